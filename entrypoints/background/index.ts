@@ -1,0 +1,28 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { cuePageUrl } from '@/src/adapters/browser/cue-page-url';
+import { realDeps } from '@/src/adapters/real-deps';
+import { backgroundEvents } from '@/src/app/background-events';
+import { isMessage } from '@/src/messaging/protocol';
+
+// Every listener is registered synchronously in main(), so a worker woken by an alarm or a click handles it.
+export default defineBackground(() => {
+  const events = backgroundEvents(
+    realDeps(),
+    async (url) => {
+      await browser.tabs.create({ url });
+    },
+    cuePageUrl,
+  );
+  const report = (error: unknown) => console.error('[cueboard]', error);
+
+  browser.runtime.onInstalled.addListener(() => void events.startUp().catch(report));
+  browser.runtime.onStartup.addListener(() => void events.startUp().catch(report));
+  browser.alarms.onAlarm.addListener((alarm) => void events.alarm(alarm.name).catch(report));
+  browser.notifications.onButtonClicked?.addListener((id, index) => void events.notificationButton(id, index).catch(report));
+  browser.notifications.onClicked.addListener((id) => void events.notificationClick(id).catch(report));
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (!isMessage(message)) return undefined;
+    return events.reconcile().then((diff) => ({ created: diff.create.length, cleared: diff.clear.length }));
+  });
+});

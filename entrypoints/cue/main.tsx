@@ -1,0 +1,36 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { systemClock } from '@/src/adapters/browser/system-clock';
+import { realDeps } from '@/src/adapters/real-deps';
+import { checkOff, undoCheckIn } from '@/src/app/check-off';
+import { snoozeCue, startCue } from '@/src/app/cue-actions';
+import { requestReconcile } from '@/src/messaging/protocol';
+import { CueApp } from '@/src/ui/cue/cue-app';
+import '@/src/ui/styles.css';
+
+const params = new URLSearchParams(location.search);
+const habitId = params.get('habit') ?? '';
+const at = Number(params.get('at'));
+const cueAt = params.has('at') && Number.isSafeInteger(at) ? at : undefined;
+const deps = realDeps();
+
+render(
+  <CueApp
+    habitId={habitId}
+    {...(cueAt !== undefined ? { cueAt } : {})}
+    timeZone={systemClock.timeZone()}
+    now={systemClock.now}
+    load={async () => (await deps).repo.habit(habitId)}
+    start={async () => (cueAt !== undefined ? (await startCue(await deps, habitId, cueAt)).start.link : (await (await deps).repo.habit(habitId))?.start.link)}
+    done={async () => checkOff(await deps, { habitId, source: 'cue-page', ...(cueAt !== undefined ? { cueAt } : {}) })}
+    skip={async () => checkOff(await deps, { habitId, source: 'cue-page', status: 'skipped', ...(cueAt !== undefined ? { cueAt } : {}) })}
+    undo={async (id) => undoCheckIn(await deps, id)}
+    snooze={async (minutes) => {
+      const until = await snoozeCue(await deps, habitId, cueAt ?? systemClock.now(), minutes);
+      await requestReconcile();
+      return until;
+    }}
+    openLink={(url) => void browser.tabs.create({ url })}
+  />,
+  document.getElementById('app')!,
+);

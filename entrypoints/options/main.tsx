@@ -1,0 +1,38 @@
+import { render } from 'preact';
+import { systemClock } from '@/src/adapters/browser/system-clock';
+import { realDeps } from '@/src/adapters/real-deps';
+import { saveHabit, setHabitArchived } from '@/src/app/save-habit';
+import { saveOutcome, setOutcomeArchived } from '@/src/app/save-outcome';
+import { validateSettings } from '@/src/core/settings';
+import { requestReconcile } from '@/src/messaging/protocol';
+import { OptionsApp } from '@/src/ui/options/options-app';
+import '@/src/ui/styles.css';
+
+const deps = realDeps();
+
+/** After a habit changes, the background re-derives its cue alarms before the page says "saved". */
+async function thenReconcile<T extends { ok: boolean }>(result: T): Promise<T> {
+  if (result.ok) await requestReconcile();
+  return result;
+}
+
+render(
+  <OptionsApp
+    timeZone={systemClock.timeZone()}
+    load={async () => {
+      const { repo } = await deps;
+      const [habits, outcomes, settings] = await Promise.all([repo.habits(), repo.outcomes(), repo.settings()]);
+      return { habits, outcomes, settings };
+    }}
+    saveHabit={async (input, id) => thenReconcile(await saveHabit(await deps, input, id))}
+    setHabitArchived={async (id, archived) => thenReconcile(await setHabitArchived(await deps, id, archived))}
+    saveOutcome={async (input, id) => saveOutcome(await deps, input, id)}
+    setOutcomeArchived={async (id, archived) => setOutcomeArchived(await deps, id, archived)}
+    saveSettings={async (input) => {
+      const result = validateSettings(input);
+      if (result.ok) await (await deps).repo.putSettings(result.value);
+      return result;
+    }}
+  />,
+  document.getElementById('app')!,
+);

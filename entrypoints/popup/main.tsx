@@ -1,0 +1,21 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { systemClock } from '@/src/adapters/browser/system-clock';
+import { realDeps } from '@/src/adapters/real-deps';
+import { checkOff, undoCheckIn } from '@/src/app/check-off';
+import { loadToday } from '@/src/app/load-today';
+import { PopupApp } from '@/src/ui/popup/popup-app';
+import '@/src/ui/styles.css';
+
+const deps = realDeps();
+
+render(
+  <PopupApp
+    timeZone={systemClock.timeZone()}
+    load={async () => loadToday(await deps)}
+    checkOff={async (habitId) => checkOff(await deps, { habitId, source: 'popup' })}
+    undo={async (id) => undoCheckIn(await deps, id)}
+    openOptions={() => void browser.runtime.openOptionsPage()}
+  />,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,85 @@
+import type { IDBPDatabase } from 'idb';
+import type { CheckIn } from '@/src/core/check-in';
+import type { CueEvent } from '@/src/core/cue-event';
+import type { Habit } from '@/src/core/habit';
+import type { Outcome } from '@/src/core/outcome';
+import { DEFAULT_SETTINGS, type Settings } from '@/src/core/settings';
+import type { Repository } from '@/src/ports/repository';
+import type { CueboardDB } from './schema';
+
+const SETTINGS_KEY = 'settings';
+
+/** The Repository port over IndexedDB. Multi-record writes share one transaction, so they land whole or not at all. */
+export class IdbRepository implements Repository {
+  constructor(private readonly db: IDBPDatabase<CueboardDB>) {}
+
+  habits(): Promise<Habit[]> {
+    return this.db.getAll('habits');
+  }
+
+  habit(id: string): Promise<Habit | undefined> {
+    return this.db.get('habits', id);
+  }
+
+  async putHabits(habits: readonly Habit[]): Promise<void> {
+    const tx = this.db.transaction('habits', 'readwrite');
+    await Promise.all([...habits.map((h) => tx.store.put(h)), tx.done]);
+  }
+
+  outcomes(): Promise<Outcome[]> {
+    return this.db.getAll('outcomes');
+  }
+
+  async putOutcome(outcome: Outcome): Promise<void> {
+    await this.db.put('outcomes', outcome);
+  }
+
+  checkIns(habitId: string, fromDate: string, toDate: string): Promise<CheckIn[]> {
+    return this.db.getAllFromIndex('checkIns', 'byHabitDate', IDBKeyRange.bound([habitId, fromDate], [habitId, toDate]));
+  }
+
+  async addCheckIn(checkIn: CheckIn, cueEvent?: CueEvent): Promise<void> {
+    const tx = this.db.transaction(['checkIns', 'cueEvents'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('checkIns').add(checkIn),
+      ...(cueEvent ? [tx.objectStore('cueEvents').put(cueEvent)] : []),
+      tx.done,
+    ]);
+  }
+
+  async removeCheckIn(id: string, reopen?: (event: CueEvent) => CueEvent): Promise<CheckIn | undefined> {
+    const tx = this.db.transaction(['checkIns', 'cueEvents'], 'readwrite');
+    const checkIns = tx.objectStore('checkIns');
+    const removed = await checkIns.get(id);
+    if (removed) {
+      await checkIns.delete(id);
+      if (removed.cueAt !== undefined && reopen) {
+        const events = tx.objectStore('cueEvents');
+        const event = await events.index('byHabitCue').get([removed.habitId, removed.cueAt]);
+        if (event) await events.put(reopen(event));
+      }
+    }
+    await tx.done;
+    return removed;
+  }
+
+  cueEvent(id: string): Promise<CueEvent | undefined> {
+    return this.db.get('cueEvents', id);
+  }
+
+  async putCueEvent(event: CueEvent): Promise<void> {
+    await this.db.put('cueEvents', event);
+  }
+
+  pendingSnoozes(now: number): Promise<CueEvent[]> {
+    return this.db.getAllFromIndex('cueEvents', 'bySnoozedUntil', IDBKeyRange.lowerBound(now, true));
+  }
+
+  async settings(): Promise<Settings> {
+    return { ...DEFAULT_SETTINGS, ...(await this.db.get('settings', SETTINGS_KEY)) };
+  }
+
+  async putSettings(settings: Settings): Promise<void> {
+    await this.db.put('settings', settings, SETTINGS_KEY);
+  }
+}

@@ -1,0 +1,39 @@
+import type { DBSchema } from 'idb';
+import type { CheckIn } from '@/src/core/check-in';
+import type { CueEvent } from '@/src/core/cue-event';
+import type { Habit } from '@/src/core/habit';
+import type { Outcome } from '@/src/core/outcome';
+import type { Settings } from '@/src/core/settings';
+
+export const DB_NAME = 'cueboard';
+
+/** The schema version this code writes. Each step up has a rung in upgrade.ts and a fixture in tests. */
+export const DB_VERSION = 2;
+
+/** The IndexedDB schema as a type, so every read and write is checked against it. */
+export interface CueboardDB extends DBSchema {
+  outcomes: { key: string; value: Outcome };
+  habits: { key: string; value: Habit };
+  checkIns: {
+    key: string;
+    value: CheckIn;
+    indexes: {
+      /** [habitId, localDate]: a dashboard reads just the dates it shows, however long the history. */
+      byHabitDate: [string, string];
+      /** localDate: everything on one day, for the day view and export. (v2) */
+      byDate: string;
+    };
+  };
+  /** One record per cue instance: the funnel scheduled → fired → started → done. (v2) */
+  cueEvents: {
+    key: string;
+    value: CueEvent;
+    indexes: {
+      /** Pending snoozes, read by reconciliation. Records without a snooze are absent from this index. */
+      bySnoozedUntil: number;
+      byHabitCue: [string, number];
+    };
+  };
+  /** Single record under the key "settings". (v2) */
+  settings: { key: string; value: Settings };
+}

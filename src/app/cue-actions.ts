@@ -1,0 +1,30 @@
+import { cueEventFor, cueEventId, markSnoozed, markStarted } from '@/src/core/cue-event';
+import type { Habit } from '@/src/core/habit';
+import type { Deps } from './deps';
+
+/** The snooze lengths the cue page offers, in minutes. */
+export const SNOOZE_CHOICES = [10, 60] as const;
+
+async function habitOrThrow(repo: Deps['repo'], habitId: string): Promise<Habit> {
+  const habit = await repo.habit(habitId);
+  if (!habit) throw new Error('That habit no longer exists.');
+  return habit;
+}
+
+/** The person took the two-minute start: record it once and hand back the habit (its link opens the work). */
+export async function startCue({ repo, clock }: Pick<Deps, 'repo' | 'clock'>, habitId: string, cueAt: number): Promise<Habit> {
+  const habit = await habitOrThrow(repo, habitId);
+  const stored = await repo.cueEvent(cueEventId(habitId, cueAt));
+  await repo.putCueEvent(markStarted(cueEventFor(stored, habitId, cueAt), clock.now()));
+  return habit;
+}
+
+/** Bring the cue back after `minutes`. The caller reconciles alarms so the snooze alarm exists. */
+export async function snoozeCue({ repo, clock }: Pick<Deps, 'repo' | 'clock'>, habitId: string, cueAt: number, minutes: number): Promise<number> {
+  if (!Number.isFinite(minutes) || minutes <= 0) throw new Error('Snooze needs a positive number of minutes.');
+  await habitOrThrow(repo, habitId);
+  const until = clock.now() + minutes * 60_000;
+  const stored = await repo.cueEvent(cueEventId(habitId, cueAt));
+  await repo.putCueEvent(markSnoozed(cueEventFor(stored, habitId, cueAt), until));
+  return until;
+}

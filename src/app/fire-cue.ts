@@ -1,0 +1,35 @@
+import { cueEventFor, cueEventId, clearSnooze, markFired } from '@/src/core/cue-event';
+import { cueAlarmName, parseAlarmName } from '@/src/core/cue-plan';
+import { cuePromptText, shouldPrompt } from '@/src/core/cue-prompt';
+import { periodOf } from '@/src/core/period';
+import { periodProgress } from '@/src/core/progress';
+import type { Deps } from './deps';
+import { todayOf } from './today-date';
+
+export type FireResult = 'prompted' | 'quiet' | 'ignored';
+
+/**
+ * An alarm went off. For a cue of an active habit: record that it fired and prompt the two-minute start, unless
+ * the period's target is already met, today was skipped, or this instance was already answered.
+ */
+export async function fireCue({ repo, clock, notifier }: Pick<Deps, 'repo' | 'clock' | 'notifier'>, alarmName: string): Promise<FireResult> {
+  const parsed = parseAlarmName(alarmName);
+  if (!parsed) return 'ignored';
+  const habit = await repo.habit(parsed.habitId);
+  if (!habit || habit.archived) return 'ignored';
+
+  const { today, now } = await todayOf({ repo, clock });
+  const period = periodOf(today, habit.target.per);
+  const checkIns = await repo.checkIns(habit.id, period.start, period.end);
+  const stored = await repo.cueEvent(cueEventId(habit.id, parsed.cueAt));
+  const event = cueEventFor(stored, habit.id, parsed.cueAt);
+  const answered = event.doneAt !== undefined || event.skippedAt !== undefined;
+  const prompt =
+    !answered && shouldPrompt(periodProgress(habit, checkIns, today), checkIns.filter((c) => c.localDate === today));
+
+  const fired = markFired(parsed.kind === 'snooze' ? clearSnooze(event) : event, now, !prompt);
+  await repo.putCueEvent(fired);
+  if (!prompt) return 'quiet';
+  await notifier.show({ id: cueAlarmName(habit.id, parsed.cueAt), ...cuePromptText(habit) });
+  return 'prompted';
+}

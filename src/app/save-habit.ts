@@ -1,0 +1,48 @@
+import { localDateOf } from '@/src/core/day-boundary';
+import { habitToInput, keystonesToClear, validateHabit, type Habit, type HabitField, type HabitInput } from '@/src/core/habit';
+import type { Validated } from '@/src/core/result';
+import type { Deps } from './deps';
+
+type SaveDeps = Pick<Deps, 'repo' | 'clock' | 'provider' | 'newId'>;
+
+/**
+ * Validate and store a habit (new when `id` is absent), then let the cue provider catch up.
+ * Invalid input stores nothing. Marking a keystone unmarks the previous one in the same transaction.
+ */
+export async function saveHabit(deps: SaveDeps, input: HabitInput, id?: string): Promise<Validated<Habit, HabitField>> {
+  const { repo, clock, provider, newId } = deps;
+  const [habits, outcomes, settings] = await Promise.all([repo.habits(), repo.outcomes(), repo.settings()]);
+  const existing = id === undefined ? undefined : habits.find((h) => h.id === id);
+  if (id !== undefined && !existing) return { ok: false, errors: { name: 'This habit was removed elsewhere; reload the page.' } };
+  const now = clock.now();
+  const base = existing ?? {
+    id: newId(),
+    createdAt: now,
+    archived: false,
+    startsOn: localDateOf(now, clock.timeZone(), settings.dayBoundary),
+  };
+  const result = validateHabit(input, base, { habits, outcomeIds: outcomes.filter((o) => !o.archived).map((o) => o.id) });
+  if (!result.ok) return result;
+  await repo.putHabits([result.value, ...(result.value.keystone ? keystonesToClear(habits, result.value.id) : [])]);
+  await provider.syncHabit(result.value);
+  return result;
+}
+
+/**
+ * Archive a habit, or restore it. Restoring goes through validation again, so it cannot overfill the dashboard.
+ */
+export async function setHabitArchived(deps: SaveDeps, id: string, archived: boolean): Promise<Validated<Habit, HabitField>> {
+  const { repo, provider } = deps;
+  const habits = await repo.habits();
+  const habit = habits.find((h) => h.id === id);
+  if (!habit) return { ok: false, errors: { name: 'This habit was removed elsewhere; reload the page.' } };
+  if (!archived) {
+    const outcomes = await repo.outcomes();
+    const restored = validateHabit(habitToInput(habit), { ...habit, archived: false }, { habits, outcomeIds: outcomes.map((o) => o.id) });
+    if (!restored.ok) return restored;
+  }
+  const next = { ...habit, archived, keystone: archived ? false : habit.keystone };
+  await repo.putHabits([next]);
+  await provider.syncHabit(next);
+  return { ok: true, value: next };
+}

@@ -1,0 +1,169 @@
+import type { Validated } from './result';
+import { hasErrors } from './result';
+import type { Schedule } from './schedule';
+import { scheduleErrors } from './schedule';
+
+/** How much of a behaviour counts as "done" for a period. */
+export interface HabitTarget {
+  /** Count check-offs ("10 calls") or minutes ("30 min of review"). */
+  kind: 'count' | 'minutes';
+  amount: number;
+  per: 'day' | 'week';
+}
+
+/** The smallest start that still counts: the guide's two-minute rule. */
+export interface TwoMinuteStart {
+  /** The first step, e.g. "Open the pull-request queue". */
+  firstStep: string;
+  /** Optional http(s) link that opens the work in one click. */
+  link?: string;
+}
+
+/** A leading behaviour the person controls, with its cue schedule. */
+export interface Habit {
+  id: string;
+  name: string;
+  /** The outcome this behaviour is meant to drive, if any. */
+  outcomeId?: string;
+  target: HabitTarget;
+  schedule: Schedule;
+  start: TwoMinuteStart;
+  /** The one habit that makes the others easier; it leads every dashboard. */
+  keystone: boolean;
+  /** Whether it takes one of the dashboard's five places. */
+  onDashboard: boolean;
+  archived: boolean;
+  /** Local date the habit began; no cue or "missed" before it. */
+  startsOn: string;
+  createdAt: number;
+}
+
+/** The dashboard's rule from the coaching guide: 3 to 5 leading metrics, never more. */
+export const MAX_DASHBOARD_HABITS = 5;
+
+/** What the habit form hands over, lightly typed. */
+export interface HabitInput {
+  name: string;
+  outcomeId: string;
+  targetKind: string;
+  targetAmount: string;
+  targetPer: string;
+  days: number[];
+  startTime: string;
+  durationMinutes: string;
+  timeZone: string;
+  firstStep: string;
+  link: string;
+  keystone: boolean;
+  onDashboard: boolean;
+}
+
+export type HabitField = keyof HabitInput;
+
+/** True for an absolute http: or https: URL: the only links a cue may open. */
+export function isWebLink(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** What validation needs to know about the other habits and outcomes. */
+export interface HabitContext {
+  /** Every stored habit (the one being edited included, if any). */
+  habits: readonly Habit[];
+  outcomeIds: readonly string[];
+}
+
+/** Check a habit form and build the habit, or say what to fix. `base` carries identity and history. */
+export function validateHabit(
+  input: HabitInput,
+  base: Pick<Habit, 'id' | 'createdAt' | 'archived' | 'startsOn'>,
+  context: HabitContext,
+): Validated<Habit, HabitField> {
+  const errors: Partial<Record<HabitField, string>> = {};
+  const name = input.name.trim();
+  if (name === '') errors.name = 'Name the behaviour, e.g. "Review team code".';
+  else if (name.length > 120) errors.name = 'Keep the name under 120 characters.';
+
+  const kind = input.targetKind === 'minutes' ? 'minutes' : input.targetKind === 'count' ? 'count' : undefined;
+  const per = input.targetPer === 'week' ? 'week' : input.targetPer === 'day' ? 'day' : undefined;
+  const amount = Number(input.targetAmount);
+  if (!kind) errors.targetKind = 'Choose times or minutes.';
+  if (!per) errors.targetPer = 'Choose per day or per week.';
+  if (input.targetAmount.trim() === '' || !Number.isInteger(amount) || amount < 1 || amount > 10_000) {
+    errors.targetAmount = 'The target is a whole number of at least 1.';
+  }
+
+  const schedule: Schedule = {
+    days: [...new Set(input.days)].sort((a, b) => a - b),
+    startTime: input.startTime.trim(),
+    durationMinutes: Number(input.durationMinutes),
+    timeZone: input.timeZone.trim(),
+  };
+  Object.assign(errors, scheduleErrors(schedule));
+
+  const firstStep = input.firstStep.trim();
+  if (firstStep === '') errors.firstStep = 'Write the first two-minute step, e.g. "Open the review queue".';
+  const link = input.link.trim();
+  if (link !== '' && !isWebLink(link)) errors.link = 'The link must start with http:// or https://.';
+
+  const outcomeId = input.outcomeId.trim();
+  if (outcomeId !== '' && !context.outcomeIds.includes(outcomeId)) errors.outcomeId = 'That outcome no longer exists.';
+
+  if (input.onDashboard && !base.archived) {
+    const others = context.habits.filter((h) => h.id !== base.id && h.onDashboard && !h.archived).length;
+    if (others >= MAX_DASHBOARD_HABITS) {
+      errors.onDashboard = `The dashboard holds ${MAX_DASHBOARD_HABITS} habits at most. Leave this one off it, or archive another first.`;
+    }
+  }
+
+  if (hasErrors(errors)) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      ...base,
+      name,
+      ...(outcomeId ? { outcomeId } : {}),
+      target: { kind: kind!, amount, per: per! },
+      schedule,
+      start: { firstStep, ...(link ? { link } : {}) },
+      keystone: input.keystone,
+      onDashboard: input.onDashboard,
+    },
+  };
+}
+
+/** The habit as form input, for editing. */
+export function habitToInput(habit: Habit): HabitInput {
+  return {
+    name: habit.name,
+    outcomeId: habit.outcomeId ?? '',
+    targetKind: habit.target.kind,
+    targetAmount: String(habit.target.amount),
+    targetPer: habit.target.per,
+    days: [...habit.schedule.days],
+    startTime: habit.schedule.startTime,
+    durationMinutes: String(habit.schedule.durationMinutes),
+    timeZone: habit.schedule.timeZone,
+    firstStep: habit.start.firstStep,
+    link: habit.start.link ?? '',
+    keystone: habit.keystone,
+    onDashboard: habit.onDashboard,
+  };
+}
+
+/** Habits for the dashboard: active ones that hold a place, keystone first, then oldest first, five at most. */
+export function dashboardHabits(habits: readonly Habit[]): Habit[] {
+  return habits
+    .filter((h) => !h.archived && h.onDashboard)
+    .sort((a, b) => Number(b.keystone) - Number(a.keystone) || a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+    .slice(0, MAX_DASHBOARD_HABITS);
+}
+
+/** Marking one habit keystone unmarks the others: there is only one. Returns the habits whose flag must drop. */
+export function keystonesToClear(habits: readonly Habit[], keystoneId: string): Habit[] {
+  return habits.filter((h) => h.keystone && h.id !== keystoneId).map((h) => ({ ...h, keystone: false }));
+}

@@ -1,0 +1,16 @@
+import { addDays, weekdayOf } from './local-time';
+
+/** A target period: a single day, or an ISO week from Monday to Sunday. */
+export interface Period {
+  /** First local date, "YYYY-MM-DD". */
+  start: string;
+  /** Last local date, inclusive. */
+  end: string;
+}
+
+/** The period that holds a local date. */
+export function periodOf(localDate: string, per: 'day' | 'week'): Period {
+  if (per === 'day') return { start: localDate, end: localDate };
+  const start = addDays(localDate, 1 - weekdayOf(localDate));
+  return { start, end: addDays(start, 6) };
+}

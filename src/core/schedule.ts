@@ -1,0 +1,62 @@
+import { isHhMm, isTimeZone } from './local-time';
+
+/** A weekly wall-clock cue schedule anchored in an IANA zone, so DST and travel never move it. */
+export interface Schedule {
+  /** ISO weekdays the cue fires on: 1 = Monday … 7 = Sunday. */
+  days: number[];
+  /** Local start time, 24-hour "HH:MM". */
+  startTime: string;
+  /** How long the block lasts in the calendar, in minutes. */
+  durationMinutes: number;
+  /** IANA zone the wall-clock time belongs to, e.g. "America/New_York". */
+  timeZone: string;
+}
+
+/** One concrete occurrence of a schedule. */
+export interface ScheduledInstant {
+  /** The instant, epoch milliseconds. */
+  at: number;
+  /** The schedule's local date of that occurrence, "YYYY-MM-DD". */
+  localDate: string;
+}
+
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** Problems with a schedule, by field; empty when it is usable. */
+export function scheduleErrors(schedule: Schedule): Partial<Record<'days' | 'startTime' | 'durationMinutes' | 'timeZone', string>> {
+  const errors: Partial<Record<'days' | 'startTime' | 'durationMinutes' | 'timeZone', string>> = {};
+  const validDays = schedule.days.filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
+  if (validDays.length === 0) errors.days = 'Pick at least one day for the cue.';
+  else if (validDays.length !== schedule.days.length) errors.days = 'Days must be Monday to Sunday.';
+  if (!isHhMm(schedule.startTime)) errors.startTime = 'Enter a time as HH:MM, for example 14:00.';
+  const d = schedule.durationMinutes;
+  if (!Number.isInteger(d) || d < 1 || d > 24 * 60) errors.durationMinutes = 'Duration is a whole number of minutes from 1 to 1440.';
+  if (!isTimeZone(schedule.timeZone)) errors.timeZone = `"${schedule.timeZone}" is not a time zone this browser knows (try Europe/Berlin).`;
+  return errors;
+}
+
+/**
+ * Every occurrence of the schedule whose instant lies in [fromMs, toMs), in order.
+ * Each occurrence is the wall time on its local date in the schedule's zone, converted on its own day, so
+ * a DST change moves the UTC instant and never the local time. A wall time that falls in a spring-forward gap
+ * fires at the first valid minute after it; one in an autumn fold fires at its earlier instant.
+ * `startsOn` (a local date) holds back occurrences before the habit began.
+ */
+export function expandSchedule(schedule: Schedule, fromMs: number, toMs: number, startsOn?: string): ScheduledInstant[] {
+  if (toMs <= fromMs || schedule.days.length === 0) return [];
+  const zone = schedule.timeZone;
+  const days = new Set(schedule.days);
+  const time = Temporal.PlainTime.from(schedule.startTime);
+  // Pad a day either side: the window's local dates may differ from the occurrences' own.
+  const first = Temporal.Instant.fromEpochMilliseconds(fromMs).toZonedDateTimeISO(zone).toPlainDate().subtract({ days: 1 });
+  const last = Temporal.Instant.fromEpochMilliseconds(toMs).toZonedDateTimeISO(zone).toPlainDate().add({ days: 1 });
+  const floor = startsOn ? Temporal.PlainDate.from(startsOn) : undefined;
+  const out: ScheduledInstant[] = [];
+  for (let date = first; Temporal.PlainDate.compare(date, last) <= 0; date = date.add({ days: 1 })) {
+    if (!days.has(date.dayOfWeek)) continue;
+    if (floor && Temporal.PlainDate.compare(date, floor) < 0) continue;
+    const at = date.toZonedDateTime({ timeZone: zone, plainTime: time }).epochMilliseconds;
+    if (at >= fromMs && at < toMs) out.push({ at, localDate: date.toString() });
+  }
+  return out;
+}

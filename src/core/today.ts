@@ -1,0 +1,50 @@
+import type { CheckIn, DayState } from './check-in';
+import { dayState } from './check-in';
+import type { CueInstance } from './cue-plan';
+import { instantOf, addDays } from './local-time';
+import type { Habit } from './habit';
+import { dashboardHabits } from './habit';
+import { periodProgress, type Progress } from './progress';
+
+/** One habit as the popup shows it today. */
+export interface TodayItem {
+  habitId: string;
+  name: string;
+  keystone: boolean;
+  firstStep: string;
+  link?: string;
+  progress: Progress;
+  state: DayState;
+  /** Today's cue instants, epoch ms, in order. */
+  cues: number[];
+  /** The latest check-in made today, so one click can take it back. */
+  undoId?: string;
+}
+
+/** The instants [from, to) of a local date under the day boundary, in the person's zone. */
+export function dayWindow(localDate: string, zone: string, dayBoundary: string): { from: number; to: number } {
+  return { from: instantOf(localDate, dayBoundary, zone), to: instantOf(addDays(localDate, 1), dayBoundary, zone) };
+}
+
+/**
+ * The popup's list: dashboard habits (keystone first, five at most) with this period's progress, today's state,
+ * today's cues and the check-in to undo. `checkIns` must cover each habit's current period.
+ */
+export function buildToday(habits: readonly Habit[], checkIns: readonly CheckIn[], cues: readonly CueInstance[], today: string): TodayItem[] {
+  return dashboardHabits(habits).map((habit) => {
+    const mine = checkIns.filter((c) => c.habitId === habit.id);
+    const todays = mine.filter((c) => c.localDate === today).sort((a, b) => a.at - b.at);
+    const last = todays.at(-1);
+    return {
+      habitId: habit.id,
+      name: habit.name,
+      keystone: habit.keystone,
+      firstStep: habit.start.firstStep,
+      ...(habit.start.link ? { link: habit.start.link } : {}),
+      progress: periodProgress(habit, mine, today),
+      state: dayState(todays),
+      cues: cues.filter((c) => c.habitId === habit.id).map((c) => c.at).sort((a, b) => a - b),
+      ...(last ? { undoId: last.id } : {}),
+    };
+  });
+}

@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Habit } from '@/src/core/habit';
+import { formatTime } from '../format';
+import { useAsync } from '../use-async';
+import { TwoMinuteTimer } from './two-minute-timer';
+
+export interface CueActions {
+  habitId: string;
+  cueAt?: number;
+  timeZone: string;
+  now: () => number;
+  load: () => Promise<Habit | undefined>;
+  /** Records the start; returns the link to open, if the habit has one. */
+  start: () => Promise<string | undefined>;
+  done: () => Promise<{ id: string }>;
+  skip: () => Promise<{ id: string }>;
+  undo: (checkInId: string) => Promise<unknown>;
+  /** Returns when the cue comes back, epoch ms. */
+  snooze: (minutes: number) => Promise<number>;
+  openLink: (url: string) => void;
+}
+
+type Outcome = { text: string; undoId?: string };
+
+/** The page a cue opens: the first step, a two-minute timer, and Done / Snooze / Skip today. */
+export function CueApp(props: CueActions) {
+  const { data: habit, error } = useAsync(props.load);
+  const [startedAt, setStartedAt] = useState<number>();
+  const [outcome, setOutcome] = useState<Outcome>();
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => first.current?.focus(), [habit]);
+
+  const act = async (job: () => Promise<Outcome | undefined>) => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const next = await job();
+      if (next) setOutcome(next);
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (error) return <main class="cue"><p role="alert">Cueboard could not read this cue: {error}</p></main>;
+  if (!habit) {
+    return <main class="cue" aria-busy="true"><p>Loading…</p></main>;
+  }
+  if (habit.archived) return <main class="cue"><p role="alert">“{habit.name}” is archived, so this cue is closed.</p></main>;
+
+  return (
+    <main class="cue">
+      <p class="eyebrow">{props.cueAt !== undefined ? `Cue at ${formatTime(props.cueAt, props.timeZone)}` : 'Cue'}</p>
+      <h1>{habit.name}</h1>
+      <p class="first-step">
+        <span class="label">Two-minute start:</span> {habit.start.firstStep}
+      </p>
+      <TwoMinuteTimer startedAt={startedAt} now={props.now} />
+      <div class="actions">
+        <button
+          ref={first}
+          type="button"
+          class="primary"
+          disabled={busy || startedAt !== undefined}
+          onClick={() =>
+            void act(async () => {
+              const link = await props.start();
+              setStartedAt(props.now());
+              if (link) props.openLink(link);
+              return undefined;
+            })
+          }
+        >
+          {habit.start.link ? 'Start: open the work' : 'Start two minutes'}
+        </button>
+        <button type="button" disabled={busy} onClick={() => void act(async () => ({ text: 'Checked off. That counts.', undoId: (await props.done()).id }))}>
+          Done
+        </button>
+        <button type="button" disabled={busy} onClick={() => void act(async () => ({ text: `Snoozed: back at ${formatTime(await props.snooze(10), props.timeZone)}.` }))}>
+          Snooze 10 min
+        </button>
+        <button type="button" disabled={busy} onClick={() => void act(async () => ({ text: `Snoozed: back at ${formatTime(await props.snooze(60), props.timeZone)}.` }))}>
+          Snooze 1 hour
+        </button>
+        <button type="button" disabled={busy} onClick={() => void act(async () => ({ text: 'Skipped for today. A skip keeps the record honest.', undoId: (await props.skip()).id }))}>
+          Skip today
+        </button>
+      </div>
+      {problem && <p role="alert">{problem}</p>}
+      {outcome && (
+        <p role="status" class="outcome">
+          {outcome.text}{' '}
+          {outcome.undoId && (
+            <button
+              type="button"
+              class="quiet"
+              disabled={busy}
+              onClick={() =>
+                void act(async () => {
+                  await props.undo(outcome.undoId!);
+                  return { text: 'Undone.' };
+                })
+              }
+            >
+              Undo
+            </button>
+          )}
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Progress } from '@/src/core/progress';
+
+/** "14:00" (or "2:00 PM", as the browser's locale prefers) for an instant in a zone. */
+export function formatTime(epochMs: number, timeZone: string): string {
+  return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone }).format(epochMs);
+}
+
+/** "2 / 10 this week", "30 / 30 min today". */
+export function progressText(progress: Progress): string {
+  const unit = progress.unit === 'minutes' ? ' min' : '';
+  return `${progress.done} / ${progress.target}${unit} ${progress.per === 'day' ? 'today' : 'this week'}`;
+}
+
+/** "1:59" for a count-down in seconds. */
+export function formatCountdown(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,128 @@
+import { useMemo, useState } from 'preact/hooks';
+import { habitToInput, type Habit, type HabitField, type HabitInput } from '@/src/core/habit';
+import type { Outcome, OutcomeField, OutcomeInput } from '@/src/core/outcome';
+import type { Validated } from '@/src/core/result';
+import type { Settings } from '@/src/core/settings';
+import { useAsync } from '../use-async';
+import { blankHabit, HabitForm } from './habit-form';
+import { HabitList } from './habit-list';
+import { BLANK_OUTCOME, OutcomeForm } from './outcome-form';
+import { OutcomeList } from './outcome-list';
+import { SettingsForm } from './settings-form';
+
+export interface OptionsApi {
+  timeZone: string;
+  load: () => Promise<{ habits: Habit[]; outcomes: Outcome[]; settings: Settings }>;
+  saveHabit: (input: HabitInput, id?: string) => Promise<Validated<Habit, HabitField>>;
+  setHabitArchived: (id: string, archived: boolean) => Promise<Validated<Habit, HabitField>>;
+  saveOutcome: (input: OutcomeInput, id?: string) => Promise<Validated<Outcome, OutcomeField>>;
+  setOutcomeArchived: (id: string, archived: boolean) => Promise<unknown>;
+  saveSettings: (input: { dayBoundary: string }) => Promise<Validated<Settings, 'dayBoundary'>>;
+}
+
+type Notice = { text: string; undo?: () => Promise<void> };
+
+/** The options page: outcomes, habits and settings, each with a form that explains what to fix. */
+export function OptionsApp(api: OptionsApi) {
+  const { data, error, reload } = useAsync(api.load);
+  const [editingHabit, setEditingHabit] = useState<Habit>();
+  const [editingOutcome, setEditingOutcome] = useState<Outcome>();
+  const [notice, setNotice] = useState<Notice>();
+  const habitInitial = useMemo(() => (editingHabit ? habitToInput(editingHabit) : blankHabit(api.timeZone)), [editingHabit, api.timeZone]);
+  const outcomeInitial = useMemo(
+    () => (editingOutcome ? { ...editingOutcome, baseline: String(editingOutcome.baseline), target: String(editingOutcome.target) } : BLANK_OUTCOME),
+    [editingOutcome],
+  );
+
+  const archiveHabit = async (habit: Habit, archived: boolean) => {
+    const result = await api.setHabitArchived(habit.id, archived);
+    if (!result.ok) {
+      setNotice({ text: Object.values(result.errors).join(' ') });
+      return;
+    }
+    await reload();
+    setNotice({
+      text: `${archived ? 'Archived' : 'Restored'} “${habit.name}”.`,
+      undo: async () => {
+        await api.setHabitArchived(habit.id, !archived);
+        await reload();
+        setNotice({ text: 'Undone.' });
+      },
+    });
+  };
+
+  const archiveOutcome = async (outcome: Outcome, archived: boolean) => {
+    await api.setOutcomeArchived(outcome.id, archived);
+    await reload();
+    setNotice({ text: `${archived ? 'Archived' : 'Restored'} “${outcome.name}”.` });
+  };
+
+  if (error) return <main class="options"><p role="alert">Cueboard could not read its data: {error}</p></main>;
+  if (!data) return <main class="options" aria-busy="true"><p>Loading…</p></main>;
+
+  return (
+    <main class="options">
+      <h1>Cueboard</h1>
+      <p class="lede">Name the outcome, then the few behaviours that drive it. Each behaviour gets a cue and a two-minute start.</p>
+      <p role="status" class="notice">
+        {notice?.text}{' '}
+        {notice?.undo && (
+          <button type="button" class="quiet" onClick={() => void notice.undo!()}>
+            Undo
+          </button>
+        )}
+      </p>
+
+      <section aria-labelledby="outcomes-title">
+        <h2 id="outcomes-title">Outcomes</h2>
+        <OutcomeList outcomes={data.outcomes} onEdit={setEditingOutcome} onArchive={(o, a) => void archiveOutcome(o, a)} />
+        <OutcomeForm
+          initial={outcomeInitial}
+          editing={editingOutcome !== undefined}
+          onCancel={() => setEditingOutcome(undefined)}
+          onSave={async (input) => {
+            const result = await api.saveOutcome(input, editingOutcome?.id);
+            if (!result.ok) return result.errors;
+            setEditingOutcome(undefined);
+            setNotice({ text: `Saved outcome “${result.value.name}”.` });
+            await reload();
+            return undefined;
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="habits-title">
+        <h2 id="habits-title">Habits</h2>
+        <HabitList habits={data.habits} outcomes={data.outcomes} onEdit={setEditingHabit} onArchive={(h, a) => void archiveHabit(h, a)} />
+        <HabitForm
+          initial={habitInitial}
+          editing={editingHabit !== undefined}
+          outcomes={data.outcomes}
+          onCancel={() => setEditingHabit(undefined)}
+          onSave={async (input) => {
+            const result = await api.saveHabit(input, editingHabit?.id);
+            if (!result.ok) return result.errors;
+            setEditingHabit(undefined);
+            setNotice({ text: `Saved habit “${result.value.name}”. Its cues are scheduled.` });
+            await reload();
+            return undefined;
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="settings-title">
+        <h2 id="settings-title">Settings</h2>
+        <SettingsForm
+          initial={data.settings}
+          onSave={async (input) => {
+            const result = await api.saveSettings(input);
+            if (!result.ok) return result.errors;
+            setNotice({ text: 'Settings saved.' });
+            await reload();
+            return undefined;
+          }}
+        />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,54 @@
+import type { TodayItem } from '@/src/core/today';
+import { formatTime, progressText } from '../format';
+
+const STATE_TEXT = { done: 'Done today', skipped: 'Skipped today', missed: 'Not done today', 'not-logged': '' } as const;
+
+export interface HabitRowProps {
+  item: TodayItem;
+  timeZone: string;
+  busy: boolean;
+  onDone: (habitId: string) => void;
+  onUndo: (checkInId: string) => void;
+}
+
+/** One habit in the popup: name, progress toward this period's target, today's cues, and one-click check-off. */
+export function HabitRow({ item, timeZone, busy, onDone, onUndo }: HabitRowProps) {
+  const percent = Math.round(item.progress.fraction * 100);
+  const labelId = `habit-${item.habitId}`;
+  return (
+    <li class={`habit ${item.state}`} aria-labelledby={labelId}>
+      <div class="habit-main">
+        <span id={labelId} class="habit-name">
+          {item.keystone && <span class="keystone" title="Keystone habit" aria-label="Keystone:">★ </span>}
+          {item.name}
+        </span>
+        <span class="habit-meta">
+          <span class="progress-text" data-testid="progress">{progressText(item.progress)}</span>
+          {item.cues.length > 0 && <span> · cue {item.cues.map((at) => formatTime(at, timeZone)).join(', ')}</span>}
+          {STATE_TEXT[item.state] && <span class="state"> · {STATE_TEXT[item.state]}</span>}
+        </span>
+        <div
+          class="bar"
+          role="progressbar"
+          aria-label={`${item.name} progress`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-valuetext={progressText(item.progress)}
+        >
+          <span style={{ width: `${percent}%` }} />
+        </div>
+      </div>
+      <div class="habit-actions">
+        <button type="button" class="primary" disabled={busy} aria-label={`Check off ${item.name}`} onClick={() => onDone(item.habitId)}>
+          ✓ Done
+        </button>
+        {item.undoId && (
+          <button type="button" class="quiet" disabled={busy} aria-label={`Undo the last check-in of ${item.name}`} onClick={() => onUndo(item.undoId!)}>
+            Undo
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import type { TodayView } from '@/src/app/load-today';
+import { useAsync } from '../use-async';
+import { HabitRow } from './habit-row';
+
+export interface PopupActions {
+  load: () => Promise<TodayView>;
+  checkOff: (habitId: string) => Promise<unknown>;
+  undo: (checkInId: string) => Promise<unknown>;
+  openOptions: () => void;
+  timeZone: string;
+}
+
+/** The popup: today's habits with one-click check-off and undo, and each one's progress this period. */
+export function PopupApp({ load, checkOff, undo, openOptions, timeZone }: PopupActions) {
+  const { data, error, reload } = useAsync(load);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+
+  const act = async (job: () => Promise<unknown>) => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await job();
+      await reload();
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="popup">
+      <header>
+        <h1>Today</h1>
+        <button type="button" class="quiet" onClick={openOptions}>
+          Habits &amp; settings
+        </button>
+      </header>
+      {error && <p role="alert">Cueboard could not read its data: {error}</p>}
+      {problem && <p role="alert">{problem}</p>}
+      {data && data.items.length === 0 && (
+        <p class="empty">
+          No habits on the dashboard yet. Name a behaviour that drives your outcome and give it a cue.{' '}
+          <button type="button" class="primary" onClick={openOptions}>
+            Add a habit
+          </button>
+        </p>
+      )}
+      {data && data.items.length > 0 && (
+        <ul class="habits" aria-label="Today's habits">
+          {data.items.map((item) => (
+            <HabitRow
+              key={item.habitId}
+              item={item}
+              timeZone={timeZone}
+              busy={busy}
+              onDone={(id) => void act(() => checkOff(id))}
+              onUndo={(id) => void act(() => undo(id))}
+            />
+          ))}
+        </ul>
+      )}
+      {data && data.offDashboard > 0 && <p class="footnote">{data.offDashboard} more habit(s) run off the dashboard.</p>}
+    </main>
+  );
+}
