@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { IdbRepository } from '@/src/adapters/storage/idb-repository';
+import { openCueboardDb } from '@/src/adapters/storage/open-db';
+import type { CheckIn } from '@/src/core/check-in';
+import { reopenCue } from '@/src/core/cue-event';
+import { aHabit } from '../../fakes/habits';
+
+async function repo() {
+  return new IdbRepository(await openCueboardDb());
+}
+
+const checkIn = (id: string, habitId: string, localDate: string, extra: Partial<CheckIn> = {}): CheckIn => ({
+  id,
+  habitId,
+  localDate,
+  at: 1,
+  timeZone: 'UTC',
+  value: 1,
+  status: 'done',
+  source: 'popup',
+  ...extra,
+});
+
+describe('IdbRepository', () => {
+  it('reads check-ins of one habit in a date range through the index', async () => {
+    const r = await repo();
+    for (const [id, habit, date] of [
+      ['a', 'h1', '2026-03-01'],
+      ['b', 'h1', '2026-03-02'],
+      ['c', 'h1', '2026-03-08'],
+      ['d', 'h1', '2026-03-09'],
+      ['e', 'h2', '2026-03-03'],
+    ] as const) {
+      await r.addCheckIn(checkIn(id, habit, date));
+    }
+    expect((await r.checkIns('h1', '2026-03-02', '2026-03-08')).map((c) => c.id)).toEqual(['b', 'c']);
+    expect((await r.checkIns('h2', '2026-03-02', '2026-03-08')).map((c) => c.id)).toEqual(['e']);
+  });
+
+  it('writes a check-in and its cue event together, or neither', async () => {
+    const r = await repo();
+    await r.addCheckIn(checkIn('a', 'h1', '2026-03-02', { cueAt: 5 }), { id: 'h1|5', habitId: 'h1', cueAt: 5, doneAt: 9 });
+    expect(await r.cueEvent('h1|5')).toMatchObject({ doneAt: 9 });
+
+    // A second add with the same id fails; the cue event change in the same transaction must not land.
+    await expect(r.addCheckIn(checkIn('a', 'h1', '2026-03-02'), { id: 'h1|6', habitId: 'h1', cueAt: 6, doneAt: 10 })).rejects.toThrow();
+    expect(await r.cueEvent('h1|6')).toBeUndefined();
+  });
+
+  it('removes a check-in and reopens its cue in one step', async () => {
+    const r = await repo();
+    await r.addCheckIn(checkIn('a', 'h1', '2026-03-02', { cueAt: 5 }), { id: 'h1|5', habitId: 'h1', cueAt: 5, firedAt: 4, doneAt: 9 });
+    const removed = await r.removeCheckIn('a', reopenCue);
+    expect(removed?.id).toBe('a');
+    expect(await r.checkIns('h1', '2026-03-02', '2026-03-02')).toEqual([]);
+    expect(await r.cueEvent('h1|5')).toEqual({ id: 'h1|5', habitId: 'h1', cueAt: 5, firedAt: 4 });
+    expect(await r.removeCheckIn('a', reopenCue)).toBeUndefined();
+  });
+
+  it('finds only snoozes still to come back', async () => {
+    const r = await repo();
+    await r.putCueEvent({ id: 'x|1', habitId: 'x', cueAt: 1, snoozedUntil: 100 });
+    await r.putCueEvent({ id: 'x|2', habitId: 'x', cueAt: 2, snoozedUntil: 300 });
+    await r.putCueEvent({ id: 'x|3', habitId: 'x', cueAt: 3 });
+    expect((await r.pendingSnoozes(100)).map((e) => e.id)).toEqual(['x|2']);
+  });
+
+  it('writes several habits in one transaction and keeps settings', async () => {
+    const r = await repo();
+    await r.putHabits([aHabit({ id: 'a' }), aHabit({ id: 'b' })]);
+    expect((await r.habits()).map((h) => h.id)).toEqual(['a', 'b']);
+    expect(await r.habit('b')).toEqual(aHabit({ id: 'b' }));
+    await r.putSettings({ dayBoundary: '03:00' });
+    expect(await r.settings()).toEqual({ dayBoundary: '03:00' });
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { dashboardHabits, habitToInput, isWebLink, keystonesToClear, MAX_DASHBOARD_HABITS, validateHabit, type HabitInput } from '@/src/core/habit';
+import { aHabit, habitInput } from '../fakes/habits';
+
+const BASE = { id: 'new', createdAt: 10, archived: false, startsOn: '2026-03-02' };
+const EMPTY = { habits: [], outcomeIds: ['o1'] };
+
+function errorsOf(input: Partial<HabitInput>, context = EMPTY) {
+  const result = validateHabit(habitInput(input), BASE, context);
+  return result.ok ? {} : result.errors;
+}
+
+describe('validateHabit', () => {
+  it('builds a habit from good input, trimming text', () => {
+    const result = validateHabit(habitInput({ name: '  Review team code ', outcomeId: 'o1', days: [5, 1, 1] }), BASE, EMPTY);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        ...BASE,
+        name: 'Review team code',
+        outcomeId: 'o1',
+        target: { kind: 'minutes', amount: 30, per: 'day' },
+        schedule: { days: [1, 5], startTime: '14:00', durationMinutes: 30, timeZone: 'America/New_York' },
+        start: { firstStep: 'Open the review queue', link: 'https://example.test/reviews' },
+        keystone: false,
+        onDashboard: true,
+      },
+    });
+  });
+
+  it.each<[string, Partial<HabitInput>, string, RegExp]>([
+    ['an empty name', { name: '   ' }, 'name', /Name the behaviour/],
+    ['no day selected', { days: [] }, 'days', /at least one day/],
+    ['an invalid time', { startTime: '24:30' }, 'startTime', /HH:MM/],
+    ['a time with letters', { startTime: '2pm' }, 'startTime', /HH:MM/],
+    ['a javascript: link', { link: 'javascript:alert(1)' }, 'link', /http:\/\/ or https:\/\//],
+    ['an ftp link', { link: 'ftp://example.test/x' }, 'link', /http:\/\/ or https:\/\//],
+    ['a bare word as link', { link: 'reviews' }, 'link', /http:\/\/ or https:\/\//],
+    ['a zero target', { targetAmount: '0' }, 'targetAmount', /at least 1/],
+    ['a fractional target', { targetAmount: '2.5' }, 'targetAmount', /whole number/],
+    ['an unknown zone', { timeZone: 'Atlantis/Capital' }, 'timeZone', /not a time zone/],
+    ['no first step', { firstStep: '' }, 'firstStep', /first two-minute step/],
+    ['a vanished outcome', { outcomeId: 'o9' }, 'outcomeId', /no longer exists/],
+  ])('refuses %s with a message', (_label, input, field, message) => {
+    expect(errorsOf(input)).toEqual({ [field]: expect.stringMatching(message) });
+  });
+
+  it('refuses a sixth active dashboard habit, but not an archived or off-dashboard one', () => {
+    const five = Array.from({ length: MAX_DASHBOARD_HABITS }, (_, i) => aHabit({ id: `h${i}` }));
+    expect(errorsOf({}, { habits: five, outcomeIds: [] }).onDashboard).toMatch(/5 habits at most/);
+    expect(errorsOf({ onDashboard: false }, { habits: five, outcomeIds: [] })).toEqual({});
+    const oneArchived = five.map((h, i) => (i === 0 ? { ...h, archived: true } : h));
+    expect(errorsOf({}, { habits: oneArchived, outcomeIds: [] })).toEqual({});
+  });
+
+  it('lets one of the five be edited without counting itself', () => {
+    const five = Array.from({ length: MAX_DASHBOARD_HABITS }, (_, i) => aHabit({ id: `h${i}` }));
+    const result = validateHabit(habitToInput(five[2]!), { ...BASE, id: 'h2' }, { habits: five, outcomeIds: [] });
+    expect(result.ok).toBe(true);
+  });
+
+  it('round-trips a habit through its form input', () => {
+    const habit = aHabit({ startsOn: BASE.startsOn, createdAt: BASE.createdAt, id: BASE.id });
+    expect(validateHabit(habitToInput(habit), BASE, EMPTY)).toEqual({ ok: true, value: habit });
+  });
+});
+
+describe('isWebLink', () => {
+  it('accepts only absolute http(s) URLs', () => {
+    expect(isWebLink('https://github.com/pulls')).toBe(true);
+    expect(isWebLink('http://localhost:3000/')).toBe(true);
+    expect(isWebLink('file:///etc/passwd')).toBe(false);
+    expect(isWebLink('data:text/html,hi')).toBe(false);
+    expect(isWebLink('//example.test')).toBe(false);
+  });
+});
+
+describe('dashboardHabits', () => {
+  it('puts the keystone first, then the oldest, and shows five at most', () => {
+    const habits = [
+      aHabit({ id: 'late', createdAt: 9 }),
+      aHabit({ id: 'archived', createdAt: 0, archived: true }),
+      aHabit({ id: 'off', createdAt: 0, onDashboard: false }),
+      aHabit({ id: 'key', createdAt: 8, keystone: true }),
+      ...[1, 2, 3, 4, 5].map((n) => aHabit({ id: `n${n}`, createdAt: n })),
+    ];
+    expect(dashboardHabits(habits).map((h) => h.id)).toEqual(['key', 'n1', 'n2', 'n3', 'n4']);
+  });
+
+  it('unmarks the previous keystone', () => {
+    const habits = [aHabit({ id: 'a', keystone: true }), aHabit({ id: 'b' })];
+    expect(keystonesToClear(habits, 'b')).toEqual([{ ...habits[0], keystone: false }]);
+    expect(keystonesToClear(habits, 'a')).toEqual([]);
+  });
+});
