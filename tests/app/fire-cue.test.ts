@@ -22,7 +22,7 @@ describe('fireCue', () => {
   it('prompts the two-minute start with Start and Done, and records that the cue fired', async () => {
     const { deps, id, alarm } = await setUp();
     expect(await fireCue(deps, alarm)).toBe('prompted');
-    const shown = (await fakeBrowser.notifications.getAll()) as Record<string, { title: string; message: string; buttons: { title: string }[] }>;
+    const shown = await fakeBrowser.notifications.getAll();
     expect(shown[alarm]).toMatchObject({
       title: 'Review team code — two-minute start',
       message: 'Open the review queue',

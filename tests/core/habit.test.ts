@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardHabits, habitToInput, isWebLink, keystonesToClear, MAX_DASHBOARD_HABITS, validateHabit, type HabitInput } from '@/src/core/habit';
+import { dashboardHabits, habitToInput, isWebLink, keystonesToClear, MAX_DASHBOARD_HABITS, validateHabit, type HabitContext, type HabitInput } from '@/src/core/habit';
 import { aHabit, habitInput } from '../fakes/habits';
 
 const BASE = { id: 'new', createdAt: 10, archived: false, startsOn: '2026-03-02' };
-const EMPTY = { habits: [], outcomeIds: ['o1'] };
+const EMPTY: HabitContext = { habits: [], outcomeIds: ['o1'] };
 
 function errorsOf(input: Partial<HabitInput>, context = EMPTY) {
   const result = validateHabit(habitInput(input), BASE, context);
