@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests: the built extension (.output/chrome-mv3) in real headless Chromium via playwright-core.
+// One file at a time: the CI machine has two cores, and each file starts its own browser.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.test.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    environment: 'node',
+  },
+});
