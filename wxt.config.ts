@@ -15,7 +15,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'cueboard@cueboard.app',
-              strict_min_version: '139.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -16,7 +16,11 @@ export default defineBackground(() => {
   );
   const report = (error: unknown) => console.error('[cueboard]', error);
 
-  browser.runtime.onInstalled.addListener(() => void events.startUp().catch(report));
+  browser.runtime.onInstalled.addListener((details) => {
+    void events.startUp().catch(report);
+    // A first install lands on the options page, where the first outcome and habit are made.
+    if (details.reason === 'install') void browser.runtime.openOptionsPage().catch(report);
+  });
   browser.runtime.onStartup.addListener(() => void events.startUp().catch(report));
   browser.alarms.onAlarm.addListener((alarm) => void events.alarm(alarm.name).catch(report));
   browser.notifications.onButtonClicked?.addListener((id, index) => void events.notificationButton(id, index).catch(report));

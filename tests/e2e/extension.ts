@@ -82,3 +82,24 @@ export function readStore(browser: Browser, store: string): Promise<Record<strin
 export function alarms(browser: Browser): Promise<{ name: string; scheduledTime: number }[]> {
   return browser.inWorker(() => chrome.alarms.getAll(), undefined);
 }
+
+/** Poll a condition until it returns a value (not undefined/false), or fail after `timeoutMs`. No fixed sleeps. */
+export async function until<T>(condition: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
+    const value = await condition();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
+/** The first cue alarm the browser holds, once there is one. */
+export function firstCueAlarm(browser: Browser): Promise<{ name: string; scheduledTime: number; habitId: string; cueAt: string }> {
+  return until(async () => {
+    const cue = (await alarms(browser)).filter((a) => a.name.startsWith('cue|')).sort((a, b) => a.scheduledTime - b.scheduledTime)[0];
+    if (!cue) return undefined;
+    const [, habitId = '', cueAt = ''] = cue.name.split('|');
+    return { ...cue, habitId, cueAt };
+  }, 'a cue alarm');
+}

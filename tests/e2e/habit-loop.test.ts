@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { alarms, launch, readStore, type Browser } from './extension';
+import { alarms, firstCueAlarm, launch, readStore, type Browser } from './extension';
 import { OptionsPage } from './pages/options-page';
 
 let browser: Browser;
@@ -18,9 +18,8 @@ describe('the habit loop, with no account', () => {
     await options.status().getByText('Saved habit “Review team code”').waitFor();
 
     // 2. Its cue alarm exists (the background reconciled after the save).
-    await expect.poll(async () => (await alarms(browser)).filter((a) => a.name.startsWith('cue|')).length).toBeGreaterThan(0);
-    const cue = (await alarms(browser)).filter((a) => a.name.startsWith('cue|')).sort((a, b) => a.scheduledTime - b.scheduledTime)[0]!;
-    const [, habitId, cueAt] = cue.name.split('|');
+    const cue = await firstCueAlarm(browser);
+    const { habitId, cueAt } = cue;
     expect(Number(cueAt)).toBe(cue.scheduledTime);
     const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit' }).format(cue.scheduledTime);
     expect(local).toBe('14:00');
@@ -57,9 +56,7 @@ describe('the habit loop, with no account', () => {
   it('starts the timer from the cue page and snoozes with a real alarm', async () => {
     const options = new OptionsPage(await browser.open('options.html'));
     await options.addHabit({ name: 'Outreach calls', firstStep: 'Open the CRM list' });
-    await expect.poll(async () => (await alarms(browser)).some((a) => a.name.startsWith('cue|'))).toBe(true);
-    const cue = (await alarms(browser)).find((a) => a.name.startsWith('cue|'))!;
-    const [, habitId, cueAt] = cue.name.split('|');
+    const { habitId, cueAt } = await firstCueAlarm(browser);
 
     const cuePage = await browser.open(`cue.html?habit=${habitId}&at=${cueAt}`);
     await cuePage.getByRole('button', { name: 'Start two minutes' }).click();

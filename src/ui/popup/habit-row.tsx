@@ -40,11 +40,11 @@ export function HabitRow({ item, timeZone, busy, onDone, onUndo }: HabitRowProps
         </div>
       </div>
       <div class="habit-actions">
-        <button type="button" class="primary" disabled={busy} aria-label={`Check off ${item.name}`} onClick={() => onDone(item.habitId)}>
+        <button type="button" class="primary" disabled={busy} aria-label={`Done: ${item.name}`} onClick={() => onDone(item.habitId)}>
           ✓ Done
         </button>
         {item.undoId && (
-          <button type="button" class="quiet" disabled={busy} aria-label={`Undo the last check-in of ${item.name}`} onClick={() => onUndo(item.undoId!)}>
+          <button type="button" class="quiet" disabled={busy} aria-label={`Undo: ${item.name}`} onClick={() => onUndo(item.undoId!)}>
             Undo
           </button>
         )}

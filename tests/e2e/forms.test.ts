@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, readStore, type Browser } from './extension';
+import { OptionsPage } from './pages/options-page';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('options forms refuse bad input with a message and store nothing', () => {
+  it('habit form: empty name, no day, no time, a non-http link', async () => {
+    const page = await browser.open('options.html');
+    const form = page.getByRole('form', { name: 'New habit' });
+    for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) await form.getByLabel(day, { exact: true }).uncheck();
+    await form.getByLabel('Cue time').fill('');
+    await form.getByLabel('Link that opens the work (optional)').fill('javascript:alert(1)');
+    await form.getByRole('button', { name: 'Add habit' }).click();
+
+    await form.getByRole('alert').getByText('Nothing was saved').waitFor();
+    await form.getByText('Name the behaviour').waitFor();
+    await form.getByText('Pick at least one day for the cue.').waitFor();
+    await form.getByText('Enter a time as HH:MM').waitFor();
+    await form.getByText('The link must start with http:// or https://.').waitFor();
+    await form.getByText('Write the first two-minute step').waitFor();
+    // Focus lands on the first field to fix, and the field points at its message.
+    const name = form.getByLabel('Behaviour');
+    expect(await name.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    expect(await name.getAttribute('aria-describedby')).toBe('habit-name-error');
+    expect(await readStore(browser, 'habits')).toEqual([]);
+  });
+
+  it('habit form: a sixth active dashboard habit is refused', async () => {
+    const options = new OptionsPage(await browser.open('options.html'));
+    for (const n of [1, 2, 3, 4, 5]) {
+      await options.addHabit({ name: `Habit ${n}` });
+      await options.status().getByText(`Saved habit “Habit ${n}”`).waitFor();
+    }
+    await options.addHabit({ name: 'Habit 6' });
+    await options.page.getByText('The dashboard holds 5 habits at most').waitFor();
+    const names = (await readStore(browser, 'habits')).map((h) => h.name).sort();
+    expect(names).toEqual(['Habit 1', 'Habit 2', 'Habit 3', 'Habit 4', 'Habit 5']);
+
+    // Taking it off the dashboard is the way through, and it says so.
+    const form = options.page.getByRole('form', { name: 'New habit' });
+    await form.getByLabel('Show on the dashboard (five at most)').uncheck();
+    await form.getByRole('button', { name: 'Add habit' }).click();
+    await options.status().getByText('Saved habit “Habit 6”').waitFor();
+    expect(await readStore(browser, 'habits')).toHaveLength(6);
+  });
+
+  it('outcome form: empty fields and a target on the wrong side of the baseline', async () => {
+    const page = await browser.open('options.html');
+    const form = page.getByRole('form', { name: 'New outcome' });
+    await form.getByRole('button', { name: 'Add outcome' }).click();
+    await form.getByRole('alert').getByText('Nothing was saved').waitFor();
+    await form.getByText('Give the outcome a name').waitFor();
+    await form.getByLabel('Outcome').fill('Bugs per sprint');
+    await form.getByLabel('Baseline').fill('40');
+    await form.getByLabel('Target', { exact: true }).fill('45');
+    await form.getByLabel('By').fill('2027-03-31');
+    await form.getByLabel('Success is the number going').selectOption('down');
+    await form.getByRole('button', { name: 'Add outcome' }).click();
+    await form.getByText('To go down, the target must be below the baseline.').waitFor();
+    expect(await readStore(browser, 'outcomes')).toEqual([]);
+
+    await form.getByLabel('Target', { exact: true }).fill('32');
+    await form.getByRole('button', { name: 'Add outcome' }).click();
+    await page.getByRole('status').getByText('Saved outcome “Bugs per sprint”').waitFor();
+    expect(await readStore(browser, 'outcomes')).toEqual([expect.objectContaining({ name: 'Bugs per sprint', baseline: 40, target: 32, direction: 'down' })]);
+  });
+
+  it('settings: a day boundary outside 00:00–06:00 is refused', async () => {
+    const page = await browser.open('options.html');
+    const form = page.getByRole('form', { name: 'Settings' });
+    await form.getByLabel('A new day starts at').fill('09:00');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await form.getByText('The day boundary is a time between 00:00 and 06:00').waitFor();
+    expect(await readStore(browser, 'settings')).toEqual([]);
+  });
+});
