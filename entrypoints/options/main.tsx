@@ -10,9 +10,12 @@ import '@/src/ui/styles.css';
 
 const deps = realDeps();
 
-/** After a habit changes, the background re-derives its cue alarms before the page says "saved". */
+/**
+ * After a habit changes, the background re-derives its cue alarms before the page says "saved". The habit is
+ * already stored; if the worker cannot answer, its 30-minute refresh catches up, so this never fails the save.
+ */
 async function thenReconcile<T extends { ok: boolean }>(result: T): Promise<T> {
-  if (result.ok) await requestReconcile();
+  if (result.ok) await requestReconcile().catch((error: unknown) => console.warn('[cueboard] reconcile deferred', error));
   return result;
 }
 

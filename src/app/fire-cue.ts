@@ -10,7 +10,8 @@ export type FireResult = 'prompted' | 'quiet' | 'ignored';
 
 /**
  * An alarm went off. For a cue of an active habit: record that it fired and prompt the two-minute start, unless
- * the period's target is already met, today was skipped, or this instance was already answered.
+ * the period's target is already met, today was skipped, this instance was already answered, or it fired over an
+ * hour late (the browser was asleep). Quiet firings are recorded too, so the funnel can show them.
  */
 export async function fireCue({ repo, clock, notifier }: Pick<Deps, 'repo' | 'clock' | 'notifier'>, alarmName: string): Promise<FireResult> {
   const parsed = parseAlarmName(alarmName);
@@ -24,8 +25,11 @@ export async function fireCue({ repo, clock, notifier }: Pick<Deps, 'repo' | 'cl
   const stored = await repo.cueEvent(cueEventId(habit.id, parsed.cueAt));
   const event = cueEventFor(stored, habit.id, parsed.cueAt);
   const answered = event.doneAt !== undefined || event.skippedAt !== undefined;
+  // A snooze is late against its own return time, a cue against its scheduled instant.
+  const due = parsed.kind === 'snooze' ? (event.snoozedUntil ?? parsed.cueAt) : parsed.cueAt;
   const prompt =
-    !answered && shouldPrompt(periodProgress(habit, checkIns, today), checkIns.filter((c) => c.localDate === today));
+    !answered &&
+    shouldPrompt(periodProgress(habit, checkIns, today), checkIns.filter((c) => c.localDate === today), now - due);
 
   const fired = markFired(parsed.kind === 'snooze' ? clearSnooze(event) : event, now, !prompt);
   await repo.putCueEvent(fired);

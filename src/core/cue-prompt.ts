@@ -3,9 +3,15 @@ import { dayState } from './check-in';
 import type { Habit } from './habit';
 import type { Progress } from './progress';
 
-/** Whether a firing cue should prompt: not after the target is met, and not on a day the person skipped. */
-export function shouldPrompt(progress: Progress, todaysCheckIns: readonly CheckIn[]): boolean {
-  return !progress.met && dayState(todaysCheckIns) !== 'skipped';
+/**
+ * How late a cue may fire and still prompt. A browser asleep at 14:00 fires the missed alarm on wake; at 22:00 a
+ * "two-minute start" for the afternoon's review is noise, so it is recorded as fired late and stays quiet.
+ */
+export const LATE_LIMIT_MS = 60 * 60 * 1000;
+
+/** Whether a firing cue should prompt: not after the target is met, not on a skipped day, not hours late. */
+export function shouldPrompt(progress: Progress, todaysCheckIns: readonly CheckIn[], lateByMs = 0): boolean {
+  return !progress.met && dayState(todaysCheckIns) !== 'skipped' && lateByMs <= LATE_LIMIT_MS;
 }
 
 /** The words of a cue prompt: the behaviour, then the two-minute first step. */

@@ -39,6 +39,20 @@ describe('fireCue', () => {
     expect(await deps.repo.cueEvent(`${id}|${CUE_AT}`)).toMatchObject({ quiet: true });
   });
 
+  it('still prompts a cue that fires within the hour', async () => {
+    const { deps, alarm } = await setUp();
+    deps.clock.set('2026-03-02T19:59:00Z');
+    expect(await fireCue(deps, alarm)).toBe('prompted');
+  });
+
+  it('stays quiet for a cue that fires over an hour late (the browser was asleep), and records it', async () => {
+    const { deps, id, alarm } = await setUp();
+    deps.clock.set('2026-03-02T20:00:02Z');
+    expect(await fireCue(deps, alarm)).toBe('quiet');
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    expect(await deps.repo.cueEvent(`${id}|${CUE_AT}`)).toMatchObject({ firedAt: deps.clock.now(), quiet: true });
+  });
+
   it('ignores archived habits and alarms it does not own', async () => {
     const { deps, id, alarm } = await setUp();
     expect(await fireCue(deps, 'cueboard:refresh')).toBe('ignored');
