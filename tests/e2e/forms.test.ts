@@ -38,6 +38,8 @@ describe('options forms refuse bad input with a message and store nothing', () =
     for (const n of [1, 2, 3, 4, 5]) {
       await options.addHabit({ name: `Habit ${n}` });
       await options.status().getByText(`Saved habit “Habit ${n}”`).waitFor();
+      // The new-habit form starts blank again after a save.
+      expect(await options.page.getByRole('form', { name: 'New habit' }).getByLabel('Behaviour').inputValue()).toBe('');
     }
     await options.addHabit({ name: 'Habit 6' });
     await options.page.getByText('The dashboard holds 5 habits at most').waitFor();

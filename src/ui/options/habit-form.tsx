@@ -38,10 +38,6 @@ export function HabitForm({ initial, editing, outcomes, onSave, onCancel }: Habi
   const [errors, setErrors] = useState<Partial<Record<HabitField, string>>>({});
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    setInput(initial);
-    setErrors({});
-  }, [initial]);
   useEffect(() => focusFirstInvalid(form.current), [errors]);
 
   const set = <K extends keyof HabitInput>(key: K, value: HabitInput[K]) => setInput((prev) => ({ ...prev, [key]: value }));

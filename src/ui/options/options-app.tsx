@@ -28,6 +28,8 @@ export function OptionsApp(api: OptionsApi) {
   const [editingHabit, setEditingHabit] = useState<Habit>();
   const [editingOutcome, setEditingOutcome] = useState<Outcome>();
   const [notice, setNotice] = useState<Notice>();
+  // Bumped after each successful save so the "new" form starts blank again.
+  const [saves, setSaves] = useState(0);
   const habitInitial = useMemo(() => (editingHabit ? habitToInput(editingHabit) : blankHabit(api.timeZone)), [editingHabit, api.timeZone]);
   const outcomeInitial = useMemo(
     () => (editingOutcome ? { ...editingOutcome, baseline: String(editingOutcome.baseline), target: String(editingOutcome.target) } : BLANK_OUTCOME),
@@ -77,6 +79,7 @@ export function OptionsApp(api: OptionsApi) {
         <h2 id="outcomes-title">Outcomes</h2>
         <OutcomeList outcomes={data.outcomes} onEdit={setEditingOutcome} onArchive={(o, a) => void archiveOutcome(o, a)} />
         <OutcomeForm
+          key={`outcome-${editingOutcome?.id ?? 'new'}-${saves}`}
           initial={outcomeInitial}
           editing={editingOutcome !== undefined}
           onCancel={() => setEditingOutcome(undefined)}
@@ -84,6 +87,7 @@ export function OptionsApp(api: OptionsApi) {
             const result = await api.saveOutcome(input, editingOutcome?.id);
             if (!result.ok) return result.errors;
             setEditingOutcome(undefined);
+            setSaves((n) => n + 1);
             setNotice({ text: `Saved outcome “${result.value.name}”.` });
             await reload();
             return undefined;
@@ -95,6 +99,7 @@ export function OptionsApp(api: OptionsApi) {
         <h2 id="habits-title">Habits</h2>
         <HabitList habits={data.habits} outcomes={data.outcomes} onEdit={setEditingHabit} onArchive={(h, a) => void archiveHabit(h, a)} />
         <HabitForm
+          key={`habit-${editingHabit?.id ?? 'new'}-${saves}`}
           initial={habitInitial}
           editing={editingHabit !== undefined}
           outcomes={data.outcomes}
@@ -103,6 +108,7 @@ export function OptionsApp(api: OptionsApi) {
             const result = await api.saveHabit(input, editingHabit?.id);
             if (!result.ok) return result.errors;
             setEditingHabit(undefined);
+            setSaves((n) => n + 1);
             setNotice({ text: `Saved habit “${result.value.name}”. Its cues are scheduled.` });
             await reload();
             return undefined;

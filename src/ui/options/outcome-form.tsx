@@ -17,10 +17,6 @@ export function OutcomeForm({ initial, editing, onSave, onCancel }: OutcomeFormP
   const [errors, setErrors] = useState<Partial<Record<OutcomeField, string>>>({});
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    setInput(initial);
-    setErrors({});
-  }, [initial]);
   useEffect(() => focusFirstInvalid(form.current), [errors]);
 
   const bind = (key: OutcomeField) => ({
