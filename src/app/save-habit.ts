@@ -1,5 +1,5 @@
 import { localDateOf } from '@/src/core/day-boundary';
-import { habitToInput, keystonesToClear, validateHabit, type Habit, type HabitField, type HabitInput } from '@/src/core/habit';
+import { habitToInput, keystonesToClear, sameSchedule, validateHabit, type Habit, type HabitField, type HabitInput } from '@/src/core/habit';
 import type { Validated } from '@/src/core/result';
 import type { Deps } from './deps';
 
@@ -20,9 +20,15 @@ export async function saveHabit(deps: SaveDeps, input: HabitInput, id?: string):
     createdAt: now,
     archived: false,
     startsOn: localDateOf(now, clock.timeZone(), settings.dayBoundary),
+    scheduleSince: now,
   };
-  const result = validateHabit(input, base, { habits, outcomeIds: outcomes.filter((o) => !o.archived).map((o) => o.id) });
-  if (!result.ok) return result;
+  const validated = validateHabit(input, base, { habits, outcomeIds: outcomes.filter((o) => !o.archived).map((o) => o.id) });
+  if (!validated.ok) return validated;
+  // A new schedule takes effect now: the calendar ends the old series here and starts a new one.
+  const result =
+    existing && !sameSchedule(existing.schedule, validated.value.schedule)
+      ? { ok: true as const, value: { ...validated.value, scheduleSince: now } }
+      : validated;
   await repo.putHabits([result.value, ...(result.value.keystone ? keystonesToClear(habits, result.value.id) : [])]);
   await provider.syncHabit(result.value);
   return result;
@@ -41,7 +47,10 @@ export async function setHabitArchived(deps: SaveDeps, id: string, archived: boo
     const restored = validateHabit(habitToInput(habit), { ...habit, archived: false }, { habits, outcomeIds: outcomes.map((o) => o.id) });
     if (!restored.ok) return restored;
   }
-  const next = { ...habit, archived, keystone: archived ? false : habit.keystone };
+  const now = deps.clock.now();
+  // Archiving ends the series now; restoring starts a fresh one from now, leaving the gap out of the calendar.
+  const { archivedAt: _previous, ...rest } = habit;
+  const next: Habit = archived ? { ...rest, archived, keystone: false, archivedAt: now } : { ...rest, archived, scheduleSince: now };
   await repo.putHabits([next]);
   await provider.syncHabit(next);
   return { ok: true, value: next };

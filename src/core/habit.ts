@@ -36,6 +36,13 @@ export interface Habit {
   /** Local date the habit began; no cue or "missed" before it. */
   startsOn: string;
   createdAt: number;
+  /**
+   * When the current schedule took effect (epoch ms). A schedule change starts a new calendar series from here and
+   * ends the old one just before, so past cues keep their history.
+   */
+  scheduleSince: number;
+  /** When the habit was archived (epoch ms); its calendar series ends here. */
+  archivedAt?: number;
 }
 
 /** The dashboard's rule from the coaching guide: 3 to 5 leading metrics, never more. */
@@ -80,7 +87,7 @@ export interface HabitContext {
 /** Check a habit form and build the habit, or say what to fix. `base` carries identity and history. */
 export function validateHabit(
   input: HabitInput,
-  base: Pick<Habit, 'id' | 'createdAt' | 'archived' | 'startsOn'>,
+  base: Pick<Habit, 'id' | 'createdAt' | 'archived' | 'startsOn' | 'scheduleSince'> & Partial<Pick<Habit, 'archivedAt'>>,
   context: HabitContext,
 ): Validated<Habit, HabitField> {
   const errors: Partial<Record<HabitField, string>> = {};
@@ -153,6 +160,11 @@ export function habitToInput(habit: Habit): HabitInput {
     keystone: habit.keystone,
     onDashboard: habit.onDashboard,
   };
+}
+
+/** True when two schedules fire at the same wall-clock moments. */
+export function sameSchedule(a: Schedule, b: Schedule): boolean {
+  return a.startTime === b.startTime && a.durationMinutes === b.durationMinutes && a.timeZone === b.timeZone && a.days.join() === b.days.join();
 }
 
 /** Habits for the dashboard: active ones that hold a place, keystone first, then oldest first, five at most. */

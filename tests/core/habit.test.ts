@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dashboardHabits, habitToInput, isWebLink, keystonesToClear, MAX_DASHBOARD_HABITS, validateHabit, type HabitContext, type HabitInput } from '@/src/core/habit';
 import { aHabit, habitInput } from '../fakes/habits';
 
-const BASE = { id: 'new', createdAt: 10, archived: false, startsOn: '2026-03-02' };
+const BASE = { id: 'new', createdAt: 10, archived: false, startsOn: '2026-03-02', scheduleSince: 10 };
 const EMPTY: HabitContext = { habits: [], outcomeIds: ['o1'] };
 
 function errorsOf(input: Partial<HabitInput>, context = EMPTY) {
@@ -60,7 +60,7 @@ describe('validateHabit', () => {
   });
 
   it('round-trips a habit through its form input', () => {
-    const habit = aHabit({ startsOn: BASE.startsOn, createdAt: BASE.createdAt, id: BASE.id });
+    const habit = aHabit({ startsOn: BASE.startsOn, createdAt: BASE.createdAt, id: BASE.id, scheduleSince: BASE.scheduleSince });
     expect(validateHabit(habitToInput(habit), BASE, EMPTY)).toEqual({ ok: true, value: habit });
   });
 });

@@ -13,6 +13,7 @@ export function aHabit(overrides: Partial<Habit> = {}): Habit {
     archived: false,
     startsOn: '2025-01-01',
     createdAt: 0,
+    scheduleSince: 0,
     ...overrides,
   };
 }

@@ -1,14 +1,16 @@
 import type { DBSchema } from 'idb';
+import type { CueSnapshot, OutboxEntry, SeriesRecord } from '@/src/core/calendar-sync';
 import type { CheckIn } from '@/src/core/check-in';
 import type { CueEvent } from '@/src/core/cue-event';
 import type { Habit } from '@/src/core/habit';
 import type { Outcome } from '@/src/core/outcome';
 import type { Settings } from '@/src/core/settings';
+import type { StoredAuth } from '@/src/ports/calendar-store';
 
 export const DB_NAME = 'cueboard';
 
 /** The schema version this code writes. Each step up has a rung in upgrade.ts and a fixture in tests. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** The IndexedDB schema as a type, so every read and write is checked against it. */
 export interface CueboardDB extends DBSchema {
@@ -36,4 +38,12 @@ export interface CueboardDB extends DBSchema {
   };
   /** Single record under the key "settings". (v2) */
   settings: { key: string; value: Settings };
+  /** Habits whose calendar series await a sync, persistent across crashes and offline spells. (v3) */
+  outbox: { key: string; value: OutboxEntry };
+  /** Recurring events Cueboard wrote to a calendar. (v3) */
+  series: { key: string; value: SeriesRecord; indexes: { byHabit: [string, string] } };
+  /** The last cue instances read from each calendar. (v3) */
+  cueSnapshots: { key: string; value: CueSnapshot };
+  /** Calendar credentials, by provider. (v3) */
+  auth: { key: string; value: StoredAuth };
 }

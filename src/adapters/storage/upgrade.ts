@@ -21,4 +21,17 @@ export function upgrade(db: IDBPDatabase<CueboardDB>, oldVersion: number, _newVe
     cueEvents.createIndex('byHabitCue', ['habitId', 'cueAt']);
     db.createObjectStore('settings');
   }
+  if (oldVersion < 3) {
+    db.createObjectStore('outbox', { keyPath: 'id' });
+    db.createObjectStore('series', { keyPath: 'id' }).createIndex('byHabit', ['provider', 'habitId']);
+    db.createObjectStore('cueSnapshots', { keyPath: 'provider' });
+    db.createObjectStore('auth', { keyPath: 'provider' });
+    // Habits gained scheduleSince: the current schedule has applied since the habit was made.
+    const habits = tx.objectStore('habits');
+    void habits.openCursor().then(function backfill(cursor): Promise<void> | undefined {
+      if (!cursor) return undefined;
+      if (cursor.value.scheduleSince === undefined) void cursor.update({ ...cursor.value, scheduleSince: cursor.value.createdAt });
+      return cursor.continue().then(backfill);
+    });
+  }
 }

@@ -3,44 +3,52 @@ import { IdbRepository } from '@/src/adapters/storage/idb-repository';
 import { openCueboardDb } from '@/src/adapters/storage/open-db';
 import { DB_VERSION } from '@/src/adapters/storage/schema';
 import { DEFAULT_SETTINGS } from '@/src/core/settings';
-import { V1_RECORDS, writeV1Database } from '../../fixtures/db-v1';
+import { V1_RECORDS, V2_RECORDS, writeFixture } from '../../fixtures/db-fixtures';
 
-const byId = <T extends { id: string }>(records: T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
+const byId = <T extends { id: string }>(records: readonly T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
+/** Habits gain scheduleSince = createdAt on the way to version 3. */
+const upgradedHabits = byId(V1_RECORDS.habits.map((h) => ({ ...h, scheduleSince: h.createdAt })));
 
 describe('schema upgrade ladder', () => {
-  it('upgrades a version-1 database to today with every record kept', async () => {
-    await writeV1Database('cueboard');
+  it.each([1, 2] as const)('upgrades a version-%i database to today with every record kept', async (version) => {
+    await writeFixture('cueboard', version);
     const db = await openCueboardDb();
     expect(db.version).toBe(DB_VERSION);
 
     expect(byId(await db.getAll('outcomes'))).toEqual(byId(V1_RECORDS.outcomes));
-    expect(byId(await db.getAll('habits'))).toEqual(byId(V1_RECORDS.habits));
+    expect(byId(await db.getAll('habits'))).toEqual(upgradedHabits);
     expect(byId(await db.getAll('checkIns'))).toEqual(byId(V1_RECORDS.checkIns));
-
-    // The stores and indexes version 2 added work on the old data.
     const repo = new IdbRepository(db);
+    if (version === 2) {
+      expect(byId(await db.getAll('cueEvents'))).toEqual(byId(V2_RECORDS.cueEvents));
+      expect(await repo.settings()).toEqual({ dayBoundary: '03:00' });
+      expect((await repo.pendingSnoozes(0)).map((e) => e.id)).toEqual(['h1|1771086400000']);
+    } else {
+      expect(await repo.settings()).toEqual(DEFAULT_SETTINGS);
+    }
+
+    // The indexes and stores later versions added work on the old data.
     expect(await db.countFromIndex('checkIns', 'byDate', '2026-02-04')).toBe(V1_RECORDS.checkIns.filter((c) => c.localDate === '2026-02-04').length);
     expect(await repo.checkIns('h1', '2026-02-01', '2026-02-10')).toEqual(
       V1_RECORDS.checkIns.filter((c) => c.habitId === 'h1' && c.localDate <= '2026-02-10').sort((a, b) => a.localDate.localeCompare(b.localDate) || a.id.localeCompare(b.id)),
     );
-    expect(await repo.settings()).toEqual(DEFAULT_SETTINGS);
-    await repo.putCueEvent({ id: 'h1|1', habitId: 'h1', cueAt: 1 });
-    expect(await repo.cueEvent('h1|1')).toEqual({ id: 'h1|1', habitId: 'h1', cueAt: 1 });
+    expect(await db.getAll('outbox')).toEqual([]);
     db.close();
   });
 
-  it('creates today\'s schema from nothing', async () => {
+  it("creates today's schema from nothing", async () => {
     const db = await openCueboardDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['checkIns', 'cueEvents', 'habits', 'outcomes', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['auth', 'checkIns', 'cueEvents', 'cueSnapshots', 'habits', 'outbox', 'outcomes', 'series', 'settings']);
     expect([...db.transaction('checkIns').store.indexNames].sort()).toEqual(['byDate', 'byHabitDate']);
     db.close();
   });
 
   it('opening again at the same version keeps everything', async () => {
-    await writeV1Database('cueboard');
+    await writeFixture('cueboard', 1);
     (await openCueboardDb()).close();
     const db = await openCueboardDb();
     expect(await db.count('checkIns')).toBe(V1_RECORDS.checkIns.length);
+    expect(byId(await db.getAll('habits'))).toEqual(upgradedHabits);
     db.close();
   });
 });

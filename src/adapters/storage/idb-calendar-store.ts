@@ -1,0 +1,76 @@
+import type { IDBPDatabase } from 'idb';
+import type { CueSnapshot, OutboxEntry, SeriesRecord } from '@/src/core/calendar-sync';
+import type { CalendarStore, StoredAuth } from '@/src/ports/calendar-store';
+import type { CueboardDB } from './schema';
+
+/** The CalendarStore port over IndexedDB. */
+export class IdbCalendarStore implements CalendarStore {
+  constructor(private readonly db: IDBPDatabase<CueboardDB>) {}
+
+  async enqueue(entry: OutboxEntry): Promise<void> {
+    await this.db.put('outbox', entry);
+  }
+
+  async outbox(provider: OutboxEntry['provider']): Promise<OutboxEntry[]> {
+    return (await this.db.getAll('outbox')).filter((e) => e.provider === provider).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+  }
+
+  async putOutbox(entry: OutboxEntry): Promise<void> {
+    const tx = this.db.transaction('outbox', 'readwrite');
+    // Only update an entry that is still there: a completed sync must not be resurrected by its own bookkeeping.
+    if (await tx.store.get(entry.id)) await tx.store.put(entry);
+    await tx.done;
+  }
+
+  async completeOutbox(id: string, queuedAt: number): Promise<void> {
+    const tx = this.db.transaction('outbox', 'readwrite');
+    const current = await tx.store.get(id);
+    if (current && current.queuedAt === queuedAt) await tx.store.delete(id);
+    await tx.done;
+  }
+
+  series(provider: SeriesRecord['provider'], habitId: string): Promise<SeriesRecord[]> {
+    return this.db.getAllFromIndex('series', 'byHabit', [provider, habitId]);
+  }
+
+  async allSeries(provider: SeriesRecord['provider']): Promise<SeriesRecord[]> {
+    return this.db.getAllFromIndex('series', 'byHabit', IDBKeyRange.bound([provider, ''], [provider, '\uffff']));
+  }
+
+  async putSeries(record: SeriesRecord): Promise<void> {
+    await this.db.put('series', record);
+  }
+
+  snapshot(provider: CueSnapshot['provider']): Promise<CueSnapshot | undefined> {
+    return this.db.get('cueSnapshots', provider);
+  }
+
+  async putSnapshot(snapshot: CueSnapshot): Promise<void> {
+    await this.db.put('cueSnapshots', snapshot);
+  }
+
+  auth(provider: StoredAuth['provider']): Promise<StoredAuth | undefined> {
+    return this.db.get('auth', provider);
+  }
+
+  async putAuth(auth: StoredAuth): Promise<void> {
+    await this.db.put('auth', auth);
+  }
+
+  async forget(provider: StoredAuth['provider']): Promise<void> {
+    const tx = this.db.transaction(['auth', 'series', 'outbox', 'cueSnapshots'], 'readwrite');
+    const series = tx.objectStore('series');
+    const outbox = tx.objectStore('outbox');
+    const [seriesKeys, outboxEntries] = await Promise.all([
+      series.index('byHabit').getAllKeys(IDBKeyRange.bound([provider, ''], [provider, '\uffff'])),
+      outbox.getAll(),
+    ]);
+    await Promise.all([
+      tx.objectStore('auth').delete(provider),
+      tx.objectStore('cueSnapshots').delete(provider),
+      ...seriesKeys.map((k) => series.delete(k)),
+      ...outboxEntries.filter((e) => e.provider === provider).map((e) => outbox.delete(e.id)),
+      tx.done,
+    ]);
+  }
+}

@@ -1,0 +1,52 @@
+/** Which calendar holds the cues. "local" needs no account and is the default. */
+export type CalendarKind = 'local' | 'google' | 'outlook';
+
+/** A habit whose calendar series must be brought to the wanted state, waiting in the persistent outbox. */
+export interface OutboxEntry {
+  /** `${provider}|${habitId}`: one entry per habit and provider, so repeated edits coalesce into one sync. */
+  id: string;
+  provider: Exclude<CalendarKind, 'local'>;
+  habitId: string;
+  queuedAt: number;
+  attempts: number;
+  /** Not before this instant (epoch ms): backoff after a failure. */
+  nextAttemptAt: number;
+  lastError?: string;
+}
+
+/** A recurring event Cueboard wrote, as far as this machine knows. */
+export interface SeriesRecord {
+  /** `${provider}|${eventId}`. */
+  id: string;
+  provider: Exclude<CalendarKind, 'local'>;
+  habitId: string;
+  eventId: string;
+  /** The habit's scheduleSince this series was made for. */
+  since: number;
+  /** Set once the series has been ended (schedule change or archive). */
+  until?: number;
+  /** "missing" when the person deleted it in their calendar; the habit then offers a repair. */
+  state: 'active' | 'ended' | 'missing';
+  /** Fingerprint of the body last written, so an unchanged habit costs no request. */
+  bodyHash: string;
+}
+
+/** The last cue instances read from a calendar, for pages that must paint without the network. */
+export interface CueSnapshot {
+  provider: Exclude<CalendarKind, 'local'>;
+  from: number;
+  to: number;
+  fetchedAt: number;
+  cues: { habitId: string; at: number }[];
+}
+
+/** The outbox key of a habit's sync. */
+export function outboxId(provider: OutboxEntry['provider'], habitId: string): string {
+  return `${provider}|${habitId}`;
+}
+
+/** Exponential backoff with full jitter for outbox retries: 30 s, 1 min, 2 min … capped at 1 h. */
+export function outboxDelayMs(attempts: number, random: number): number {
+  const cap = Math.min(60 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+  return Math.round(cap / 2 + (cap / 2) * random);
+}

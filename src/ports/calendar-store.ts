@@ -1,0 +1,35 @@
+import type { CalendarKind, CueSnapshot, OutboxEntry, SeriesRecord } from '@/src/core/calendar-sync';
+
+/** Stored credentials for one calendar account. Kept in IndexedDB on this machine only; never logged or synced. */
+export interface StoredAuth {
+  provider: Exclude<CalendarKind, 'local'>;
+  accessToken: string;
+  /** Epoch ms. */
+  expiresAt: number;
+  refreshToken?: string;
+  /** Epoch ms after which the refresh token is dead (Microsoft SPA tokens live 24 h). */
+  refreshExpiresAt?: number;
+  scope?: string;
+}
+
+/** What calendar providers keep locally: the outbox, the series they wrote, the last poll, the credentials. */
+export interface CalendarStore {
+  /** Queue (or re-queue) a habit's sync; an existing entry keeps its place and resets its backoff. */
+  enqueue(entry: OutboxEntry): Promise<void>;
+  outbox(provider: OutboxEntry['provider']): Promise<OutboxEntry[]>;
+  putOutbox(entry: OutboxEntry): Promise<void>;
+  /** Remove the entry only if it was not queued again since `queuedAt` (an edit during a sync must not be lost). */
+  completeOutbox(id: string, queuedAt: number): Promise<void>;
+
+  series(provider: SeriesRecord['provider'], habitId: string): Promise<SeriesRecord[]>;
+  allSeries(provider: SeriesRecord['provider']): Promise<SeriesRecord[]>;
+  putSeries(record: SeriesRecord): Promise<void>;
+
+  snapshot(provider: CueSnapshot['provider']): Promise<CueSnapshot | undefined>;
+  putSnapshot(snapshot: CueSnapshot): Promise<void>;
+
+  auth(provider: StoredAuth['provider']): Promise<StoredAuth | undefined>;
+  putAuth(auth: StoredAuth): Promise<void>;
+  /** Forget the credentials and everything written under them on this machine (series records, outbox, snapshot). */
+  forget(provider: StoredAuth['provider']): Promise<void>;
+}
