@@ -29,6 +29,8 @@ export interface SeriesRecord {
   state: 'active' | 'ended' | 'missing';
   /** Fingerprint of the body last written, so an unchanged habit costs no request. */
   bodyHash: string;
+  /** The recurrence as written (without an end), so ending the series needs no read first. */
+  recurrence: string[];
 }
 
 /** The last cue instances read from a calendar, for pages that must paint without the network. */

@@ -1,0 +1,207 @@
+import type { calendar_v3 } from '@googleapis/calendar';
+import { outboxDelayMs, outboxId, type SeriesRecord } from '@/src/core/calendar-sync';
+import type { CueInstance } from '@/src/core/cue-plan';
+import type { Habit } from '@/src/core/habit';
+import { expandSchedule } from '@/src/core/schedule';
+import type { CalendarStore } from '@/src/ports/calendar-store';
+import type { Clock } from '@/src/ports/clock';
+import type { CueProvider } from '@/src/ports/cue-provider';
+import { APP_PROPERTY } from './event-body';
+import { GoogleApiError, ReconnectNeeded, type GoogleClient } from './google-client';
+import { planGoogleSync, type GoogleOp } from './plan';
+
+const EVENTS = '/calendars/primary/events';
+const PROVIDER = 'google' as const;
+
+export interface GoogleCalendarDeps {
+  client: GoogleClient;
+  store: CalendarStore;
+  habits: () => Promise<Habit[]>;
+  clock: Clock;
+  random?: () => number;
+}
+
+/** What one drain of the outbox did. */
+export interface DrainReport {
+  synced: number;
+  failed: number;
+  reconnectNeeded: boolean;
+}
+
+/**
+ * Cues as recurring events in the person's primary Google Calendar. Writes go through the persistent outbox and
+ * are idempotent (deterministic event ids), so retries, crashes and offline spells never duplicate a series.
+ * Cues are read back from the calendar itself, so an instance moved or cancelled there is what fires.
+ */
+export class GoogleCalendar implements CueProvider {
+  readonly kind = PROVIDER;
+
+  constructor(private readonly deps: GoogleCalendarDeps) {}
+
+  /** Queue the habit; the background's drain writes it. An edit during a sync re-queues and is not lost. */
+  async syncHabit(habit: Habit): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.deps.store.enqueue({ id: outboxId(PROVIDER, habit.id), provider: PROVIDER, habitId: habit.id, queuedAt: now, attempts: 0, nextAttemptAt: now });
+  }
+
+  /** Bring every queued habit (and any whose series drifted from the records) to its wanted state. */
+  async drain(): Promise<DrainReport> {
+    const { store, clock } = this.deps;
+    const [habits, queued, records] = await Promise.all([this.deps.habits(), store.outbox(PROVIDER), store.allSeries(PROVIDER)]);
+    const queuedIds = new Set(queued.map((e) => e.habitId));
+    // Self-healing: a habit saved just before a crash (never queued) still differs from its records; queue it.
+    for (const habit of habits) {
+      if (!queuedIds.has(habit.id) && planGoogleSync(habit, records.filter((r) => r.habitId === habit.id)).length > 0) await this.syncHabit(habit);
+    }
+    const now = clock.now();
+    const due = (await store.outbox(PROVIDER)).filter((e) => e.nextAttemptAt <= now);
+    const report: DrainReport = { synced: 0, failed: 0, reconnectNeeded: false };
+    for (const entry of due) {
+      const habit = habits.find((h) => h.id === entry.habitId);
+      try {
+        if (habit) await this.syncOne(habit);
+        await store.completeOutbox(entry.id, entry.queuedAt);
+        report.synced++;
+      } catch (error) {
+        report.failed++;
+        const attempts = entry.attempts + 1;
+        await store.putOutbox({ ...entry, attempts, nextAttemptAt: clock.now() + outboxDelayMs(attempts, (this.deps.random ?? Math.random)()), lastError: describe(error) });
+        if (error instanceof ReconnectNeeded) {
+          report.reconnectNeeded = true;
+          break;
+        }
+      }
+    }
+    return report;
+  }
+
+  /** Apply the plan for one habit, recording each step as it lands. */
+  private async syncOne(habit: Habit): Promise<void> {
+    const records = await this.deps.store.series(PROVIDER, habit.id);
+    for (const op of planGoogleSync(habit, records)) {
+      if (op.kind === 'end') await this.end(op);
+      else await this.upsert(habit.id, op, records.find((r) => r.eventId === op.eventId));
+    }
+  }
+
+  private async end(op: Extract<GoogleOp, { kind: 'end' }>): Promise<void> {
+    try {
+      await this.deps.client.request('PATCH', `${EVENTS}/${op.record.eventId}`, { body: { recurrence: op.recurrence } });
+    } catch (error) {
+      // Already gone in Google: nothing left to end.
+      if (!(error instanceof GoogleApiError && (error.status === 404 || error.status === 410))) throw error;
+    }
+    await this.deps.store.putSeries({ ...op.record, state: 'ended', until: op.until });
+  }
+
+  private async upsert(habitId: string, op: Extract<GoogleOp, { kind: 'upsert' }>, known?: SeriesRecord): Promise<void> {
+    const { id: _id, ...patch } = op.body;
+    const write = async (): Promise<void> => {
+      if (known) {
+        try {
+          await this.deps.client.request('PATCH', `${EVENTS}/${op.eventId}`, { body: patch });
+          return;
+        } catch (error) {
+          if (!(error instanceof GoogleApiError && error.status === 404)) throw error;
+        }
+      }
+      try {
+        await this.deps.client.request('POST', EVENTS, { body: op.body });
+      } catch (error) {
+        // 409: the id exists (an earlier try landed, or the person deleted it and Google keeps the id): update it.
+        if (!(error instanceof GoogleApiError && error.status === 409)) throw error;
+        await this.deps.client.request('PATCH', `${EVENTS}/${op.eventId}`, { body: patch });
+      }
+    };
+    await write();
+    await this.deps.store.putSeries({
+      id: `${PROVIDER}|${op.eventId}`,
+      provider: PROVIDER,
+      habitId,
+      eventId: op.eventId,
+      since: op.since,
+      state: 'active',
+      bodyHash: op.hash,
+      recurrence: op.body.recurrence ?? [],
+    });
+  }
+
+  /**
+   * Cue instances in [fromMs, toMs) as Google holds them: one events.list (plus pages), filtered to our events.
+   * A series that should have instances here but has none is checked once; if deleted, it is marked missing.
+   */
+  async listCues(fromMs: number, toMs: number): Promise<CueInstance[]> {
+    const items: calendar_v3.Schema$Event[] = [];
+    let pageToken: string | undefined;
+    do {
+      const { body } = await this.deps.client.request<calendar_v3.Schema$Events>('GET', EVENTS, {
+        query: {
+          singleEvents: 'true',
+          orderBy: 'startTime',
+          timeMin: new Date(fromMs).toISOString(),
+          timeMax: new Date(toMs).toISOString(),
+          privateExtendedProperty: `${APP_PROPERTY.key}=${APP_PROPERTY.value}`,
+          maxResults: '250',
+          pageToken,
+        },
+      });
+      if (!body || typeof body !== 'object' || (body.items !== undefined && !Array.isArray(body.items))) {
+        throw new GoogleApiError(200, 'badResponse', 'Google Calendar sent a list Cueboard cannot read.', true);
+      }
+      items.push(...(body.items ?? []));
+      pageToken = body.nextPageToken ?? undefined;
+    } while (pageToken);
+
+    const habits = (await this.deps.habits()).filter((h) => !h.archived);
+    const active = new Set(habits.map((h) => h.id));
+    const cues = items.flatMap((item): CueInstance[] => {
+      const habitId = item.extendedProperties?.private?.habitId;
+      const at = Date.parse(item.start?.dateTime ?? '');
+      // Malformed items are skipped, never guessed at.
+      if (item.status === 'cancelled' || typeof habitId !== 'string' || !active.has(habitId) || Number.isNaN(at)) return [];
+      return at >= fromMs && at < toMs ? [{ habitId, at }] : [];
+    });
+    await this.checkMissing(habits, cues, fromMs, toMs);
+    await this.deps.store.putSnapshot({ provider: PROVIDER, from: fromMs, to: toMs, fetchedAt: this.deps.clock.now(), cues });
+    return cues;
+  }
+
+  /** Habits whose series should show instances in the window but show none: is the series still there? */
+  private async checkMissing(habits: readonly Habit[], cues: readonly CueInstance[], fromMs: number, toMs: number): Promise<void> {
+    const seen = new Set(cues.map((c) => c.habitId));
+    const records = await this.deps.store.allSeries(PROVIDER);
+    for (const record of records) {
+      if (record.state === 'ended') continue;
+      const habit = habits.find((h) => h.id === record.habitId && h.scheduleSince === record.since);
+      if (!habit) continue;
+      if (seen.has(habit.id)) {
+        if (record.state === 'missing') await this.deps.store.putSeries({ ...record, state: 'active' });
+        continue;
+      }
+      if (record.state === 'missing') continue;
+      if (expandSchedule(habit.schedule, Math.max(fromMs, habit.scheduleSince), toMs, habit.startsOn).length === 0) continue;
+      let gone = false;
+      try {
+        const { body } = await this.deps.client.request<calendar_v3.Schema$Event>('GET', `${EVENTS}/${record.eventId}`);
+        gone = body?.status === 'cancelled';
+      } catch (error) {
+        if (!(error instanceof GoogleApiError && (error.status === 404 || error.status === 410))) throw error;
+        gone = true;
+      }
+      if (gone) await this.deps.store.putSeries({ ...record, state: 'missing' });
+    }
+  }
+
+  /** One-click repair of a series the person deleted: write it again (Google restores the same id). */
+  async repair(habitId: string): Promise<void> {
+    for (const record of await this.deps.store.series(PROVIDER, habitId)) {
+      if (record.state === 'missing') await this.deps.store.putSeries({ ...record, state: 'active', bodyHash: '' });
+    }
+    const habit = (await this.deps.habits()).find((h) => h.id === habitId);
+    if (habit) await this.syncHabit(habit);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
