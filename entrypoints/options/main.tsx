@@ -33,8 +33,11 @@ render(
     setOutcomeArchived={async (id, archived) => setOutcomeArchived(await deps, id, archived)}
     saveSettings={async (input) => {
       const result = validateSettings(input);
-      if (result.ok) await (await deps).repo.putSettings(result.value);
-      return result;
+      if (!result.ok) return result;
+      const { repo } = await deps;
+      const saved = { ...(await repo.settings()), ...result.value };
+      await repo.putSettings(saved);
+      return { ok: true, value: saved };
     }}
   />,
   document.getElementById('app')!,

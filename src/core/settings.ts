@@ -1,17 +1,20 @@
 import { isHhMm } from './local-time';
 import type { Validated } from './result';
+import type { CalendarKind } from './calendar-sync';
 import { DEFAULT_DAY_BOUNDARY } from './day-boundary';
 
 /** The person's preferences. */
 export interface Settings {
   /** Local time a new day starts, "HH:MM". */
   dayBoundary: string;
+  /** Which calendar holds the cues; the local one needs no account. */
+  calendar: CalendarKind;
 }
 
-export const DEFAULT_SETTINGS: Settings = { dayBoundary: DEFAULT_DAY_BOUNDARY };
+export const DEFAULT_SETTINGS: Settings = { dayBoundary: DEFAULT_DAY_BOUNDARY, calendar: 'local' };
 
 /** Check the settings form; the day boundary must be a time from 00:00 to 06:00 (later would split working days). */
-export function validateSettings(input: { dayBoundary: string }): Validated<Settings, 'dayBoundary'> {
+export function validateSettings(input: { dayBoundary: string }): Validated<Pick<Settings, 'dayBoundary'>, 'dayBoundary'> {
   const dayBoundary = input.dayBoundary.trim();
   if (!isHhMm(dayBoundary) || dayBoundary > '06:00') {
     return { ok: false, errors: { dayBoundary: 'The day boundary is a time between 00:00 and 06:00, e.g. 04:00.' } };

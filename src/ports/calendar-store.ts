@@ -10,6 +10,8 @@ export interface StoredAuth {
   /** Epoch ms after which the refresh token is dead (Microsoft SPA tokens live 24 h). */
   refreshExpiresAt?: number;
   scope?: string;
+  /** Set when renewal failed: the person is asked, calmly, to connect again. Nothing is lost meanwhile. */
+  needsReconnect?: boolean;
 }
 
 /** What calendar providers keep locally: the outbox, the series they wrote, the last poll, the credentials. */

@@ -1,11 +1,12 @@
 import type { calendar_v3 } from '@googleapis/calendar';
-import { outboxDelayMs, outboxId, type SeriesRecord } from '@/src/core/calendar-sync';
+import { outboxDelayMs, type SeriesRecord } from '@/src/core/calendar-sync';
 import type { CueInstance } from '@/src/core/cue-plan';
 import type { Habit } from '@/src/core/habit';
 import { expandSchedule } from '@/src/core/schedule';
 import type { CalendarStore } from '@/src/ports/calendar-store';
 import type { Clock } from '@/src/ports/clock';
 import type { CueProvider } from '@/src/ports/cue-provider';
+import { enqueueSync } from '../outbox';
 import { APP_PROPERTY } from './event-body';
 import { GoogleApiError, ReconnectNeeded, type GoogleClient } from './google-client';
 import { planGoogleSync, type GoogleOp } from './plan';
@@ -40,8 +41,7 @@ export class GoogleCalendar implements CueProvider {
 
   /** Queue the habit; the background's drain writes it. An edit during a sync re-queues and is not lost. */
   async syncHabit(habit: Habit): Promise<void> {
-    const now = this.deps.clock.now();
-    await this.deps.store.enqueue({ id: outboxId(PROVIDER, habit.id), provider: PROVIDER, habitId: habit.id, queuedAt: now, attempts: 0, nextAttemptAt: now });
+    await enqueueSync(this.deps.store, PROVIDER, habit.id, this.deps.clock.now());
   }
 
   /** Bring every queued habit (and any whose series drifted from the records) to its wanted state. */
