@@ -1,29 +1,43 @@
 import { defineConfig } from 'wxt';
 
+/** Build-time settings that may point a development or test build at local fakes. Production ignores them. */
+const FAKE_HOST_SETTINGS = ['WXT_GOOGLE_API_BASE', 'WXT_GOOGLE_AUTH_URL'];
+
 // Manifest and build settings. Every permission here is justified in README.md ("Permissions").
 export default defineConfig({
   srcDir: '.',
+  // Tests build variants (a test build aimed at fakes, a production build with hostile settings) into their own folders.
+  outDir: process.env.CUEBOARD_OUT_DIR ?? '.output',
   entrypointsDir: 'entrypoints',
   imports: false,
-  manifest: ({ browser }) => ({
-    name: 'Cueboard',
-    description:
-      'Habit cues in your calendar, a two-minute start when they fire, and a leading-metrics dashboard. Local-first.',
-    permissions: ['alarms', 'notifications'],
-    ...(browser === 'firefox'
-      ? {
-          browser_specific_settings: {
-            gecko: {
-              id: 'cueboard@cueboard.app',
-              strict_min_version: '140.0',
-              data_collection_permissions: { required: ['none'] },
+  manifest: ({ browser }) => {
+    const chromeClientId = process.env.WXT_GOOGLE_CHROME_CLIENT_ID;
+    return {
+      name: 'Cueboard',
+      description:
+        'Habit cues in your calendar, a two-minute start when they fire, and a leading-metrics dashboard. Local-first.',
+      permissions: ['alarms', 'notifications', 'identity'],
+      // Only with a "Chrome Extension" OAuth client: lets Google Chrome hand out the profile's token.
+      ...(chromeClientId && browser === 'chrome'
+        ? { oauth2: { client_id: chromeClientId, scopes: ['https://www.googleapis.com/auth/calendar.events.owned'] } }
+        : {}),
+      ...(browser === 'firefox'
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: 'cueboard@cueboard.app',
+                strict_min_version: '140.0',
+                data_collection_permissions: { required: ['none'] },
+              },
             },
-          },
-        }
-      : {}),
-  }),
-  vite: () => ({
+          }
+        : {}),
+    };
+  },
+  vite: ({ mode }) => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { target: 'es2022' },
+    // A production bundle never even contains a fake host: the settings are blanked before the code sees them.
+    define: mode === 'production' ? Object.fromEntries(FAKE_HOST_SETTINGS.map((key) => [`import.meta.env.${key}`, 'undefined'])) : {},
   }),
 });

@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { cuePageUrl } from '@/src/adapters/browser/cue-page-url';
-import { realDeps } from '@/src/adapters/real-deps';
+import { workerDeps } from '@/src/adapters/wiring/worker-deps';
 import { backgroundEvents } from '@/src/app/background-events';
 import { isMessage } from '@/src/messaging/protocol';
 
 // Every listener is registered synchronously in main(), so a worker woken by an alarm or a click handles it.
 export default defineBackground(() => {
   const events = backgroundEvents(
-    realDeps(),
+    workerDeps(),
     async (url) => {
       await browser.tabs.create({ url });
     },
@@ -25,8 +25,5 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => void events.alarm(alarm.name).catch(report));
   browser.notifications.onButtonClicked?.addListener((id, index) => void events.notificationButton(id, index).catch(report));
   browser.notifications.onClicked.addListener((id) => void events.notificationClick(id).catch(report));
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    if (!isMessage(message)) return undefined;
-    return events.reconcile().then((diff) => ({ created: diff.create.length, cleared: diff.clear.length }));
-  });
+  browser.runtime.onMessage.addListener((message: unknown) => (isMessage(message) ? events.message(message) : undefined));
 });

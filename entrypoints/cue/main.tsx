@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { systemClock } from '@/src/adapters/browser/system-clock';
-import { realDeps } from '@/src/adapters/real-deps';
+import { pageDeps } from '@/src/adapters/wiring/page-deps';
 import { checkOff, undoCheckIn } from '@/src/app/check-off';
 import { snoozeCue, startCue } from '@/src/app/cue-actions';
 import { requestReconcile } from '@/src/messaging/protocol';
@@ -12,7 +12,7 @@ const params = new URLSearchParams(location.search);
 const habitId = params.get('habit') ?? '';
 const at = Number(params.get('at'));
 const cueAt = params.has('at') && Number.isSafeInteger(at) ? at : undefined;
-const deps = realDeps();
+const deps = pageDeps();
 
 render(
   <CueApp

@@ -1,14 +1,15 @@
 import { render } from 'preact';
 import { systemClock } from '@/src/adapters/browser/system-clock';
-import { realDeps } from '@/src/adapters/real-deps';
+import { pageDeps } from '@/src/adapters/wiring/page-deps';
 import { saveHabit, setHabitArchived } from '@/src/app/save-habit';
 import { saveOutcome, setOutcomeArchived } from '@/src/app/save-outcome';
 import { validateSettings } from '@/src/core/settings';
-import { requestReconcile } from '@/src/messaging/protocol';
+import { calendarStatus } from '@/src/app/calendar-status';
+import { requestReconcile, send } from '@/src/messaging/protocol';
 import { OptionsApp } from '@/src/ui/options/options-app';
 import '@/src/ui/styles.css';
 
-const deps = realDeps();
+const deps = pageDeps();
 
 /**
  * After a habit changes, the background re-derives its cue alarms before the page says "saved". The habit is
@@ -23,10 +24,13 @@ render(
   <OptionsApp
     timeZone={systemClock.timeZone()}
     load={async () => {
-      const { repo } = await deps;
-      const [habits, outcomes, settings] = await Promise.all([repo.habits(), repo.outcomes(), repo.settings()]);
-      return { habits, outcomes, settings };
+      const { repo, store } = await deps;
+      const [habits, outcomes, settings, calendar] = await Promise.all([repo.habits(), repo.outcomes(), repo.settings(), calendarStatus(repo, store)]);
+      return { habits, outcomes, settings, calendar };
     }}
+    connectCalendar={() => send({ type: 'calendar-connect', provider: 'google' })}
+    disconnectCalendar={() => send({ type: 'calendar-disconnect', provider: 'google' })}
+    repairCue={(habitId) => send({ type: 'calendar-repair', habitId })}
     saveHabit={async (input, id) => thenReconcile(await saveHabit(await deps, input, id))}
     setHabitArchived={async (id, archived) => thenReconcile(await setHabitArchived(await deps, id, archived))}
     saveOutcome={async (input, id) => saveOutcome(await deps, input, id)}

@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { systemClock } from '@/src/adapters/browser/system-clock';
-import { realDeps } from '@/src/adapters/real-deps';
+import { pageDeps } from '@/src/adapters/wiring/page-deps';
 import { checkOff, undoCheckIn } from '@/src/app/check-off';
 import { loadToday } from '@/src/app/load-today';
 import { PopupApp } from '@/src/ui/popup/popup-app';
 import '@/src/ui/styles.css';
 
-const deps = realDeps();
+const deps = pageDeps();
 
 render(
   <PopupApp

@@ -1,35 +1,72 @@
 import { parseAlarmName } from '@/src/core/cue-plan';
+import { OUTBOX_ALARM, REFRESH_ALARM, REFRESH_MINUTES } from './alarm-names';
+import type { CalendarReply, Message, Replies } from '@/src/messaging/protocol';
+import { connectCalendar, disconnectCalendar, repairCue, syncCalendar } from './calendar-actions';
 import { checkOff } from './check-off';
 import { startCue } from './cue-actions';
-import type { Deps } from './deps';
 import { fireCue } from './fire-cue';
 import { reconcileAlarms } from './reconcile-alarms';
 import { serial } from './serial';
+import type { WorkerDeps } from './worker-deps';
 
-/** A periodic alarm that re-derives cues. It also catches a wake from sleep: missed alarms fire once on wake. */
-export const REFRESH_ALARM = 'cueboard:refresh';
-export const REFRESH_MINUTES = 30;
 
 /** What the background does with each browser event; the entrypoint only wires events to these. */
-export function backgroundEvents(deps: Promise<Deps>, openTab: (url: string) => Promise<void>, cuePage: (habitId: string, cueAt?: number) => string) {
+export function backgroundEvents(deps: Promise<WorkerDeps>, openTab: (url: string) => Promise<void>, cuePage: (habitId: string, cueAt?: number) => string) {
   const queue = serial();
-  const reconcile = () => queue(async () => reconcileAlarms(await deps));
+  /** Send queued calendar writes, then poll and reconcile alarms. A failed poll leaves every alarm as it was. */
+  const reconcile = () =>
+    queue(async () => {
+      const d = await deps;
+      await syncCalendar(d);
+      try {
+        return await reconcileAlarms(d);
+      } catch (error) {
+        console.warn('[cueboard] cues not refreshed; alarms kept', (error as Error).message);
+        return { create: [], clear: [] };
+      }
+    });
+
+  const calendar = async (job: (d: WorkerDeps) => Promise<void>): Promise<CalendarReply> => {
+    try {
+      await job(await deps);
+      await reconcile();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
 
   return {
     reconcile,
 
+    /** Every message a page may send, answered in its typed shape. */
+    async message(message: Message): Promise<Replies[Message['type']]> {
+      switch (message.type) {
+        case 'reconcile': {
+          const diff = await reconcile();
+          return { created: diff.create.length, cleared: diff.clear.length };
+        }
+        case 'calendar-connect':
+          return calendar((d) => connectCalendar(d));
+        case 'calendar-disconnect':
+          return calendar((d) => disconnectCalendar(d));
+        case 'calendar-repair':
+          return calendar((d) => repairCue(d, message.habitId));
+      }
+    },
+
     /** Install, update and browser start-up: make sure the refresh alarm exists, then reconcile. */
     async startUp(): Promise<void> {
       const { alarms, clock } = await deps;
-      const existing = await alarms.getAll();
-      if (!existing.some((a) => a.name === REFRESH_ALARM)) {
+      const refresh = (await alarms.getAll()).find((a) => a.name === REFRESH_ALARM);
+      if (refresh?.periodInMinutes !== REFRESH_MINUTES) {
         await alarms.create(REFRESH_ALARM, clock.now() + REFRESH_MINUTES * 60_000, REFRESH_MINUTES);
       }
       await reconcile();
     },
 
     async alarm(name: string): Promise<void> {
-      if (name === REFRESH_ALARM) {
+      if (name === REFRESH_ALARM || name === OUTBOX_ALARM) {
         await reconcile();
         return;
       }

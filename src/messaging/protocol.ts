@@ -2,21 +2,38 @@ import { browser } from 'wxt/browser';
 
 /**
  * The one protocol between pages and the background. Pages read and write IndexedDB themselves (it is shared
- * with the worker, and the popup must paint at once); the background owns alarms and notifications, so pages
- * ask it to reconcile after a change.
+ * with the worker, and the popup must paint at once); the background owns alarms, notifications, sign-in and the
+ * network, so pages ask it to act after a change.
  */
-export type Message = { type: 'reconcile' };
+export type Message =
+  | { type: 'reconcile' }
+  | { type: 'calendar-connect'; provider: 'google' }
+  | { type: 'calendar-disconnect'; provider: 'google' }
+  | { type: 'calendar-repair'; habitId: string };
+
+/** The answer to a calendar request: done, or why not in words a person can act on. */
+export type CalendarReply = { ok: true } | { ok: false; error: string };
 
 /** Answers, by message type. */
 export interface Replies {
   reconcile: { created: number; cleared: number };
+  'calendar-connect': CalendarReply;
+  'calendar-disconnect': CalendarReply;
+  'calendar-repair': CalendarReply;
 }
 
-/** Ask the background to bring alarms in line with the data. */
-export function requestReconcile(): Promise<Replies['reconcile']> {
-  return browser.runtime.sendMessage({ type: 'reconcile' } satisfies Message);
+/** Send a message and get its typed answer. */
+export function send<M extends Message>(message: M): Promise<Replies[M['type']]> {
+  return browser.runtime.sendMessage(message);
 }
+
+/** Ask the background to bring alarms (and any calendar writes) in line with the data. */
+export function requestReconcile(): Promise<Replies['reconcile']> {
+  return send({ type: 'reconcile' });
+}
+
+const TYPES = new Set<Message['type']>(['reconcile', 'calendar-connect', 'calendar-disconnect', 'calendar-repair']);
 
 export function isMessage(value: unknown): value is Message {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'reconcile';
+  return typeof value === 'object' && value !== null && TYPES.has((value as { type?: Message['type'] }).type!);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { backgroundEvents, REFRESH_ALARM } from '@/src/app/background-events';
+import { REFRESH_ALARM } from '@/src/app/alarm-names';
+import { backgroundEvents } from '@/src/app/background-events';
 import { saveHabit } from '@/src/app/save-habit';
 import { cueAlarmName } from '@/src/core/cue-plan';
 import { FixedClock } from '../fakes/fixed-clock';
@@ -30,7 +31,7 @@ describe('background events', () => {
     await events.startUp();
     await events.startUp();
     const alarms = await fakeBrowser.alarms.getAll();
-    expect(alarms.filter((a) => a.name === REFRESH_ALARM)).toEqual([expect.objectContaining({ periodInMinutes: 30 })]);
+    expect(alarms.filter((a) => a.name === REFRESH_ALARM)).toEqual([expect.objectContaining({ periodInMinutes: 15 })]);
     expect(alarms.filter((a) => a.name.startsWith('cue|'))).toHaveLength(2);
   });
 

@@ -18,8 +18,8 @@ export interface Browser {
 }
 
 /** Start Chromium with a fresh profile and the built extension. Fails with a clear message if the build is missing. */
-export async function launch(timezoneId = 'America/New_York'): Promise<Browser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
+export async function launch(timezoneId = 'America/New_York', extensionDir = EXTENSION_DIR): Promise<Browser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's "chromium" package or set CHROMIUM_PATH.`);
   const profile = mkdtempSync(join(tmpdir(), 'cueboard-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -29,8 +29,8 @@ export async function launch(timezoneId = 'America/New_York'): Promise<Browser> 
     env: { ...process.env, TZ: timezoneId },
     args: [
       '--headless=new',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

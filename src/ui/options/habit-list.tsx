@@ -17,12 +17,15 @@ function targetSummary(habit: Habit): string {
 export interface HabitListProps {
   habits: readonly Habit[];
   outcomes: readonly Outcome[];
+  /** Habits whose calendar series was deleted outside Cueboard. */
+  missing: readonly string[];
   onEdit: (habit: Habit) => void;
   onArchive: (habit: Habit, archived: boolean) => void;
+  onRepair: (habit: Habit) => void;
 }
 
 /** Active habits first, then archived ones, each with edit and archive/restore. */
-export function HabitList({ habits, outcomes, onEdit, onArchive }: HabitListProps) {
+export function HabitList({ habits, outcomes, missing, onEdit, onArchive, onRepair }: HabitListProps) {
   if (habits.length === 0) return <p class="empty">No habits yet. Add the behaviour that moves your outcome most.</p>;
   const sorted = [...habits].sort((a, b) => Number(a.archived) - Number(b.archived) || Number(b.keystone) - Number(a.keystone) || a.createdAt - b.createdAt);
   return (
@@ -33,12 +36,18 @@ export function HabitList({ habits, outcomes, onEdit, onArchive }: HabitListProp
             <strong>{h.keystone ? '★ ' : ''}{h.name}</strong>
             {h.archived && <span class="tag">archived</span>}
             {!h.archived && !h.onDashboard && <span class="tag">off dashboard</span>}
+            {!h.archived && missing.includes(h.id) && <span class="tag">cue missing</span>}
             <div class="meta">
               {targetSummary(h)} · {scheduleSummary(h)}
               {h.outcomeId && ` · drives ${outcomes.find((o) => o.id === h.outcomeId)?.name ?? 'an outcome'}`}
             </div>
           </div>
           <div class="actions">
+            {!h.archived && missing.includes(h.id) && (
+              <button type="button" class="primary" aria-label={`Repair cue: ${h.name}`} onClick={() => onRepair(h)}>
+                Repair cue
+              </button>
+            )}
             {!h.archived && (
               <button type="button" aria-label={`Edit ${h.name}`} onClick={() => onEdit(h)}>
                 Edit

@@ -9,10 +9,16 @@ import { HabitList } from './habit-list';
 import { BLANK_OUTCOME, OutcomeForm } from './outcome-form';
 import { OutcomeList } from './outcome-list';
 import { SettingsForm } from './settings-form';
+import { CalendarSection } from './calendar-section';
+import type { CalendarStatus } from '@/src/app/calendar-status';
+import type { CalendarReply } from '@/src/messaging/protocol';
 
 export interface OptionsApi {
   timeZone: string;
-  load: () => Promise<{ habits: Habit[]; outcomes: Outcome[]; settings: Settings }>;
+  load: () => Promise<{ habits: Habit[]; outcomes: Outcome[]; settings: Settings; calendar: CalendarStatus }>;
+  connectCalendar: () => Promise<CalendarReply>;
+  disconnectCalendar: () => Promise<CalendarReply>;
+  repairCue: (habitId: string) => Promise<CalendarReply>;
   saveHabit: (input: HabitInput, id?: string) => Promise<Validated<Habit, HabitField>>;
   setHabitArchived: (id: string, archived: boolean) => Promise<Validated<Habit, HabitField>>;
   saveOutcome: (input: OutcomeInput, id?: string) => Promise<Validated<Outcome, OutcomeField>>;
@@ -97,7 +103,19 @@ export function OptionsApp(api: OptionsApi) {
 
       <section aria-labelledby="habits-title">
         <h2 id="habits-title">Habits</h2>
-        <HabitList habits={data.habits} outcomes={data.outcomes} onEdit={setEditingHabit} onArchive={(h, a) => void archiveHabit(h, a)} />
+        <HabitList
+          habits={data.habits}
+          outcomes={data.outcomes}
+          missing={data.calendar.missing}
+          onEdit={setEditingHabit}
+          onArchive={(h, a) => void archiveHabit(h, a)}
+          onRepair={(h) =>
+            void api.repairCue(h.id).then(async (reply) => {
+              setNotice({ text: reply.ok ? `Repaired the cue of “${h.name}” in Google Calendar.` : reply.error });
+              await reload();
+            })
+          }
+        />
         <HabitForm
           key={`habit-${editingHabit?.id ?? 'new'}-${saves}`}
           initial={habitInitial}
@@ -118,6 +136,7 @@ export function OptionsApp(api: OptionsApi) {
 
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">Settings</h2>
+        <CalendarSection status={data.calendar} connect={api.connectCalendar} disconnect={api.disconnectCalendar} reload={reload} />
         <SettingsForm
           initial={data.settings}
           onSave={async (input) => {

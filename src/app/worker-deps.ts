@@ -1,0 +1,22 @@
+import type { CalendarStore } from '@/src/ports/calendar-store';
+import type { CueProvider } from '@/src/ports/cue-provider';
+import type { Deps } from './deps';
+
+/** A remote calendar as the worker drives it: queued writes, a drain that sends them, a repair. */
+export interface RemoteCalendar extends CueProvider {
+  drain(): Promise<{ synced: number; failed: number; reconnectNeeded: boolean }>;
+  repair(habitId: string): Promise<void>;
+}
+
+/** Sign-in to a remote calendar. */
+export interface CalendarAuth {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+/** What the background needs beyond a page: the calendar store, the remote calendars and their sign-in. */
+export interface WorkerDeps extends Deps {
+  store: CalendarStore;
+  google?: RemoteCalendar;
+  googleAuth?: CalendarAuth;
+}
