@@ -85,3 +85,35 @@ describe('ImplicitGrantAuth', () => {
     expect(await store.auth('google')).toBeUndefined();
   });
 });
+
+describe('ChromeProfileAuth (Google Chrome with a Chrome Extension client)', () => {
+  it('takes the profile token, drops the cached one after a 401, and revokes it on disconnect', async () => {
+    const { ChromeProfileAuth, googleAuth } = await import('@/src/adapters/calendar/google/google-auth');
+    const store = new IdbCalendarStore(await openCueboardDb());
+    const removed: string[] = [];
+    let issued = 0;
+    const identity = {
+      ...httpIdentity(),
+      getAuthToken: async (interactive: boolean, scopes: string[]) => {
+        expect(scopes).toEqual(['https://www.googleapis.com/auth/calendar.events.owned']);
+        return interactive || issued > 0 ? fake.issueToken() + `#${++issued}` : undefined;
+      },
+      removeCachedAuthToken: async (token: string) => void removed.push(token),
+    };
+    const config = googleConfig({ MODE: 'test', WXT_GOOGLE_AUTH_URL: fake.authUrl, WXT_GOOGLE_CHROME_CLIENT_ID: 'chrome-client' });
+    const deps = { config, identity, store, clock: FixedClock.at('2026-03-02T15:00:00Z') };
+    expect(googleAuth(deps, true)).toBeInstanceOf(ChromeProfileAuth);
+    expect(googleAuth(deps, false)).toBeInstanceOf(ImplicitGrantAuth);
+
+    const a = new ChromeProfileAuth(deps);
+    await expect(a.token()).rejects.toBeInstanceOf(ReconnectNeeded);
+    await a.connect();
+    const first = await a.token();
+    const second = await a.token(true);
+    expect(removed).toEqual([first]);
+    expect(second).not.toBe(first);
+    await a.disconnect();
+    expect(removed).toEqual([first, second]);
+    expect(await store.auth('google')).toBeUndefined();
+  });
+});
