@@ -1,3 +1,5 @@
+import type { Schedule } from './schedule';
+
 /** Which calendar holds the cues. "local" needs no account and is the default. */
 export type CalendarKind = 'local' | 'google' | 'outlook';
 
@@ -25,12 +27,19 @@ export interface SeriesRecord {
   since: number;
   /** Set once the series has been ended (schedule change or archive). */
   until?: number;
-  /** "missing" when the person deleted it in their calendar; the habit then offers a repair. */
-  state: 'active' | 'ended' | 'missing';
+  /**
+   * "pending" while a create is in flight (written ahead, so a crash is followed by a look-up, not a second
+   * create); "missing" when the person deleted it in their calendar, and the habit offers a repair.
+   */
+  state: 'pending' | 'active' | 'ended' | 'missing';
   /** Fingerprint of the body last written, so an unchanged habit costs no request. */
   bodyHash: string;
   /** The recurrence as written (without an end), so ending the series needs no read first. */
   recurrence: string[];
+  /** The schedule the series was written with (Outlook ends a series by local date, so it must know the days). */
+  schedule?: Schedule;
+  /** How often the person repaired this series; each repair creates it afresh under a new transactionId. */
+  repairs?: number;
 }
 
 /** The last cue instances read from a calendar, for pages that must paint without the network. */

@@ -1,14 +1,15 @@
 import type { calendar_v3 } from '@googleapis/calendar';
-import { outboxDelayMs, type SeriesRecord } from '@/src/core/calendar-sync';
+import type { SeriesRecord } from '@/src/core/calendar-sync';
 import type { CueInstance } from '@/src/core/cue-plan';
 import type { Habit } from '@/src/core/habit';
 import { expandSchedule } from '@/src/core/schedule';
 import type { CalendarStore } from '@/src/ports/calendar-store';
 import type { Clock } from '@/src/ports/clock';
 import type { CueProvider } from '@/src/ports/cue-provider';
+import { drainOutbox, type DrainReport } from '../drain';
 import { enqueueSync } from '../outbox';
 import { APP_PROPERTY } from './event-body';
-import { GoogleApiError, ReconnectNeeded, type GoogleClient } from './google-client';
+import { GoogleApiError, type GoogleClient } from './google-client';
 import { planGoogleSync, type GoogleOp } from './plan';
 
 const EVENTS = '/calendars/primary/events';
@@ -20,13 +21,6 @@ export interface GoogleCalendarDeps {
   habits: () => Promise<Habit[]>;
   clock: Clock;
   random?: () => number;
-}
-
-/** What one drain of the outbox did. */
-export interface DrainReport {
-  synced: number;
-  failed: number;
-  reconnectNeeded: boolean;
 }
 
 /**
@@ -45,34 +39,16 @@ export class GoogleCalendar implements CueProvider {
   }
 
   /** Bring every queued habit (and any whose series drifted from the records) to its wanted state. */
-  async drain(): Promise<DrainReport> {
-    const { store, clock } = this.deps;
-    const [habits, queued, records] = await Promise.all([this.deps.habits(), store.outbox(PROVIDER), store.allSeries(PROVIDER)]);
-    const queuedIds = new Set(queued.map((e) => e.habitId));
-    // Self-healing: a habit saved just before a crash (never queued) still differs from its records; queue it.
-    for (const habit of habits) {
-      if (!queuedIds.has(habit.id) && planGoogleSync(habit, records.filter((r) => r.habitId === habit.id)).length > 0) await this.syncHabit(habit);
-    }
-    const now = clock.now();
-    const due = (await store.outbox(PROVIDER)).filter((e) => e.nextAttemptAt <= now);
-    const report: DrainReport = { synced: 0, failed: 0, reconnectNeeded: false };
-    for (const entry of due) {
-      const habit = habits.find((h) => h.id === entry.habitId);
-      try {
-        if (habit) await this.syncOne(habit);
-        await store.completeOutbox(entry.id, entry.queuedAt);
-        report.synced++;
-      } catch (error) {
-        report.failed++;
-        const attempts = entry.attempts + 1;
-        await store.putOutbox({ ...entry, attempts, nextAttemptAt: clock.now() + outboxDelayMs(attempts, (this.deps.random ?? Math.random)()), lastError: describe(error) });
-        if (error instanceof ReconnectNeeded) {
-          report.reconnectNeeded = true;
-          break;
-        }
-      }
-    }
-    return report;
+  drain(): Promise<DrainReport> {
+    return drainOutbox({
+      provider: PROVIDER,
+      store: this.deps.store,
+      clock: this.deps.clock,
+      habits: this.deps.habits,
+      ...(this.deps.random ? { random: this.deps.random } : {}),
+      needsSync: (habit, records) => planGoogleSync(habit, records).length > 0,
+      syncOne: (habit) => this.syncOne(habit),
+    });
   }
 
   /** Apply the plan for one habit, recording each step as it lands. */
@@ -200,8 +176,4 @@ export class GoogleCalendar implements CueProvider {
     const habit = (await this.deps.habits()).find((h) => h.id === habitId);
     if (habit) await this.syncHabit(habit);
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,66 @@
+import { outboxDelayMs, type OutboxEntry, type SeriesRecord } from '@/src/core/calendar-sync';
+import type { Habit } from '@/src/core/habit';
+import type { CalendarStore } from '@/src/ports/calendar-store';
+import type { Clock } from '@/src/ports/clock';
+import { ReconnectNeeded } from './google/google-client';
+import { enqueueSync } from './outbox';
+
+/** What one drain of the outbox did. */
+export interface DrainReport {
+  synced: number;
+  failed: number;
+  reconnectNeeded: boolean;
+}
+
+export interface DrainSpec {
+  provider: OutboxEntry['provider'];
+  store: CalendarStore;
+  clock: Clock;
+  habits: () => Promise<Habit[]>;
+  random?: () => number;
+  /** True when the habit's series differ from what the records say was written. */
+  needsSync: (habit: Habit, records: readonly SeriesRecord[]) => boolean;
+  /** Bring one habit's series to the wanted state; throws to retry later. */
+  syncOne: (habit: Habit) => Promise<void>;
+}
+
+/**
+ * Send every due outbox entry, one habit at a time, recording failures with a jittered backoff. A habit whose
+ * records show it was never written (saved just before a crash, say) is queued first: the outbox heals itself.
+ * A refused sign-in stops the drain; the entries wait for the person to reconnect.
+ */
+export async function drainOutbox(spec: DrainSpec): Promise<DrainReport> {
+  const { provider, store, clock } = spec;
+  const [habits, queued, records] = await Promise.all([spec.habits(), store.outbox(provider), store.allSeries(provider)]);
+  const queuedIds = new Set(queued.map((e) => e.habitId));
+  for (const habit of habits) {
+    if (!queuedIds.has(habit.id) && spec.needsSync(habit, records.filter((r) => r.habitId === habit.id))) {
+      await enqueueSync(store, provider, habit.id, clock.now());
+    }
+  }
+  const now = clock.now();
+  const due = (await store.outbox(provider)).filter((e) => e.nextAttemptAt <= now);
+  const report: DrainReport = { synced: 0, failed: 0, reconnectNeeded: false };
+  for (const entry of due) {
+    const habit = habits.find((h) => h.id === entry.habitId);
+    try {
+      if (habit) await spec.syncOne(habit);
+      await store.completeOutbox(entry.id, entry.queuedAt);
+      report.synced++;
+    } catch (error) {
+      report.failed++;
+      const attempts = entry.attempts + 1;
+      await store.putOutbox({
+        ...entry,
+        attempts,
+        nextAttemptAt: clock.now() + outboxDelayMs(attempts, (spec.random ?? Math.random)()),
+        lastError: error instanceof Error ? error.message : String(error),
+      });
+      if (error instanceof ReconnectNeeded) {
+        report.reconnectNeeded = true;
+        break;
+      }
+    }
+  }
+  return report;
+}

@@ -1,0 +1,58 @@
+import { Client, GraphError, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { ReconnectNeeded, type TokenSource } from '../google/google-client';
+
+/**
+ * Sets the bearer token on every request and, on a 401, asks for a fresh token once and sends again; a second 401
+ * means the person must reconnect. It replaces the library's AuthenticationHandler, which only attaches tokens to
+ * https Graph hosts (so a test build aimed at a plain-http fake would send none) — one code path for both.
+ */
+class BearerMiddleware implements Middleware {
+  private next?: Middleware;
+
+  constructor(private readonly tokens: TokenSource) {}
+
+  async execute(context: Context): Promise<void> {
+    const send = async (token: string) => {
+      setHeader(context, 'Authorization', `Bearer ${token}`);
+      await this.next!.execute(context);
+    };
+    await send(await this.tokens.token());
+    if (context.response?.status === 401) {
+      await send(await this.tokens.token(true));
+      if (context.response?.status === 401) throw new ReconnectNeeded('Outlook needs you to connect again.');
+    }
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+function setHeader(context: Context, name: string, value: string): void {
+  if (context.request instanceof Request) context.request.headers.set(name, value);
+  const options = (context.options ??= {});
+  if (options.headers instanceof Headers) options.headers.set(name, value);
+  else options.headers = { ...(options.headers as Record<string, string> | undefined), [name]: value };
+}
+
+export interface GraphClientOptions {
+  /** e.g. https://graph.microsoft.com */
+  origin: string;
+  tokens: TokenSource;
+  /** Retries of 429/503/504 by the library's RetryHandler (it honours Retry-After). */
+  maxRetries?: number;
+}
+
+/** The real @microsoft/microsoft-graph-client with the chain Bearer → RetryHandler → HTTPMessageHandler (fetch). */
+export function graphClient({ origin, tokens, maxRetries = 3 }: GraphClientOptions): Client {
+  const bearer = new BearerMiddleware(tokens);
+  const retry = new RetryHandler(new RetryHandlerOptions(3, maxRetries));
+  bearer.setNext(retry);
+  retry.setNext(new HTTPMessageHandler());
+  return Client.initWithMiddleware({ middleware: bearer, baseUrl: origin, defaultVersion: 'v1.0' });
+}
+
+/** A Graph error's status and code (branch on code, never on the message). */
+export function graphFailure(error: unknown): { status: number; code: string } | undefined {
+  return error instanceof GraphError ? { status: error.statusCode, code: error.code ?? '' } : undefined;
+}

@@ -1,0 +1,34 @@
+import type { PatternedRecurrence } from '@microsoft/microsoft-graph-types';
+import type { Schedule } from '@/src/core/schedule';
+
+const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+/**
+ * The Graph recurrence of a schedule: daily when every day is chosen, weekly on the chosen days otherwise, expanded
+ * in the schedule's IANA zone. The range starts on the first cue's local date (Graph requires it to equal the
+ * event's start date) and, when `endDate` is given, ends on that local date (inclusive).
+ */
+export function scheduleToRecurrence(schedule: Pick<Schedule, 'days' | 'timeZone'>, startDate: string, endDate?: string): PatternedRecurrence {
+  const days = [...new Set(schedule.days)].sort((a, b) => a - b);
+  return {
+    pattern:
+      days.length === 7
+        ? { type: 'daily', interval: 1 }
+        : { type: 'weekly', interval: 1, daysOfWeek: days.map((d) => DAY_NAMES[d - 1]!), firstDayOfWeek: 'monday' },
+    range: {
+      type: endDate === undefined ? 'noEnd' : 'endDate',
+      startDate,
+      ...(endDate === undefined ? {} : { endDate }),
+      recurrenceTimeZone: schedule.timeZone,
+    },
+  };
+}
+
+/** The days of a recurrence Cueboard wrote; undefined for patterns it does not write. */
+export function recurrenceDays(recurrence: PatternedRecurrence): number[] | undefined {
+  const pattern = recurrence.pattern;
+  if (pattern?.type === 'daily' && pattern.interval === 1) return [1, 2, 3, 4, 5, 6, 7];
+  if (pattern?.type !== 'weekly' || pattern.interval !== 1 || !pattern.daysOfWeek?.length) return undefined;
+  const days = pattern.daysOfWeek.map((d) => DAY_NAMES.indexOf(d as (typeof DAY_NAMES)[number]) + 1);
+  return days.includes(0) ? undefined : days.sort((a, b) => a - b);
+}
