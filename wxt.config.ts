@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 
 /** Build-time settings that may point a development or test build at local fakes. Production ignores them. */
-const FAKE_HOST_SETTINGS = ['WXT_GOOGLE_API_BASE', 'WXT_GOOGLE_AUTH_URL'];
+const FAKE_HOST_SETTINGS = ['WXT_GOOGLE_API_BASE', 'WXT_GOOGLE_AUTH_URL', 'WXT_GRAPH_API_BASE', 'WXT_MS_AUTH_BASE'];
 
 // Manifest and build settings. Every permission here is justified in README.md ("Permissions").
 export default defineConfig({

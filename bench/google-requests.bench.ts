@@ -21,7 +21,7 @@ afterAll(async () => {
 it('counts Google Calendar requests', async () => {
   const h = await googleHarness(fake);
   await h.repo.putSettings({ ...(await h.repo.settings()), calendar: 'google' });
-  const deps: WorkerDeps = { ...h.deps, store: h.store, google: h.google };
+  const deps: WorkerDeps = { ...h.deps, store: h.store, remotes: { google: { calendar: h.google, auth: { connect: async () => {}, disconnect: async () => {} } } } };
   const events = backgroundEvents(Promise.resolve(deps), async () => {}, () => 'cue.html');
   const count = async (job: () => Promise<unknown>) => {
     const before = fake.log.length;

@@ -28,8 +28,8 @@ render(
       const [habits, outcomes, settings, calendar] = await Promise.all([repo.habits(), repo.outcomes(), repo.settings(), calendarStatus(repo, store)]);
       return { habits, outcomes, settings, calendar };
     }}
-    connectCalendar={() => send({ type: 'calendar-connect', provider: 'google' })}
-    disconnectCalendar={() => send({ type: 'calendar-disconnect', provider: 'google' })}
+    connectCalendar={(provider) => send({ type: 'calendar-connect', provider })}
+    disconnectCalendar={(provider) => send({ type: 'calendar-disconnect', provider })}
     repairCue={(habitId) => send({ type: 'calendar-repair', habitId })}
     saveHabit={async (input, id) => thenReconcile(await saveHabit(await deps, input, id))}
     setHabitArchived={async (id, archived) => thenReconcile(await setHabitArchived(await deps, id, archived))}

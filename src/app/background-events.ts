@@ -47,9 +47,9 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, openTab: (url: strin
           return { created: diff.create.length, cleared: diff.clear.length };
         }
         case 'calendar-connect':
-          return calendar((d) => connectCalendar(d));
+          return calendar((d) => connectCalendar(d, message.provider));
         case 'calendar-disconnect':
-          return calendar((d) => disconnectCalendar(d));
+          return calendar((d) => disconnectCalendar(d, message.provider));
         case 'calendar-repair':
           return calendar((d) => repairCue(d, message.habitId));
       }

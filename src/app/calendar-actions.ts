@@ -1,35 +1,50 @@
+import { CALENDAR_NAMES, type RemoteKind } from '@/src/core/calendar-sync';
 import { OUTBOX_ALARM } from './alarm-names';
 import type { WorkerDeps } from './worker-deps';
 
-/** Sign in to Google, switch the cues to it, and queue every habit so its series is written. */
-export async function connectCalendar(d: WorkerDeps): Promise<void> {
-  if (!d.googleAuth || !d.google) throw new Error('This build has no Google Calendar support.');
-  await d.googleAuth.connect();
-  await d.repo.putSettings({ ...(await d.repo.settings()), calendar: 'google' });
-  for (const habit of await d.repo.habits()) await d.google.syncHabit(habit);
+function remote(d: WorkerDeps, kind: RemoteKind) {
+  const found = d.remotes[kind];
+  if (!found) throw new Error(`This build has no ${CALENDAR_NAMES[kind]} support.`);
+  return found;
 }
 
-/** Revoke and forget the Google token; cues go back to the local calendar at once. Events stay in Google. */
-export async function disconnectCalendar(d: WorkerDeps): Promise<void> {
-  await d.googleAuth?.disconnect();
-  await d.repo.putSettings({ ...(await d.repo.settings()), calendar: 'local' });
+/** Sign in, switch the cues to that calendar, and queue every habit so its series is written. */
+export async function connectCalendar(d: WorkerDeps, kind: RemoteKind): Promise<void> {
+  const { calendar, auth } = remote(d, kind);
+  await auth.connect();
+  await d.repo.putSettings({ ...(await d.repo.settings()), calendar: kind });
+  for (const habit of await d.repo.habits()) await calendar.syncHabit(habit);
+}
+
+/** Forget (and where possible revoke) the token; cues go back to the local calendar at once. Events stay. */
+export async function disconnectCalendar(d: WorkerDeps, kind: RemoteKind): Promise<void> {
+  await remote(d, kind).auth.disconnect();
+  const settings = await d.repo.settings();
+  if (settings.calendar === kind) await d.repo.putSettings({ ...settings, calendar: 'local' });
+  await d.badge?.show('', 'Cueboard');
 }
 
 /** Write a series the person deleted in their calendar again. */
 export async function repairCue(d: WorkerDeps, habitId: string): Promise<void> {
-  if (!d.google) throw new Error('This build has no Google Calendar support.');
-  await d.google.repair(habitId);
+  const { calendar } = await d.repo.settings();
+  if (calendar === 'local') return;
+  await remote(d, calendar).calendar.repair(habitId);
 }
 
 /**
- * Send queued writes when a remote calendar is active. A refused renewal marks the account "reconnect needed";
- * writes still waiting get an alarm for their next try.
+ * Send queued writes to the active remote calendar. A refused renewal marks the account "reconnect needed" and puts
+ * a calm "!" on the toolbar; writes still waiting get an alarm for their next try.
  */
 export async function syncCalendar(d: WorkerDeps): Promise<void> {
-  if ((await d.repo.settings()).calendar !== 'google' || !d.google) return;
-  const report = await d.google.drain();
-  const auth = await d.store.auth('google');
-  if (auth && auth.needsReconnect !== report.reconnectNeeded) await d.store.putAuth({ ...auth, needsReconnect: report.reconnectNeeded });
-  const next = Math.min(...(await d.store.outbox('google')).map((e) => e.nextAttemptAt));
+  const { calendar: kind } = await d.repo.settings();
+  const found = kind === 'local' ? undefined : d.remotes[kind];
+  if (kind === 'local' || !found) return;
+  const report = await found.calendar.drain();
+  const auth = await d.store.auth(kind);
+  if (auth && (auth.needsReconnect ?? false) !== report.reconnectNeeded) await d.store.putAuth({ ...auth, needsReconnect: report.reconnectNeeded });
+  if (report.reconnectNeeded || auth?.needsReconnect === false || auth?.needsReconnect === undefined) {
+    await d.badge?.show(report.reconnectNeeded ? '!' : '', report.reconnectNeeded ? `Cueboard: reconnect ${CALENDAR_NAMES[kind]} (nothing is lost)` : 'Cueboard');
+  }
+  const next = Math.min(...(await d.store.outbox(kind)).map((e) => e.nextAttemptAt));
   if (Number.isFinite(next)) await d.alarms.create(OUTBOX_ALARM, Math.max(next, d.clock.now() + 30_000));
 }

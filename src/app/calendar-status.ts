@@ -17,8 +17,8 @@ export interface CalendarStatus {
 /** Read the calendar's state from this machine's records (no network). */
 export async function calendarStatus(repo: Repository, store: CalendarStore): Promise<CalendarStatus> {
   const { calendar } = await repo.settings();
-  if (calendar !== 'google') return { calendar, connected: false, needsReconnect: false, pending: 0, missing: [] };
-  const [auth, outbox, series] = await Promise.all([store.auth('google'), store.outbox('google'), store.allSeries('google')]);
+  if (calendar === 'local') return { calendar, connected: false, needsReconnect: false, pending: 0, missing: [] };
+  const [auth, outbox, series] = await Promise.all([store.auth(calendar), store.outbox(calendar), store.allSeries(calendar)]);
   const lastError = outbox.find((e) => e.lastError)?.lastError;
   return {
     calendar,

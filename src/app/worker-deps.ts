@@ -1,3 +1,5 @@
+import type { RemoteKind } from '@/src/core/calendar-sync';
+import type { Badge } from '@/src/ports/badge';
 import type { CalendarStore } from '@/src/ports/calendar-store';
 import type { CueProvider } from '@/src/ports/cue-provider';
 import type { Deps } from './deps';
@@ -17,6 +19,6 @@ export interface CalendarAuth {
 /** What the background needs beyond a page: the calendar store, the remote calendars and their sign-in. */
 export interface WorkerDeps extends Deps {
   store: CalendarStore;
-  google?: RemoteCalendar;
-  googleAuth?: CalendarAuth;
+  remotes: Partial<Record<RemoteKind, { calendar: RemoteCalendar; auth: CalendarAuth }>>;
+  badge?: Badge;
 }

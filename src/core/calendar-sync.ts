@@ -3,6 +3,12 @@ import type { Schedule } from './schedule';
 /** Which calendar holds the cues. "local" needs no account and is the default. */
 export type CalendarKind = 'local' | 'google' | 'outlook';
 
+/** The calendars that live on a server and need an account. */
+export type RemoteKind = Exclude<CalendarKind, 'local'>;
+
+/** How each remote calendar is named to the person. */
+export const CALENDAR_NAMES: Record<RemoteKind, string> = { google: 'Google Calendar', outlook: 'Outlook' };
+
 /** A habit whose calendar series must be brought to the wanted state, waiting in the persistent outbox. */
 export interface OutboxEntry {
   /** `${provider}|${habitId}`: one entry per habit and provider, so repeated edits coalesce into one sync. */

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { RemoteKind } from '@/src/core/calendar-sync';
 
 /**
  * The one protocol between pages and the background. Pages read and write IndexedDB themselves (it is shared
@@ -7,8 +8,8 @@ import { browser } from 'wxt/browser';
  */
 export type Message =
   | { type: 'reconcile' }
-  | { type: 'calendar-connect'; provider: 'google' }
-  | { type: 'calendar-disconnect'; provider: 'google' }
+  | { type: 'calendar-connect'; provider: RemoteKind }
+  | { type: 'calendar-disconnect'; provider: RemoteKind }
   | { type: 'calendar-repair'; habitId: string };
 
 /** The answer to a calendar request: done, or why not in words a person can act on. */

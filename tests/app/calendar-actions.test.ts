@@ -30,7 +30,7 @@ async function worker(clientId?: string) {
   const auth = new ImplicitGrantAuth({ config, identity: httpIdentity(), store: base.store, clock: base.clock });
   const google = new GoogleCalendar({ client: new GoogleClient({ apiBase: config.apiBase, tokens: auth, sleep: async () => {} }), store: base.store, habits: () => base.repo.habits(), clock: base.clock });
   const local = new LocalCalendar(() => base.repo.habits());
-  const deps: WorkerDeps & { clock: typeof base.clock } = { ...base, google, googleAuth: auth, provider: new ActiveProvider(async () => (await base.repo.settings()).calendar, { local, google }) };
+  const deps: WorkerDeps & { clock: typeof base.clock } = { ...base, remotes: { google: { calendar: google, auth } }, provider: new ActiveProvider(async () => (await base.repo.settings()).calendar, { local, google }) };
   return { deps, events: backgroundEvents(Promise.resolve(deps), async () => {}, () => 'cue.html') };
 }
 

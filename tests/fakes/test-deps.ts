@@ -15,6 +15,7 @@ export async function testDeps(clock = FixedClock.at('2026-03-02T15:00:00Z')): P
   return {
     repo,
     store: new IdbCalendarStore(db),
+    remotes: {},
     clock,
     provider: new LocalCalendar(() => repo.habits()),
     alarms: browserAlarms,

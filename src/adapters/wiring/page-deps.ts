@@ -13,6 +13,7 @@ export function pageDeps(): Promise<Deps & { store: CalendarStore }> {
     provider: new ActiveProvider(async () => (await base.repo.settings()).calendar, {
       local,
       google: new SnapshotCalendar('google', base.store, base.clock, local),
+      outlook: new SnapshotCalendar('outlook', base.store, base.clock, local),
     }),
   }));
   return deps;

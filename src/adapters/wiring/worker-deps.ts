@@ -1,30 +1,34 @@
+import { browserBadge } from '@/src/adapters/browser/browser-badge';
 import { browserIdentity, isGoogleChrome } from '@/src/adapters/browser/browser-identity';
 import { ActiveProvider } from '@/src/adapters/calendar/active-provider';
 import { googleAuth } from '@/src/adapters/calendar/google/google-auth';
 import { GoogleCalendar } from '@/src/adapters/calendar/google/google-calendar';
 import { GoogleClient } from '@/src/adapters/calendar/google/google-client';
 import { googleConfig } from '@/src/adapters/calendar/google/google-config';
+import { graphClient } from '@/src/adapters/calendar/outlook/graph-client';
+import { OutlookAuth } from '@/src/adapters/calendar/outlook/outlook-auth';
+import { OutlookCalendar } from '@/src/adapters/calendar/outlook/outlook-calendar';
+import { outlookConfig } from '@/src/adapters/calendar/outlook/outlook-config';
 import type { WorkerDeps } from '@/src/app/worker-deps';
 import { baseDeps } from './base-deps';
 
 let deps: Promise<WorkerDeps> | undefined;
 
-/** The worker's adapters: it alone sends calendar writes, polls, and holds the sign-in. */
+/** The worker's adapters: it alone sends calendar writes, polls, and holds the sign-ins. */
 export function workerDeps(): Promise<WorkerDeps> {
-  deps ??= baseDeps().then(({ local, ...base }) => {
-    const config = googleConfig(import.meta.env);
-    const auth = googleAuth({ config, identity: browserIdentity, store: base.store, clock: base.clock }, isGoogleChrome());
-    const google = new GoogleCalendar({
-      client: new GoogleClient({ apiBase: config.apiBase, tokens: auth }),
-      store: base.store,
-      habits: () => base.repo.habits(),
-      clock: base.clock,
-    });
+  deps ??= baseDeps().then(({ local, ...base }): WorkerDeps => {
+    const habits = () => base.repo.habits();
+    const gConfig = googleConfig(import.meta.env);
+    const gAuth = googleAuth({ config: gConfig, identity: browserIdentity, store: base.store, clock: base.clock }, isGoogleChrome());
+    const google = new GoogleCalendar({ client: new GoogleClient({ apiBase: gConfig.apiBase, tokens: gAuth }), store: base.store, habits, clock: base.clock });
+    const oConfig = outlookConfig(import.meta.env);
+    const oAuth = new OutlookAuth({ config: oConfig, identity: browserIdentity, store: base.store, clock: base.clock });
+    const outlook = new OutlookCalendar({ client: graphClient({ origin: oConfig.graphOrigin, tokens: oAuth }), origin: oConfig.graphOrigin, store: base.store, habits, clock: base.clock });
     return {
       ...base,
-      google,
-      googleAuth: auth,
-      provider: new ActiveProvider(async () => (await base.repo.settings()).calendar, { local, google }),
+      badge: browserBadge,
+      remotes: { google: { calendar: google, auth: gAuth }, outlook: { calendar: outlook, auth: oAuth } },
+      provider: new ActiveProvider(async () => (await base.repo.settings()).calendar, { local, google, outlook }),
     };
   });
   return deps;

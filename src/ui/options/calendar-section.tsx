@@ -1,15 +1,16 @@
 import { useState } from 'preact/hooks';
 import type { CalendarStatus } from '@/src/app/calendar-status';
+import { CALENDAR_NAMES, type RemoteKind } from '@/src/core/calendar-sync';
 import type { CalendarReply } from '@/src/messaging/protocol';
 
 export interface CalendarSectionProps {
   status: CalendarStatus;
-  connect: () => Promise<CalendarReply>;
-  disconnect: () => Promise<CalendarReply>;
+  connect: (kind: RemoteKind) => Promise<CalendarReply>;
+  disconnect: (kind: RemoteKind) => Promise<CalendarReply>;
   reload: () => Promise<void>;
 }
 
-/** Where the cues live: the local calendar (no account) or Google Calendar, with a calm reconnect prompt. */
+/** Where the cues live: the local calendar (no account), Google Calendar or Outlook, with a calm reconnect prompt. */
 export function CalendarSection({ status, connect, disconnect, reload }: CalendarSectionProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -24,33 +25,38 @@ export function CalendarSection({ status, connect, disconnect, reload }: Calenda
       setBusy(false);
     }
   };
+  const kind = status.calendar;
 
   return (
     <div class="card" aria-labelledby="calendar-title">
       <h3 id="calendar-title">Calendar</h3>
-      {status.calendar === 'local' ? (
+      {kind === 'local' ? (
         <>
           <p data-testid="calendar-state">Cues live in Cueboard’s own calendar on this machine. No account needed.</p>
-          <button type="button" class="primary" disabled={busy} onClick={() => void act(connect)}>
-            Connect Google Calendar
-          </button>
+          <div class="actions">
+            {(['google', 'outlook'] as const).map((k) => (
+              <button key={k} type="button" disabled={busy} onClick={() => void act(() => connect(k))}>
+                Connect {CALENDAR_NAMES[k]}
+              </button>
+            ))}
+          </div>
         </>
       ) : (
         <>
           <p data-testid="calendar-state">
             {status.needsReconnect
-              ? 'Google asks you to sign in again. Nothing is lost: changes wait here until you reconnect.'
-              : `Cues are recurring events in your Google Calendar. ${status.pending === 0 ? 'Everything is written.' : `${status.pending} change(s) waiting to be written.`}`}
+              ? `${CALENDAR_NAMES[kind]} asks you to sign in again. Nothing is lost: changes wait here until you reconnect.`
+              : `Cues are recurring events in your ${CALENDAR_NAMES[kind]}. ${status.pending === 0 ? 'Everything is written.' : `${status.pending} change(s) waiting to be written.`}`}
           </p>
           {status.lastError && status.pending > 0 && <p class="hint">Last attempt: {status.lastError}</p>}
           <div class="actions">
             {status.needsReconnect && (
-              <button type="button" class="primary" disabled={busy} onClick={() => void act(connect)}>
-                Reconnect Google Calendar
+              <button type="button" class="primary" disabled={busy} onClick={() => void act(() => connect(kind))}>
+                Reconnect {CALENDAR_NAMES[kind]}
               </button>
             )}
-            <button type="button" disabled={busy} onClick={() => void act(disconnect)}>
-              Disconnect Google Calendar
+            <button type="button" disabled={busy} onClick={() => void act(() => disconnect(kind))}>
+              Disconnect {CALENDAR_NAMES[kind]}
             </button>
           </div>
         </>

@@ -12,12 +12,13 @@ import { SettingsForm } from './settings-form';
 import { CalendarSection } from './calendar-section';
 import type { CalendarStatus } from '@/src/app/calendar-status';
 import type { CalendarReply } from '@/src/messaging/protocol';
+import { CALENDAR_NAMES, type RemoteKind } from '@/src/core/calendar-sync';
 
 export interface OptionsApi {
   timeZone: string;
   load: () => Promise<{ habits: Habit[]; outcomes: Outcome[]; settings: Settings; calendar: CalendarStatus }>;
-  connectCalendar: () => Promise<CalendarReply>;
-  disconnectCalendar: () => Promise<CalendarReply>;
+  connectCalendar: (kind: RemoteKind) => Promise<CalendarReply>;
+  disconnectCalendar: (kind: RemoteKind) => Promise<CalendarReply>;
   repairCue: (habitId: string) => Promise<CalendarReply>;
   saveHabit: (input: HabitInput, id?: string) => Promise<Validated<Habit, HabitField>>;
   setHabitArchived: (id: string, archived: boolean) => Promise<Validated<Habit, HabitField>>;
@@ -111,7 +112,8 @@ export function OptionsApp(api: OptionsApi) {
           onArchive={(h, a) => void archiveHabit(h, a)}
           onRepair={(h) =>
             void api.repairCue(h.id).then(async (reply) => {
-              setNotice({ text: reply.ok ? `Repaired the cue of “${h.name}” in Google Calendar.` : reply.error });
+              const where = data.calendar.calendar === 'local' ? 'the calendar' : CALENDAR_NAMES[data.calendar.calendar];
+              setNotice({ text: reply.ok ? `Repaired the cue of “${h.name}” in ${where}.` : reply.error });
               await reload();
             })
           }
