@@ -389,7 +389,8 @@ export class FakeGraph {
       const next = new URL(url.toString());
       next.searchParams.set('$skip', String(skip + top));
       next.searchParams.set('$top', String(top));
-      result['@odata.nextLink'] = `${this.url}${next.pathname}${next.search}`;
+      // Graph writes OData options with a literal "$".
+      result['@odata.nextLink'] = `${this.url}${next.pathname}${next.search.replace(/%24/g, '$')}`;
     }
     return [200, result];
   }

@@ -28,6 +28,22 @@ class BearerMiddleware implements Middleware {
   }
 }
 
+/** Gives each attempt its own deadline: the library's fetch has none, and a hung request would stall the outbox. */
+class TimeoutMiddleware implements Middleware {
+  private next?: Middleware;
+
+  constructor(private readonly timeoutMs: number) {}
+
+  async execute(context: Context): Promise<void> {
+    (context.options ??= {}).signal = AbortSignal.timeout(this.timeoutMs);
+    await this.next!.execute(context);
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
 function setHeader(context: Context, name: string, value: string): void {
   if (context.request instanceof Request) context.request.headers.set(name, value);
   const options = (context.options ??= {});
@@ -41,14 +57,17 @@ export interface GraphClientOptions {
   tokens: TokenSource;
   /** Retries of 429/503/504 by the library's RetryHandler (it honours Retry-After). */
   maxRetries?: number;
+  timeoutMs?: number;
 }
 
-/** The real @microsoft/microsoft-graph-client with the chain Bearer → RetryHandler → HTTPMessageHandler (fetch). */
-export function graphClient({ origin, tokens, maxRetries = 3 }: GraphClientOptions): Client {
+/** The real @microsoft/microsoft-graph-client, chain: Bearer → RetryHandler → timeout → HTTPMessageHandler (fetch). */
+export function graphClient({ origin, tokens, maxRetries = 3, timeoutMs = 20_000 }: GraphClientOptions): Client {
   const bearer = new BearerMiddleware(tokens);
   const retry = new RetryHandler(new RetryHandlerOptions(3, maxRetries));
+  const timeout = new TimeoutMiddleware(timeoutMs);
   bearer.setNext(retry);
-  retry.setNext(new HTTPMessageHandler());
+  retry.setNext(timeout);
+  timeout.setNext(new HTTPMessageHandler());
   return Client.initWithMiddleware({ middleware: bearer, baseUrl: origin, defaultVersion: 'v1.0' });
 }
 
