@@ -1,7 +1,8 @@
 import { parseAlarmName } from '@/src/core/cue-plan';
 import { OUTBOX_ALARM, REFRESH_ALARM, REFRESH_MINUTES } from './alarm-names';
 import type { CalendarReply, Message, Replies } from '@/src/messaging/protocol';
-import { connectCalendar, disconnectCalendar, repairCue, syncCalendar } from './calendar-actions';
+import { ReconnectNeeded } from '@/src/ports/reconnect-needed';
+import { connectCalendar, disconnectCalendar, markReconnect, repairCue, syncCalendar } from './calendar-actions';
 import { checkOff } from './check-off';
 import { startCue } from './cue-actions';
 import { fireCue } from './fire-cue';
@@ -19,9 +20,14 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, openTab: (url: strin
       const d = await deps;
       await syncCalendar(d);
       try {
-        return await reconcileAlarms(d);
+        const diff = await reconcileAlarms(d);
+        const { calendar } = await d.repo.settings();
+        if (calendar !== 'local' && (await d.store.auth(calendar))?.needsReconnect) await markReconnect(d, calendar, false);
+        return diff;
       } catch (error) {
-        console.warn('[cueboard] cues not refreshed; alarms kept', (error as Error).message);
+        const { calendar } = await d.repo.settings();
+        if (error instanceof ReconnectNeeded && calendar !== 'local') await markReconnect(d, calendar, true);
+        else console.warn('[cueboard] cues not refreshed; alarms kept', (error as Error).message);
         return { create: [], clear: [] };
       }
     });

@@ -31,6 +31,13 @@ export async function repairCue(d: WorkerDeps, habitId: string): Promise<void> {
   await remote(d, calendar).calendar.repair(habitId);
 }
 
+/** The person must sign in again: say so calmly on the options page and with a "!" on the toolbar. */
+export async function markReconnect(d: WorkerDeps, kind: RemoteKind, needed: boolean): Promise<void> {
+  const auth = await d.store.auth(kind);
+  if (auth && (auth.needsReconnect ?? false) !== needed) await d.store.putAuth({ ...auth, needsReconnect: needed });
+  await d.badge?.show(needed ? '!' : '', needed ? `Cueboard: reconnect ${CALENDAR_NAMES[kind]} (nothing is lost)` : 'Cueboard');
+}
+
 /**
  * Send queued writes to the active remote calendar. A refused renewal marks the account "reconnect needed" and puts
  * a calm "!" on the toolbar; writes still waiting get an alarm for their next try.
@@ -40,11 +47,8 @@ export async function syncCalendar(d: WorkerDeps): Promise<void> {
   const found = kind === 'local' ? undefined : d.remotes[kind];
   if (kind === 'local' || !found) return;
   const report = await found.calendar.drain();
-  const auth = await d.store.auth(kind);
-  if (auth && (auth.needsReconnect ?? false) !== report.reconnectNeeded) await d.store.putAuth({ ...auth, needsReconnect: report.reconnectNeeded });
-  if (report.reconnectNeeded || auth?.needsReconnect === false || auth?.needsReconnect === undefined) {
-    await d.badge?.show(report.reconnectNeeded ? '!' : '', report.reconnectNeeded ? `Cueboard: reconnect ${CALENDAR_NAMES[kind]} (nothing is lost)` : 'Cueboard');
-  }
+  // A drain that sent nothing proves nothing about the sign-in; only a refusal or a success changes the state.
+  if (report.reconnectNeeded || report.synced > 0) await markReconnect(d, kind, report.reconnectNeeded);
   const next = Math.min(...(await d.store.outbox(kind)).map((e) => e.nextAttemptAt));
   if (Number.isFinite(next)) await d.alarms.create(OUTBOX_ALARM, Math.max(next, d.clock.now() + 30_000));
 }

@@ -2,7 +2,7 @@ import { outboxDelayMs, type OutboxEntry, type SeriesRecord } from '@/src/core/c
 import type { Habit } from '@/src/core/habit';
 import type { CalendarStore } from '@/src/ports/calendar-store';
 import type { Clock } from '@/src/ports/clock';
-import { ReconnectNeeded } from './google/google-client';
+import { ReconnectNeeded } from '@/src/ports/reconnect-needed';
 import { enqueueSync } from './outbox';
 
 /** What one drain of the outbox did. */

@@ -1,3 +1,6 @@
+import { ReconnectNeeded } from '@/src/ports/reconnect-needed';
+import type { TokenSource } from '@/src/ports/token-source';
+
 /** Why a Google request failed, in the terms the caller acts on. */
 export class GoogleApiError extends Error {
   constructor(
@@ -12,18 +15,9 @@ export class GoogleApiError extends Error {
   }
 }
 
-/** The person must connect again: the token was refused twice, or silent renewal failed. */
-export class ReconnectNeeded extends Error {
-  constructor(message = 'Google Calendar needs you to connect again.') {
-    super(message);
-    this.name = 'ReconnectNeeded';
-  }
-}
+export { ReconnectNeeded };
 
-/** Where access tokens come from. `fresh` asks for a new one (after a 401). */
-export interface TokenSource {
-  token(fresh?: boolean): Promise<string>;
-}
+export type { TokenSource };
 
 export interface GoogleClientOptions {
   /** e.g. https://www.googleapis.com/calendar/v3 */
@@ -103,7 +97,7 @@ export class GoogleClient {
       }
       const error = await readError(response);
       if (response.status === 401) {
-        if (refreshed) throw new ReconnectNeeded();
+        if (refreshed) throw new ReconnectNeeded('Google Calendar needs you to connect again.');
         refreshed = true;
         token = await this.options.tokens.token(true);
         attempt--;

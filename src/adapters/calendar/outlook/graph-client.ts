@@ -1,5 +1,6 @@
 import { Client, GraphError, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
-import { ReconnectNeeded, type TokenSource } from '../google/google-client';
+import { ReconnectNeeded } from '@/src/ports/reconnect-needed';
+import type { TokenSource } from '@/src/ports/token-source';
 
 /**
  * Sets the bearer token on every request and, on a 401, asks for a fresh token once and sends again; a second 401

@@ -2,7 +2,8 @@ import * as oauth from 'oauth4webapi';
 import type { CalendarStore, StoredAuth } from '@/src/ports/calendar-store';
 import type { Clock } from '@/src/ports/clock';
 import type { Identity } from '@/src/ports/identity';
-import { ReconnectNeeded, type TokenSource } from '../google/google-client';
+import { ReconnectNeeded } from '@/src/ports/reconnect-needed';
+import type { TokenSource } from '@/src/ports/token-source';
 import type { OutlookConfig } from './outlook-config';
 
 /** Refresh tokens of a single-page-application registration live 24 hours, fixed, whatever the rotation. */
