@@ -10,15 +10,22 @@ function allText(dir: string): string {
     .join('\n');
 }
 
-describe('a production build can only talk to Google’s own hosts', () => {
-  it('ignores WXT_GOOGLE_API_BASE and WXT_GOOGLE_AUTH_URL, while a test build follows them', () => {
-    const fake = { WXT_GOOGLE_API_BASE: 'http://127.0.0.1:4999/calendar/v3', WXT_GOOGLE_AUTH_URL: 'http://127.0.0.1:4999/o/oauth2/v2/auth' };
+describe('a production build can only talk to Google’s and Microsoft’s own hosts', () => {
+  it('ignores the fake-host settings, while a test build follows them', () => {
+    const fake = {
+      WXT_GOOGLE_API_BASE: 'http://127.0.0.1:4999/calendar/v3',
+      WXT_GOOGLE_AUTH_URL: 'http://127.0.0.1:4999/o/oauth2/v2/auth',
+      WXT_GRAPH_API_BASE: 'http://127.0.0.1:4998',
+      WXT_MS_AUTH_BASE: 'http://127.0.0.1:4998/common',
+    };
     const production = allText(buildVariant('production', fake));
     expect(production).not.toContain('127.0.0.1');
-    expect(production).toContain('https://www.googleapis.com/calendar/v3');
-    expect(production).toContain('https://accounts.google.com/o/oauth2/v2/auth');
+    for (const host of ['https://www.googleapis.com/calendar/v3', 'https://accounts.google.com/o/oauth2/v2/auth', 'https://graph.microsoft.com', 'https://login.microsoftonline.com/common']) {
+      expect(production).toContain(host);
+    }
 
     const test = allText(buildVariant('test', fake));
     expect(test).toContain('http://127.0.0.1:4999/calendar/v3');
+    expect(test).toContain('http://127.0.0.1:4998/common');
   }, 60_000);
 });

@@ -76,3 +76,11 @@ export function graphClient({ origin, tokens, maxRetries = 3, timeoutMs = 20_000
 export function graphFailure(error: unknown): { status: number; code: string } | undefined {
   return error instanceof GraphError ? { status: error.statusCode, code: error.code ?? '' } : undefined;
 }
+
+/**
+ * The library wraps whatever a middleware throws into a GraphError (keeping its name as `code`); give a refused
+ * sign-in back its own type so the outbox and the reconnect prompt recognise it.
+ */
+export function unwrapGraphError(error: unknown): unknown {
+  return error instanceof GraphError && error.code === 'ReconnectNeeded' ? new ReconnectNeeded(error.message) : error;
+}

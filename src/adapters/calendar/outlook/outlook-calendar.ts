@@ -10,7 +10,7 @@ import type { CueProvider } from '@/src/ports/cue-provider';
 import { drainOutbox, type DrainReport } from '../drain';
 import { enqueueSync } from '../outbox';
 import { outlookBodyHash, outlookCreateBody, outlookEventBody, SERIES_PROPERTY_ID, seriesKey } from './event-body';
-import { graphFailure } from './graph-client';
+import { graphFailure, unwrapGraphError } from './graph-client';
 import { scheduleToRecurrence } from './recurrence';
 
 const PROVIDER = 'outlook' as const;
@@ -60,7 +60,7 @@ export class OutlookCalendar implements CueProvider {
       habits: this.deps.habits,
       ...(this.deps.random ? { random: this.deps.random } : {}),
       needsSync: (habit, records) => this.needsSync(habit, records),
-      syncOne: (habit) => this.syncOne(habit),
+      syncOne: (habit) => this.syncOne(habit).catch((error: unknown) => Promise.reject(unwrapGraphError(error))),
     });
   }
 
@@ -146,6 +146,14 @@ export class OutlookCalendar implements CueProvider {
   }
 
   async listCues(fromMs: number, toMs: number): Promise<CueInstance[]> {
+    try {
+      return await this.readCues(fromMs, toMs);
+    } catch (error) {
+      throw unwrapGraphError(error);
+    }
+  }
+
+  private async readCues(fromMs: number, toMs: number): Promise<CueInstance[]> {
     const items: Event[] = [];
     let page = (await this.deps.client
       .api('/me/calendarView')

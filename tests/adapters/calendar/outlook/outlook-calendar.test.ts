@@ -121,3 +121,17 @@ describe('OutlookCalendar', () => {
     expect(await fakeBrowser.alarms.getAll()).toEqual(alarms);
   });
 });
+
+describe('OutlookCalendar and a refused sign-in', () => {
+  it('reports "reconnect needed" from a drain and from a poll, keeping the change queued', async () => {
+    const { ReconnectNeeded } = await import('@/src/ports/reconnect-needed');
+    const h = await outlookHarness(fake);
+    const habit = await created(h);
+    await h.outlook.drain();
+    await saveHabit(h.deps, habitInput({ days: [1, 2, 3, 4, 5, 6, 7], name: 'Renamed' }), habit.id);
+    fake.faultPolicy = () => '401';
+    expect(await h.outlook.drain()).toMatchObject({ reconnectNeeded: true });
+    expect(await h.store.outbox('outlook')).toHaveLength(1);
+    await expect(h.outlook.listCues(ms('2026-03-02T15:00:00Z'), ms('2026-03-03T15:00:00Z'))).rejects.toBeInstanceOf(ReconnectNeeded);
+  });
+});
