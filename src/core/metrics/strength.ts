@@ -1,0 +1,52 @@
+import type { Habit } from '../habit';
+import { addDays } from '../local-time';
+import type { DayValue } from './daily-values';
+
+/** One line on how the strength number is made, shown beside it. */
+export const STRENGTH_EXPLAINED =
+  'Strength rises a little each day the target is met and fades slowly when it is not (a daily habit halves in about 13 days); skipped days pause it. The method of Loop Habit Tracker.';
+
+/** Target repetitions per day: 1 for a daily target, the share of scheduled days for a weekly one. */
+export function frequency(habit: Habit): number {
+  return habit.target.per === 'day' ? 1 : Math.min(1, habit.schedule.days.length / 7);
+}
+
+/** The daily multiplier: 0.5^(√f / 13), so a daily habit's score halves in 13 days without practice. */
+export function multiplier(habit: Habit): number {
+  return 0.5 ** (Math.sqrt(frequency(habit)) / 13);
+}
+
+/** How much of the target the recent window met on `date`: the day itself, or the trailing 7 days for weekly targets. */
+function met(habit: Habit, days: ReadonlyMap<string, DayValue>, date: string): number {
+  if (habit.target.per === 'day') return Math.min(1, (days.get(date)?.done ?? 0) / habit.target.amount);
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += days.get(addDays(date, -i))?.done ?? 0;
+  return Math.min(1, sum / habit.target.amount);
+}
+
+/** A score carried to the end of `through` (inclusive). */
+export interface StrengthState {
+  through: string;
+  score: number;
+}
+
+/**
+ * Advance a strength score day by day from the day after `state.through` to `to` (inclusive). `days` must hold the
+ * check-ins from six days before the first new day (weekly windows look back a week). A skipped day leaves it as is.
+ */
+export function advanceStrength(habit: Habit, state: StrengthState, days: ReadonlyMap<string, DayValue>, to: string): StrengthState {
+  const m = multiplier(habit);
+  let score = state.score;
+  let date = state.through;
+  while (date < to) {
+    date = addDays(date, 1);
+    if (date < habit.startsOn || days.get(date)?.skipped) continue;
+    score = score * m + met(habit, days, date) * (1 - m);
+  }
+  return { through: date > state.through ? date : state.through, score };
+}
+
+/** The state before a habit's first day. */
+export function strengthStart(habit: Habit): StrengthState {
+  return { through: addDays(habit.startsOn, -1), score: 0 };
+}

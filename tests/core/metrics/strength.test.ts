@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { dailyValues } from '@/src/core/metrics/daily-values';
+import { advanceStrength, frequency, multiplier, strengthStart } from '@/src/core/metrics/strength';
+import { aHabit } from '../../fakes/habits';
+import { ci, doneEvery } from './helpers';
+
+const daily = aHabit({ startsOn: '2026-01-01' });
+const weekly = aHabit({ startsOn: '2026-01-01', target: { kind: 'count', amount: 3, per: 'week' }, schedule: { ...daily.schedule, days: [1, 3, 5] } });
+
+describe('habit strength (Loop Habit Tracker’s formula)', () => {
+  it('uses m = 0.5^(√f/13): a daily habit halves in 13 days, a 3-day weekly one more slowly', () => {
+    expect(frequency(daily)).toBe(1);
+    expect(multiplier(daily) ** 13).toBeCloseTo(0.5, 10);
+    expect(frequency(weekly)).toBeCloseTo(3 / 7);
+    expect(multiplier(weekly)).toBeGreaterThan(multiplier(daily));
+  });
+
+  it('rises toward 1 with daily practice and decays by half in 13 days without it', () => {
+    const perfect = advanceStrength(daily, strengthStart(daily), dailyValues(doneEvery('2026-01-01', '2026-03-31')), '2026-03-31');
+    expect(perfect.through).toBe('2026-03-31');
+    expect(perfect.score).toBeGreaterThan(0.99);
+    const after = advanceStrength(daily, perfect, dailyValues([]), '2026-04-13');
+    expect(after.score / perfect.score).toBeCloseTo(0.5, 10);
+  });
+
+  it('freezes on a skipped day', () => {
+    const start = { through: '2026-02-01', score: 0.8 };
+    const skipped = advanceStrength(daily, start, dailyValues([ci('2026-02-02', 'skipped', 0)]), '2026-02-02');
+    expect(skipped.score).toBe(0.8);
+    const missed = advanceStrength(daily, start, dailyValues([]), '2026-02-02');
+    expect(missed.score).toBeCloseTo(0.8 * multiplier(daily));
+  });
+
+  it('counts partial days by the share of the target met', () => {
+    const minutes = aHabit({ startsOn: '2026-01-01', target: { kind: 'minutes', amount: 30, per: 'day' } });
+    const half = advanceStrength(minutes, { through: '2026-02-01', score: 0 }, dailyValues([ci('2026-02-02', 'done', 15)]), '2026-02-02');
+    expect(half.score).toBeCloseTo(0.5 * (1 - multiplier(minutes)));
+  });
+
+  it('judges a weekly target by the trailing 7 days', () => {
+    const three = [ci('2026-02-02'), ci('2026-02-04'), ci('2026-02-06')];
+    const s = advanceStrength(weekly, { through: '2026-02-07', score: 0 }, dailyValues(three), '2026-02-08');
+    // On 2026-02-08 the trailing week (02-02..02-08) holds all 3: v = 1.
+    expect(s.score).toBeCloseTo(1 - multiplier(weekly));
+  });
+
+  it('is the same whether advanced in one go or day by day (the cache is exact)', () => {
+    const days = dailyValues([...doneEvery('2026-01-01', '2026-02-28', [1, 2, 4]), ci('2026-01-15', 'skipped', 0)]);
+    const once = advanceStrength(daily, strengthStart(daily), days, '2026-02-28');
+    let stepwise = strengthStart(daily);
+    for (const stop of ['2026-01-10', '2026-01-31', '2026-02-14', '2026-02-28']) stepwise = advanceStrength(daily, stepwise, days, stop);
+    expect(stepwise.score).toBeCloseTo(once.score, 12);
+  });
+
+  it('does nothing before the habit began', () => {
+    const late = aHabit({ startsOn: '2026-03-01' });
+    expect(advanceStrength(late, { through: '2026-01-31', score: 0 }, dailyValues([]), '2026-02-28').score).toBe(0);
+  });
+});
