@@ -3,6 +3,8 @@ import type { CueEvent } from '@/src/core/cue-event';
 import type { Habit } from '@/src/core/habit';
 import type { Outcome } from '@/src/core/outcome';
 import type { Settings } from '@/src/core/settings';
+import type { HabitStats } from '@/src/core/metrics/habit-metrics';
+import type { OutcomeValue } from '@/src/core/metrics/outcome-trend';
 
 /** Where Cueboard keeps its records. The IndexedDB adapter is the real one; tests use it on fake-indexeddb. */
 export interface Repository {
@@ -28,4 +30,16 @@ export interface Repository {
 
   settings(): Promise<Settings>;
   putSettings(settings: Settings): Promise<void>;
+
+  /** Cue events of one habit with cueAt in [fromMs, toMs), through the [habitId, cueAt] index. */
+  cueEvents(habitId: string, fromMs: number, toMs: number): Promise<CueEvent[]>;
+
+  /** The dashboard's carried-forward strength and streak; dropped whenever an older check-in changes. */
+  habitStats(habitId: string): Promise<HabitStats | undefined>;
+  putHabitStats(stats: HabitStats): Promise<void>;
+
+  /** The latest `limit` values of an outcome, newest first. */
+  outcomeValues(outcomeId: string, limit: number): Promise<OutcomeValue[]>;
+  addOutcomeValue(value: OutcomeValue): Promise<void>;
+  removeOutcomeValue(id: string): Promise<void>;
 }

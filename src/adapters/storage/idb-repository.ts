@@ -1,8 +1,10 @@
-import type { IDBPDatabase } from 'idb';
+import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import type { CheckIn } from '@/src/core/check-in';
 import type { CueEvent } from '@/src/core/cue-event';
 import type { Habit } from '@/src/core/habit';
 import type { Outcome } from '@/src/core/outcome';
+import type { HabitStats } from '@/src/core/metrics/habit-metrics';
+import type { OutcomeValue } from '@/src/core/metrics/outcome-trend';
 import { DEFAULT_SETTINGS, type Settings } from '@/src/core/settings';
 import type { Repository } from '@/src/ports/repository';
 import type { CueboardDB } from './schema';
@@ -39,20 +41,22 @@ export class IdbRepository implements Repository {
   }
 
   async addCheckIn(checkIn: CheckIn, cueEvent?: CueEvent): Promise<void> {
-    const tx = this.db.transaction(['checkIns', 'cueEvents'], 'readwrite');
+    const tx = this.db.transaction(['checkIns', 'cueEvents', 'habitStats'], 'readwrite');
     await Promise.all([
       tx.objectStore('checkIns').add(checkIn),
       ...(cueEvent ? [tx.objectStore('cueEvents').put(cueEvent)] : []),
+      dropStaleStats(tx.objectStore('habitStats'), checkIn),
       tx.done,
     ]);
   }
 
   async removeCheckIn(id: string, reopen?: (event: CueEvent) => CueEvent): Promise<CheckIn | undefined> {
-    const tx = this.db.transaction(['checkIns', 'cueEvents'], 'readwrite');
+    const tx = this.db.transaction(['checkIns', 'cueEvents', 'habitStats'], 'readwrite');
     const checkIns = tx.objectStore('checkIns');
     const removed = await checkIns.get(id);
     if (removed) {
       await checkIns.delete(id);
+      await dropStaleStats(tx.objectStore('habitStats'), removed);
       if (removed.cueAt !== undefined && reopen) {
         const events = tx.objectStore('cueEvents');
         const event = await events.index('byHabitCue').get([removed.habitId, removed.cueAt]);
@@ -82,4 +86,43 @@ export class IdbRepository implements Repository {
   async putSettings(settings: Settings): Promise<void> {
     await this.db.put('settings', settings, SETTINGS_KEY);
   }
+
+  cueEvents(habitId: string, fromMs: number, toMs: number): Promise<CueEvent[]> {
+    return this.db.getAllFromIndex('cueEvents', 'byHabitCue', IDBKeyRange.bound([habitId, fromMs], [habitId, toMs], false, true));
+  }
+
+  habitStats(habitId: string): Promise<HabitStats | undefined> {
+    return this.db.get('habitStats', habitId);
+  }
+
+  async putHabitStats(stats: HabitStats): Promise<void> {
+    await this.db.put('habitStats', stats);
+  }
+
+  async outcomeValues(outcomeId: string, limit: number): Promise<OutcomeValue[]> {
+    const out: OutcomeValue[] = [];
+    let cursor = await this.db
+      .transaction('outcomeValues')
+      .store.index('byOutcomeDate')
+      .openCursor(IDBKeyRange.bound([outcomeId, ''], [outcomeId, '\uffff']), 'prev');
+    while (cursor && out.length < limit) {
+      out.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return out;
+  }
+
+  async addOutcomeValue(value: OutcomeValue): Promise<void> {
+    await this.db.add('outcomeValues', value);
+  }
+
+  async removeOutcomeValue(id: string): Promise<void> {
+    await this.db.delete('outcomeValues', id);
+  }
+}
+
+/** A check-in on or before the cached dates makes the carried-forward numbers wrong: drop them (same transaction). */
+async function dropStaleStats(store: IDBPObjectStore<CueboardDB, ('checkIns' | 'cueEvents' | 'habitStats')[], 'habitStats', 'readwrite'>, checkIn: CheckIn): Promise<void> {
+  const stats = await store.get(checkIn.habitId);
+  if (stats && (checkIn.localDate <= stats.strength.through || checkIn.localDate <= stats.streak.through)) await store.delete(checkIn.habitId);
 }

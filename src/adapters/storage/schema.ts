@@ -1,6 +1,8 @@
 import type { DBSchema } from 'idb';
 import type { CueSnapshot, OutboxEntry, SeriesRecord } from '@/src/core/calendar-sync';
 import type { CheckIn } from '@/src/core/check-in';
+import type { HabitStats } from '@/src/core/metrics/habit-metrics';
+import type { OutcomeValue } from '@/src/core/metrics/outcome-trend';
 import type { CueEvent } from '@/src/core/cue-event';
 import type { Habit } from '@/src/core/habit';
 import type { Outcome } from '@/src/core/outcome';
@@ -10,7 +12,7 @@ import type { StoredAuth } from '@/src/ports/calendar-store';
 export const DB_NAME = 'cueboard';
 
 /** The schema version this code writes. Each step up has a rung in upgrade.ts and a fixture in tests. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** The IndexedDB schema as a type, so every read and write is checked against it. */
 export interface CueboardDB extends DBSchema {
@@ -46,4 +48,8 @@ export interface CueboardDB extends DBSchema {
   cueSnapshots: { key: string; value: CueSnapshot };
   /** Calendar credentials, by provider. (v3) */
   auth: { key: string; value: StoredAuth };
+  /** Per-habit strength and streak carried forward, so dashboard reads stay flat as history grows. (v4) */
+  habitStats: { key: string; value: HabitStats };
+  /** The outcome log: recorded values of each lagging indicator. (v4) */
+  outcomeValues: { key: string; value: OutcomeValue; indexes: { byOutcomeDate: [string, string] } };
 }

@@ -34,4 +34,8 @@ export function upgrade(db: IDBPDatabase<CueboardDB>, oldVersion: number, _newVe
       return cursor.continue().then(backfill);
     });
   }
+  if (oldVersion < 4) {
+    db.createObjectStore('habitStats', { keyPath: 'habitId' });
+    db.createObjectStore('outcomeValues', { keyPath: 'id' }).createIndex('byOutcomeDate', ['outcomeId', 'localDate']);
+  }
 }

@@ -74,3 +74,31 @@ describe('IdbRepository', () => {
     expect(await r.settings()).toEqual({ dayBoundary: '03:00', calendar: 'google' });
   });
 });
+
+describe('IdbRepository, dashboard reads', () => {
+  const stats = { habitId: 'h1', configHash: 'x', strength: { through: '2026-03-01', score: 0.5 }, streak: { through: '2026-03-01', count: 2 } };
+
+  it('drops the carried-forward stats when a check-in on or before their date is added or removed, not for today', async () => {
+    const r = await repo();
+    await r.putHabitStats(stats);
+    await r.addCheckIn(checkIn('today', 'h1', '2026-03-02'));
+    expect(await r.habitStats('h1')).toEqual(stats);
+    await r.addCheckIn(checkIn('backfill', 'h1', '2026-02-20'));
+    expect(await r.habitStats('h1')).toBeUndefined();
+    await r.putHabitStats(stats);
+    await r.removeCheckIn('backfill');
+    expect(await r.habitStats('h1')).toBeUndefined();
+  });
+
+  it('reads cue events of one habit in a time range, and an outcome’s latest values newest first', async () => {
+    const r = await repo();
+    for (const cueAt of [100, 200, 300]) await r.putCueEvent({ id: `h1|${cueAt}`, habitId: 'h1', cueAt });
+    await r.putCueEvent({ id: 'h2|150', habitId: 'h2', cueAt: 150 });
+    expect((await r.cueEvents('h1', 100, 300)).map((e) => e.cueAt)).toEqual([100, 200]);
+    for (const [id, date] of [['a', '2026-01-05'], ['b', '2026-01-19'], ['c', '2026-01-12']] as const) await r.addOutcomeValue({ id, outcomeId: 'o1', localDate: date, value: 1 });
+    await r.addOutcomeValue({ id: 'z', outcomeId: 'o2', localDate: '2026-02-01', value: 9 });
+    expect((await r.outcomeValues('o1', 2)).map((v) => v.id)).toEqual(['b', 'c']);
+    await r.removeOutcomeValue('b');
+    expect((await r.outcomeValues('o1', 5)).map((v) => v.id)).toEqual(['c', 'a']);
+  });
+});

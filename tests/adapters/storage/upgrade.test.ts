@@ -3,14 +3,14 @@ import { IdbRepository } from '@/src/adapters/storage/idb-repository';
 import { openCueboardDb } from '@/src/adapters/storage/open-db';
 import { DB_VERSION } from '@/src/adapters/storage/schema';
 import { DEFAULT_SETTINGS } from '@/src/core/settings';
-import { V1_RECORDS, V2_RECORDS, writeFixture } from '../../fixtures/db-fixtures';
+import { V1_RECORDS, V2_RECORDS, V3_RECORDS, writeFixture } from '../../fixtures/db-fixtures';
 
 const byId = <T extends { id: string }>(records: readonly T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
 /** Habits gain scheduleSince = createdAt on the way to version 3. */
 const upgradedHabits = byId(V1_RECORDS.habits.map((h) => ({ ...h, scheduleSince: h.createdAt })));
 
 describe('schema upgrade ladder', () => {
-  it.each([1, 2] as const)('upgrades a version-%i database to today with every record kept', async (version) => {
+  it.each([1, 2, 3] as const)('upgrades a version-%i database to today with every record kept', async (version) => {
     await writeFixture('cueboard', version);
     const db = await openCueboardDb();
     expect(db.version).toBe(DB_VERSION);
@@ -19,7 +19,7 @@ describe('schema upgrade ladder', () => {
     expect(byId(await db.getAll('habits'))).toEqual(upgradedHabits);
     expect(byId(await db.getAll('checkIns'))).toEqual(byId(V1_RECORDS.checkIns));
     const repo = new IdbRepository(db);
-    if (version === 2) {
+    if (version >= 2) {
       expect(byId(await db.getAll('cueEvents'))).toEqual(byId(V2_RECORDS.cueEvents));
       expect(await repo.settings()).toEqual({ dayBoundary: '03:00', calendar: 'local' });
       expect((await repo.pendingSnoozes(0)).map((e) => e.id)).toEqual(['h1|1771086400000']);
@@ -32,13 +32,17 @@ describe('schema upgrade ladder', () => {
     expect(await repo.checkIns('h1', '2026-02-01', '2026-02-10')).toEqual(
       V1_RECORDS.checkIns.filter((c) => c.habitId === 'h1' && c.localDate <= '2026-02-10').sort((a, b) => a.localDate.localeCompare(b.localDate) || a.id.localeCompare(b.id)),
     );
-    expect(await db.getAll('outbox')).toEqual([]);
+    expect(await db.getAll('outbox')).toEqual(version === 3 ? V3_RECORDS.outbox : []);
+    expect(await db.getAll('series')).toEqual(version === 3 ? V3_RECORDS.series : []);
+    // Version 4's stores start empty and work.
+    expect(await repo.outcomeValues('o1', 5)).toEqual([]);
+    expect(await repo.habitStats('h1')).toBeUndefined();
     db.close();
   });
 
   it("creates today's schema from nothing", async () => {
     const db = await openCueboardDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['auth', 'checkIns', 'cueEvents', 'cueSnapshots', 'habits', 'outbox', 'outcomes', 'series', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['auth', 'checkIns', 'cueEvents', 'cueSnapshots', 'habitStats', 'habits', 'outbox', 'outcomeValues', 'outcomes', 'series', 'settings']);
     expect([...db.transaction('checkIns').store.indexNames].sort()).toEqual(['byDate', 'byHabitDate']);
     db.close();
   });
