@@ -4,7 +4,7 @@ import { systemClock } from '@/src/adapters/browser/system-clock';
 import { pageDeps } from '@/src/adapters/wiring/page-deps';
 import { checkOff, undoCheckIn } from '@/src/app/check-off';
 import { snoozeCue, startCue } from '@/src/app/cue-actions';
-import { requestReconcile } from '@/src/messaging/protocol';
+import { refreshBadge, requestReconcile } from '@/src/messaging/protocol';
 import { CueApp } from '@/src/ui/cue/cue-app';
 import '@/src/ui/styles.css';
 
@@ -14,6 +14,13 @@ const at = Number(params.get('at'));
 const cueAt = params.has('at') && Number.isSafeInteger(at) ? at : undefined;
 const deps = pageDeps();
 
+/** After a check-off or undo, the toolbar count follows. */
+async function withBadge<T>(done: Promise<T>): Promise<T> {
+  const result = await done;
+  refreshBadge();
+  return result;
+}
+
 render(
   <CueApp
     habitId={habitId}
@@ -22,9 +29,9 @@ render(
     now={systemClock.now}
     load={async () => (await deps).repo.habit(habitId)}
     start={async () => (cueAt !== undefined ? (await startCue(await deps, habitId, cueAt)).start.link : (await (await deps).repo.habit(habitId))?.start.link)}
-    done={async () => checkOff(await deps, { habitId, source: 'cue-page', ...(cueAt !== undefined ? { cueAt } : {}) })}
-    skip={async () => checkOff(await deps, { habitId, source: 'cue-page', status: 'skipped', ...(cueAt !== undefined ? { cueAt } : {}) })}
-    undo={async (id) => undoCheckIn(await deps, id)}
+    done={async () => withBadge(checkOff(await deps, { habitId, source: 'cue-page', ...(cueAt !== undefined ? { cueAt } : {}) }))}
+    skip={async () => withBadge(checkOff(await deps, { habitId, source: 'cue-page', status: 'skipped', ...(cueAt !== undefined ? { cueAt } : {}) }))}
+    undo={async (id) => withBadge(undoCheckIn(await deps, id))}
     snooze={async (minutes) => {
       const until = await snoozeCue(await deps, habitId, cueAt ?? systemClock.now(), minutes);
       await requestReconcile();

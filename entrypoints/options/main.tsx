@@ -5,6 +5,9 @@ import { saveHabit, setHabitArchived } from '@/src/app/save-habit';
 import { saveOutcome, setOutcomeArchived } from '@/src/app/save-outcome';
 import { validateSettings } from '@/src/core/settings';
 import { calendarStatus } from '@/src/app/calendar-status';
+import { logOutcomeValue } from '@/src/app/log-outcome';
+import { todayOf } from '@/src/app/today-date';
+import { setNewTabDashboard } from '@/src/ui/newtab-preference';
 import { requestReconcile, send } from '@/src/messaging/protocol';
 import { OptionsApp } from '@/src/ui/options/options-app';
 import '@/src/ui/styles.css';
@@ -25,9 +28,10 @@ render(
     timeZone={systemClock.timeZone()}
     load={async () => {
       const { repo, store } = await deps;
-      const [habits, outcomes, settings, calendar] = await Promise.all([repo.habits(), repo.outcomes(), repo.settings(), calendarStatus(repo, store)]);
-      return { habits, outcomes, settings, calendar };
+      const [habits, outcomes, settings, calendar, { today }] = await Promise.all([repo.habits(), repo.outcomes(), repo.settings(), calendarStatus(repo, store), todayOf(await deps)]);
+      return { habits, outcomes, settings, calendar, today };
     }}
+    logOutcomeValue={async (outcomeId, input) => logOutcomeValue(await deps, outcomeId, input)}
     connectCalendar={(provider) => send({ type: 'calendar-connect', provider })}
     disconnectCalendar={(provider) => send({ type: 'calendar-disconnect', provider })}
     repairCue={(habitId) => send({ type: 'calendar-repair', habitId })}
@@ -39,8 +43,9 @@ render(
       const result = validateSettings(input);
       if (!result.ok) return result;
       const { repo } = await deps;
-      const saved = { ...(await repo.settings()), ...result.value };
+      const saved = { ...(await repo.settings()), ...result.value, newTabDashboard: input.newTabDashboard };
       await repo.putSettings(saved);
+      setNewTabDashboard(saved.newTabDashboard);
       return { ok: true, value: saved };
     }}
   />,

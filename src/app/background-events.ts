@@ -5,6 +5,7 @@ import { ReconnectNeeded } from '@/src/ports/reconnect-needed';
 import { connectCalendar, disconnectCalendar, markReconnect, repairCue, syncCalendar } from './calendar-actions';
 import { checkOff } from './check-off';
 import { startCue } from './cue-actions';
+import { updateBadge } from './update-badge';
 import { fireCue } from './fire-cue';
 import { reconcileAlarms } from './reconcile-alarms';
 import { serial } from './serial';
@@ -23,6 +24,7 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, openTab: (url: strin
         const diff = await reconcileAlarms(d);
         const { calendar } = await d.repo.settings();
         if (calendar !== 'local' && (await d.store.auth(calendar))?.needsReconnect) await markReconnect(d, calendar, false);
+        else await updateBadge(d);
         return diff;
       } catch (error) {
         const { calendar } = await d.repo.settings();
@@ -58,6 +60,9 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, openTab: (url: strin
           return calendar((d) => disconnectCalendar(d, message.provider));
         case 'calendar-repair':
           return calendar((d) => repairCue(d, message.habitId));
+        case 'badge':
+          await queue(async () => updateBadge(await deps));
+          return { ok: true };
       }
     },
 
@@ -76,7 +81,11 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, openTab: (url: strin
         await reconcile();
         return;
       }
-      await queue(async () => fireCue(await deps, name));
+      await queue(async () => {
+        const d = await deps;
+        await fireCue(d, name);
+        await updateBadge(d);
+      });
     },
 
     /** Buttons: 0 = Start (opens the work), 1 = Done (records the check-in). */
@@ -90,6 +99,7 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, openTab: (url: strin
         await openTab(habit.start.link ?? cuePage(cue.habitId, cue.cueAt));
       } else if (index === 1) {
         await checkOff(d, { habitId: cue.habitId, cueAt: cue.cueAt, source: 'notification' });
+        await updateBadge(d);
       }
     },
 

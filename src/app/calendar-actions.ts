@@ -1,5 +1,6 @@
 import { CALENDAR_NAMES, type RemoteKind } from '@/src/core/calendar-sync';
 import { OUTBOX_ALARM } from './alarm-names';
+import { updateBadge } from './update-badge';
 import type { WorkerDeps } from './worker-deps';
 
 function remote(d: WorkerDeps, kind: RemoteKind) {
@@ -21,7 +22,7 @@ export async function disconnectCalendar(d: WorkerDeps, kind: RemoteKind): Promi
   await remote(d, kind).auth.disconnect();
   const settings = await d.repo.settings();
   if (settings.calendar === kind) await d.repo.putSettings({ ...settings, calendar: 'local' });
-  await d.badge?.show('', 'Cueboard');
+  await updateBadge(d);
 }
 
 /** Write a series the person deleted in their calendar again. */
@@ -35,7 +36,7 @@ export async function repairCue(d: WorkerDeps, habitId: string): Promise<void> {
 export async function markReconnect(d: WorkerDeps, kind: RemoteKind, needed: boolean): Promise<void> {
   const auth = await d.store.auth(kind);
   if (auth && (auth.needsReconnect ?? false) !== needed) await d.store.putAuth({ ...auth, needsReconnect: needed });
-  await d.badge?.show(needed ? '!' : '', needed ? `Cueboard: reconnect ${CALENDAR_NAMES[kind]} (nothing is lost)` : 'Cueboard');
+  await updateBadge(d);
 }
 
 /**

@@ -21,4 +21,6 @@ export interface WorkerDeps extends Deps {
   store: CalendarStore;
   remotes: Partial<Record<RemoteKind, { calendar: RemoteCalendar; auth: CalendarAuth }>>;
   badge?: Badge;
+  /** Today's cues without the network (local schedules or the last poll), for the badge. */
+  offlineProvider?: CueProvider;
 }

@@ -9,9 +9,11 @@ export interface Settings {
   dayBoundary: string;
   /** Which calendar holds the cues; the local one needs no account. */
   calendar: CalendarKind;
+  /** Whether every new tab shows the dashboard; off, the new tab stays a quiet plain page. */
+  newTabDashboard: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { dayBoundary: DEFAULT_DAY_BOUNDARY, calendar: 'local' };
+export const DEFAULT_SETTINGS: Settings = { dayBoundary: DEFAULT_DAY_BOUNDARY, calendar: 'local', newTabDashboard: true };
 
 /** Check the settings form; the day boundary must be a time from 00:00 to 06:00 (later would split working days). */
 export function validateSettings(input: { dayBoundary: string }): Validated<Pick<Settings, 'dayBoundary'>, 'dayBoundary'> {

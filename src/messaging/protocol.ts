@@ -10,7 +10,9 @@ export type Message =
   | { type: 'reconcile' }
   | { type: 'calendar-connect'; provider: RemoteKind }
   | { type: 'calendar-disconnect'; provider: RemoteKind }
-  | { type: 'calendar-repair'; habitId: string };
+  | { type: 'calendar-repair'; habitId: string }
+  /** A check-off or undo changed today's open cues. */
+  | { type: 'badge' };
 
 /** The answer to a calendar request: done, or why not in words a person can act on. */
 export type CalendarReply = { ok: true } | { ok: false; error: string };
@@ -21,6 +23,7 @@ export interface Replies {
   'calendar-connect': CalendarReply;
   'calendar-disconnect': CalendarReply;
   'calendar-repair': CalendarReply;
+  badge: { ok: true };
 }
 
 /** Send a message and get its typed answer. */
@@ -33,7 +36,12 @@ export function requestReconcile(): Promise<Replies['reconcile']> {
   return send({ type: 'reconcile' });
 }
 
-const TYPES = new Set<Message['type']>(['reconcile', 'calendar-connect', 'calendar-disconnect', 'calendar-repair']);
+const TYPES = new Set<Message['type']>(['reconcile', 'calendar-connect', 'calendar-disconnect', 'calendar-repair', 'badge']);
+
+/** Tell the background today's open cues changed; a closed popup must not fail the check-off it follows. */
+export function refreshBadge(): void {
+  void send({ type: 'badge' }).catch(() => undefined);
+}
 
 export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && TYPES.has((value as { type?: Message['type'] }).type!);

@@ -16,7 +16,8 @@ import { CALENDAR_NAMES, type RemoteKind } from '@/src/core/calendar-sync';
 
 export interface OptionsApi {
   timeZone: string;
-  load: () => Promise<{ habits: Habit[]; outcomes: Outcome[]; settings: Settings; calendar: CalendarStatus }>;
+  load: () => Promise<{ habits: Habit[]; outcomes: Outcome[]; settings: Settings; calendar: CalendarStatus; today: string }>;
+  logOutcomeValue: (outcomeId: string, input: { value: string; localDate: string }) => Promise<{ ok: true } | { ok: false; error: string }>;
   connectCalendar: (kind: RemoteKind) => Promise<CalendarReply>;
   disconnectCalendar: (kind: RemoteKind) => Promise<CalendarReply>;
   repairCue: (habitId: string) => Promise<CalendarReply>;
@@ -24,7 +25,7 @@ export interface OptionsApi {
   setHabitArchived: (id: string, archived: boolean) => Promise<Validated<Habit, HabitField>>;
   saveOutcome: (input: OutcomeInput, id?: string) => Promise<Validated<Outcome, OutcomeField>>;
   setOutcomeArchived: (id: string, archived: boolean) => Promise<unknown>;
-  saveSettings: (input: { dayBoundary: string }) => Promise<Validated<Settings, 'dayBoundary'>>;
+  saveSettings: (input: { dayBoundary: string; newTabDashboard: boolean }) => Promise<Validated<Settings, 'dayBoundary'>>;
 }
 
 type Notice = { text: string; undo?: () => Promise<void> };
@@ -84,7 +85,18 @@ export function OptionsApp(api: OptionsApi) {
 
       <section aria-labelledby="outcomes-title">
         <h2 id="outcomes-title">Outcomes</h2>
-        <OutcomeList outcomes={data.outcomes} onEdit={setEditingOutcome} onArchive={(o, a) => void archiveOutcome(o, a)} />
+        <OutcomeList
+          outcomes={data.outcomes}
+          today={data.today}
+          onEdit={setEditingOutcome}
+          onArchive={(o, a) => void archiveOutcome(o, a)}
+          onLog={async (o, input) => {
+            const result = await api.logOutcomeValue(o.id, input);
+            if (!result.ok) return result.error;
+            setNotice({ text: `Logged ${input.value} for “${o.name}”.` });
+            return undefined;
+          }}
+        />
         <OutcomeForm
           key={`outcome-${editingOutcome?.id ?? 'new'}-${saves}`}
           initial={outcomeInitial}

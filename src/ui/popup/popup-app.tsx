@@ -1,10 +1,13 @@
-import { useState } from 'preact/hooks';
-import type { TodayView } from '@/src/app/load-today';
+import { useEffect, useState } from 'preact/hooks';
+import type { DashboardView } from '@/src/app/load-dashboard';
+import { MetricsSection } from '../dashboard/metrics-section';
 import { useAsync } from '../use-async';
 import { HabitRow } from './habit-row';
 
 export interface PopupActions {
-  load: () => Promise<TodayView>;
+  load: () => Promise<DashboardView>;
+  /** Called once the dashboard has rendered with data (the bench measures this). */
+  onReady?: () => void;
   checkOff: (habitId: string) => Promise<unknown>;
   undo: (checkInId: string) => Promise<unknown>;
   openOptions: () => void;
@@ -12,8 +15,12 @@ export interface PopupActions {
 }
 
 /** The popup: today's habits with one-click check-off and undo, and each one's progress this period. */
-export function PopupApp({ load, checkOff, undo, openOptions, timeZone }: PopupActions) {
+export function PopupApp({ load, checkOff, undo, openOptions, timeZone, onReady }: PopupActions) {
   const { data, error, reload } = useAsync(load);
+  const ready = data !== undefined;
+  useEffect(() => {
+    if (ready) onReady?.();
+  }, [ready, onReady]);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
 
@@ -62,6 +69,7 @@ export function PopupApp({ load, checkOff, undo, openOptions, timeZone }: PopupA
           ))}
         </ul>
       )}
+      {data && <MetricsSection metrics={data.metrics} outcomes={data.outcomes} />}
       {data && data.offDashboard > 0 && <p class="footnote">{data.offDashboard} more habit(s) run off the dashboard.</p>}
     </main>
   );

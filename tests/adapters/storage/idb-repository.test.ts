@@ -70,8 +70,8 @@ describe('IdbRepository', () => {
     await r.putHabits([aHabit({ id: 'a' }), aHabit({ id: 'b' })]);
     expect((await r.habits()).map((h) => h.id)).toEqual(['a', 'b']);
     expect(await r.habit('b')).toEqual(aHabit({ id: 'b' }));
-    await r.putSettings({ dayBoundary: '03:00', calendar: 'google' });
-    expect(await r.settings()).toEqual({ dayBoundary: '03:00', calendar: 'google' });
+    await r.putSettings({ dayBoundary: '03:00', calendar: 'google', newTabDashboard: false });
+    expect(await r.settings()).toEqual({ dayBoundary: '03:00', calendar: 'google', newTabDashboard: false });
   });
 });
 

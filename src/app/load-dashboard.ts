@@ -1,0 +1,95 @@
+import { dashboardHabits, type Habit } from '@/src/core/habit';
+import { addDays } from '@/src/core/local-time';
+import { FUNNEL_DAYS, habitMetrics, readFrom, type HabitMetrics } from '@/src/core/metrics/habit-metrics';
+import { outcomeTrend, type OutcomeTrend } from '@/src/core/metrics/outcome-trend';
+import { dailyValues } from '@/src/core/metrics/daily-values';
+import { periodOf } from '@/src/core/period';
+import { expandSchedule } from '@/src/core/schedule';
+import { buildToday, dayWindow, type TodayItem } from '@/src/core/today';
+import type { Deps } from './deps';
+import { todayOf } from './today-date';
+
+/** The next cue to come, with its two-minute start. */
+export interface NextCue {
+  habitId: string;
+  name: string;
+  firstStep: string;
+  link?: string;
+  at: number;
+}
+
+/** Everything the popup and the new tab show. */
+export interface DashboardView {
+  today: string;
+  now: number;
+  items: TodayItem[];
+  metrics: HabitMetrics[];
+  outcomes: OutcomeTrend[];
+  nextCue?: NextCue;
+  /** The keystone habit's week, Monday first: done, skipped or nothing, per date. */
+  keystoneWeek?: { name: string; days: { date: string; state: 'done' | 'skipped' | 'open' | 'future' }[] };
+  offDashboard: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Read what the dashboard shows, in reads that do not grow with history: per habit its last 12 weeks of check-ins
+ * (or back to its carried-forward stats), four weeks of cue events, and the stats; outcomes' last 12 values.
+ * The stats carried forward are written back afterwards, off the rendering path.
+ */
+export async function loadDashboard({ repo, clock, provider }: Pick<Deps, 'repo' | 'clock' | 'provider'>): Promise<DashboardView> {
+  const [{ today, dayBoundary, now }, habits, outcomes] = await Promise.all([todayOf({ repo, clock }), repo.habits(), repo.outcomes()]);
+  const shown = dashboardHabits(habits);
+  const zone = clock.timeZone();
+  const window = dayWindow(today, zone, dayBoundary);
+  const [perHabit, cues] = await Promise.all([
+    Promise.all(shown.map((habit) => habitData(repo, habit, today, now))),
+    provider.listCues(window.from, now + 2 * DAY_MS),
+  ]);
+  const checkIns = perHabit.flatMap((p) => p.checkIns);
+  const results = perHabit.map((p) => p.result);
+  const stale = results.filter((r, i) => r.stats.strength.through !== perHabit[i]!.stats?.strength.through || r.stats.configHash !== perHabit[i]!.stats?.configHash);
+  void Promise.all(stale.map((r) => repo.putHabitStats(r.stats))).catch(() => undefined);
+
+  const linked = outcomes.filter((o) => !o.archived && shown.some((h) => h.outcomeId === o.id));
+  const trends = await Promise.all(linked.map(async (o) => outcomeTrend(o, await repo.outcomeValues(o.id, 12))));
+  const todaysCues = cues.filter((c) => c.at < window.to);
+  const next = cues.filter((c) => c.at > now).sort((a, b) => a.at - b.at)[0];
+  const nextHabit = next && shown.find((h) => h.id === next.habitId);
+  const keystone = shown.find((h) => h.keystone);
+  return {
+    today,
+    now,
+    items: buildToday(shown, checkIns, todaysCues, today),
+    metrics: results.map((r) => r.metrics),
+    outcomes: trends,
+    ...(next && nextHabit
+      ? { nextCue: { habitId: nextHabit.id, name: nextHabit.name, firstStep: nextHabit.start.firstStep, ...(nextHabit.start.link ? { link: nextHabit.start.link } : {}), at: next.at } }
+      : {}),
+    ...(keystone ? { keystoneWeek: keystoneWeek(keystone, checkIns, today) } : {}),
+    offDashboard: habits.filter((h) => !h.archived && !h.onDashboard).length,
+  };
+}
+
+async function habitData(repo: Deps['repo'], habit: Habit, today: string, now: number) {
+  const stats = await repo.habitStats(habit.id);
+  const from = readFrom(habit, stats, today);
+  const funnelFrom = now - FUNNEL_DAYS * DAY_MS;
+  const [checkIns, events] = await Promise.all([repo.checkIns(habit.id, from, today), repo.cueEvents(habit.id, funnelFrom, now)]);
+  const scheduled = expandSchedule(habit.schedule, Math.max(funnelFrom, habit.scheduleSince), now, habit.startsOn);
+  return { stats, checkIns, result: habitMetrics({ habit, ...(stats ? { stats } : {}), checkIns, events, scheduled, today }) };
+}
+
+function keystoneWeek(habit: Habit, checkIns: Parameters<typeof dailyValues>[0], today: string): NonNullable<DashboardView['keystoneWeek']> {
+  const days = dailyValues(checkIns.filter((c) => c.habitId === habit.id));
+  const week = periodOf(today, 'week');
+  return {
+    name: habit.name,
+    days: Array.from({ length: 7 }, (_, i) => {
+      const date = addDays(week.start, i);
+      const day = days.get(date);
+      return { date, state: date > today ? 'future' : day?.done ? 'done' : day?.skipped ? 'skipped' : 'open' };
+    }),
+  };
+}

@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { DashboardView, NextCue } from '@/src/app/load-dashboard';
+import { OutcomeCard } from '../dashboard/outcome-card';
+import { formatTime } from '../format';
+import { HabitRow } from '../popup/habit-row';
+import { useAsync } from '../use-async';
+
+export interface NewTabProps {
+  load: () => Promise<DashboardView>;
+  checkOff: (habitId: string) => Promise<unknown>;
+  undo: (checkInId: string) => Promise<unknown>;
+  start: (cue: NextCue) => void;
+  openOptions: () => void;
+  timeZone: string;
+  onReady?: () => void;
+}
+
+const DAY_LETTERS = ['M', 'T', 'W', 'T', 'F', 'S', 'S'];
+
+/** The new tab: a calm glance — the next cue and its two-minute start, today's check-offs, the keystone's week, the outcome. */
+export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, onReady }: NewTabProps) {
+  const { data, error, reload } = useAsync(load);
+  const [busy, setBusy] = useState(false);
+  const ready = data !== undefined;
+  useEffect(() => {
+    if (ready) onReady?.();
+  }, [ready, onReady]);
+  const act = async (job: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await job();
+      await reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (error) return <main class="newtab"><p role="alert">Cueboard could not read its data: {error}</p></main>;
+  if (!data) return <main class="newtab" aria-busy="true" />;
+  const done = data.items.filter((i) => i.state === 'done').length;
+  return (
+    <main class="newtab">
+      <header class="newtab-head">
+        <h1>Today</h1>
+        <button type="button" class="quiet" onClick={openOptions}>
+          Habits &amp; settings
+        </button>
+      </header>
+      {data.nextCue ? (
+        <section class="card next-cue" aria-labelledby="next-cue-title">
+          <h2 id="next-cue-title">
+            Next cue · {formatTime(data.nextCue.at, timeZone)}: {data.nextCue.name}
+          </h2>
+          <p>
+            <span class="label">Two-minute start:</span> {data.nextCue.firstStep}
+          </p>
+          <button type="button" class="primary" onClick={() => start(data.nextCue!)}>
+            {data.nextCue.link ? 'Start: open the work' : 'Start two minutes'}
+          </button>
+        </section>
+      ) : (
+        data.items.length === 0 && (
+          <p class="empty">
+            No habits yet.{' '}
+            <button type="button" class="primary" onClick={openOptions}>
+              Add the behaviour that moves your outcome
+            </button>
+          </p>
+        )
+      )}
+      {data.items.length > 0 && (
+        <section aria-labelledby="today-title">
+          <h2 id="today-title" data-testid="done-today">
+            Checked off today: {done} of {data.items.length}
+          </h2>
+          <ul class="habits" aria-label="Today's habits">
+            {data.items.map((item) => (
+              <HabitRow key={item.habitId} item={item} timeZone={timeZone} busy={busy} onDone={(id) => void act(() => checkOff(id))} onUndo={(id) => void act(() => undo(id))} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {data.keystoneWeek && (
+        <section aria-labelledby="keystone-title">
+          <h2 id="keystone-title">Keystone this week: {data.keystoneWeek.name}</h2>
+          <ol class="week" aria-label="Keystone days, Monday to Sunday">
+            {data.keystoneWeek.days.map((d, i) => (
+              <li key={d.date} class={`day-dot ${d.state}`} aria-label={`${d.date}: ${d.state === 'open' ? 'nothing logged' : d.state}`}>
+                {DAY_LETTERS[i]}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {data.outcomes.length > 0 && (
+        <section aria-labelledby="outcome-title">
+          <h2 id="outcome-title">Outcome</h2>
+          <ul class="metric-list">
+            {data.outcomes.map((o) => (
+              <OutcomeCard key={o.outcomeId} o={o} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}
