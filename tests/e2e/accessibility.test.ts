@@ -94,7 +94,7 @@ describe('keyboard alone', () => {
 });
 
 describe('accessible names and WCAG A/AA rules (axe-core)', () => {
-  it.each(['popup.html', 'options.html', 'cue.html?habit=HABIT&at=AT'])('%s has no violations', async (path) => {
+  it.each(['popup.html', 'newtab.html', 'options.html', 'cue.html?habit=HABIT&at=AT'])('%s has no violations', async (path) => {
     const page = await browser.open(path.replace('HABIT', habitId).replace('AT', cueAt));
     await page.getByRole('button').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
