@@ -3,7 +3,6 @@ import type { CueEvent } from '../cue-event';
 import type { Habit } from '../habit';
 import { fnv1a, stableJson } from '../hash';
 import { addDays } from '../local-time';
-import { periodOf } from '../period';
 import { periodProgress, type Progress } from '../progress';
 import { coachLine } from './coach-copy';
 import { completion, type Completion } from './completion';
@@ -86,7 +85,7 @@ export function habitMetrics({ habit, stats, checkIns, events, scheduled, today 
   const streakState = advanceStreak(habit, usable?.streak ?? streakStart(habit), days, today);
   const strengthToday = advanceStrength(habit, strengthThroughYesterday, days, today);
   const rate4 = completion(habit, days, today, 4);
-  const previous = previousPeriod(habit, today);
+  const lastAsked = lastScheduledPeriod(habit, days, today);
   const streak = currentStreak(habit, streakState, days, today);
   const ageDays = Temporal.PlainDate.from(habit.startsOn).until(Temporal.PlainDate.from(today)).days;
   const progress: Progress = periodProgress(habit, checkIns, today);
@@ -106,7 +105,7 @@ export function habitMetrics({ habit, stats, checkIns, events, scheduled, today 
       coach: coachLine({
         per: habit.target.per,
         streak,
-        ...(previous.end >= habit.startsOn ? { lastPeriodMet: periodResult(habit, days, previous) !== 'not-met' } : {}),
+        ...(lastAsked ? { lastPeriodMet: periodResult(habit, days, lastAsked) !== 'not-met' } : {}),
         ...(rate4.rate !== undefined ? { rate4: rate4.rate } : {}),
         ageDays,
       }),
@@ -115,7 +114,11 @@ export function habitMetrics({ habit, stats, checkIns, events, scheduled, today 
   };
 }
 
-/** The period that holds today, for callers that fetch progress-only data. */
-export function currentPeriod(habit: Habit, today: string) {
-  return periodOf(today, habit.target.per);
+/** The latest completed period that asked for something (skipping weekends of a weekday habit), within 2 weeks. */
+function lastScheduledPeriod(habit: Habit, days: ReturnType<typeof dailyValues>, today: string) {
+  let period = previousPeriod(habit, today);
+  for (let i = 0; i < 14 && period.end >= habit.startsOn; i++, period = previousPeriod(habit, period.start)) {
+    if (habit.target.per === 'week' || periodResult(habit, days, period) !== 'skipped' || (days.get(period.start)?.skipped ?? false)) return period;
+  }
+  return undefined;
 }

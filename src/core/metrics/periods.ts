@@ -3,7 +3,7 @@ import { addDays, weekdayOf } from '../local-time';
 import { periodOf, type Period } from '../period';
 import type { DayValue } from './daily-values';
 
-/** A completed or current period's result. "skipped": every scheduled day in it was skipped (it neither counts nor breaks). */
+/** A completed or current period's result. "skipped": every scheduled day in it was skipped, or none was scheduled (it neither counts nor breaks). */
 export type PeriodResult = 'met' | 'not-met' | 'skipped';
 
 /** Done amount within a period. */
@@ -26,8 +26,8 @@ export function scheduledDates(habit: Habit, period: Period): string[] {
 export function periodResult(habit: Habit, days: ReadonlyMap<string, DayValue>, period: Period): PeriodResult {
   if (periodDone(days, period) >= habit.target.amount) return 'met';
   const scheduled = scheduledDates(habit, period);
-  const candidates = scheduled.length > 0 ? scheduled : [period.start];
-  return candidates.every((d) => days.get(d)?.skipped) ? 'skipped' : 'not-met';
+  // A period with nothing scheduled (a weekend for a weekday habit) asked for nothing: it neither counts nor breaks.
+  return scheduled.every((d) => days.get(d)?.skipped) ? 'skipped' : 'not-met';
 }
 
 /** The period before the one holding `date`. */

@@ -1,10 +1,10 @@
 import type { Habit } from '../habit';
-import { addDays } from '../local-time';
+import { addDays, weekdayOf } from '../local-time';
 import type { DayValue } from './daily-values';
 
 /** One line on how the strength number is made, shown beside it. */
 export const STRENGTH_EXPLAINED =
-  'Strength rises a little each day the target is met and fades slowly when it is not (a daily habit halves in about 13 days); skipped days pause it. The method of Loop Habit Tracker.';
+  'Strength rises a little each day the target is met and fades slowly when it is not (a daily habit halves in about 13 days); skipped and unscheduled days pause it. The method of Loop Habit Tracker.';
 
 /** Target repetitions per day: 1 for a daily target, the share of scheduled days for a weekly one. */
 export function frequency(habit: Habit): number {
@@ -41,6 +41,8 @@ export function advanceStrength(habit: Habit, state: StrengthState, days: Readon
   while (date < to) {
     date = addDays(date, 1);
     if (date < habit.startsOn || days.get(date)?.skipped) continue;
+    // A daily target asks nothing on unscheduled days (the weekend of a weekday habit): they pause it too.
+    if (habit.target.per === 'day' && !habit.schedule.days.includes(weekdayOf(date)) && !days.get(date)?.done) continue;
     score = score * m + met(habit, days, date) * (1 - m);
   }
   return { through: date > state.through ? date : state.through, score };

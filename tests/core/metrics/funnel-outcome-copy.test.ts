@@ -36,7 +36,7 @@ describe('outcome trend', () => {
 describe('coaching copy', () => {
   it('is curious when off track and never talks of failure', () => {
     expect(coachLine({ per: 'week', streak: 3, ageDays: 40 })).toBe('3 weeks in a row.');
-    expect(coachLine({ per: 'day', streak: 0, lastPeriodMet: false, ageDays: 40 })).toBe("That's interesting — what got in the way last day?");
+    expect(coachLine({ per: 'day', streak: 0, lastPeriodMet: false, ageDays: 40 })).toBe("That's interesting — what got in the way yesterday?");
     expect(coachLine({ per: 'week', streak: 0, lastPeriodMet: true, rate4: 0.25, ageDays: 40 })).toBe('What would make the first two minutes easier?');
     expect(coachLine({ per: 'day', streak: 0, ageDays: 2 })).toBe('Early days: every start counts.');
     for (const line of [coachLine({ per: 'day', streak: 0, lastPeriodMet: false, ageDays: 90 })]) expect(line).not.toMatch(/fail|missed|behind/i);

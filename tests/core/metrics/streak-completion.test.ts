@@ -26,6 +26,12 @@ describe('streak in periods met', () => {
     expect(streakOf(daily, withSkip, '2026-02-11')).toBe(9);
   });
 
+  it('the weekend of a weekday habit neither counts nor breaks', () => {
+    const weekdays = aHabit({ startsOn: '2026-01-05', schedule: { ...daily.schedule, days: [1, 2, 3, 4, 5] } });
+    // Mon 02-02 to Fri 02-13, weekends off; today is Sunday 02-15.
+    expect(streakOf(weekdays, doneEvery('2026-02-02', '2026-02-13', [1, 2, 3, 4, 5]), '2026-02-15')).toBe(10);
+  });
+
   it('counts weeks for a weekly target', () => {
     const checkIns = [...doneEvery('2026-01-05', '2026-02-01', [1, 3, 5]), ci('2026-02-02'), ci('2026-02-03')];
     expect(streakOf(weekly, checkIns, '2026-02-04')).toBe(4);

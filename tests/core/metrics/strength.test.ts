@@ -31,6 +31,13 @@ describe('habit strength (Loop Habit Tracker’s formula)', () => {
     expect(missed.score).toBeCloseTo(0.8 * multiplier(daily));
   });
 
+  it('pauses on the unscheduled days of a daily target (a weekday habit’s weekend)', () => {
+    const weekdays = aHabit({ startsOn: '2026-01-01', schedule: { ...daily.schedule, days: [1, 2, 3, 4, 5] } });
+    const friday = { through: '2026-02-06', score: 0.7 };
+    expect(advanceStrength(weekdays, friday, dailyValues([]), '2026-02-08').score).toBe(0.7);
+    expect(advanceStrength(weekdays, friday, dailyValues([ci('2026-02-07')]), '2026-02-08').score).toBeGreaterThan(0.7);
+  });
+
   it('counts partial days by the share of the target met', () => {
     const minutes = aHabit({ startsOn: '2026-01-01', target: { kind: 'minutes', amount: 30, per: 'day' } });
     const half = advanceStrength(minutes, { through: '2026-02-01', score: 0 }, dailyValues([ci('2026-02-02', 'done', 15)]), '2026-02-02');
