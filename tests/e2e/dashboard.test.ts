@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Browser } from './extension';
+import { launch, until, type Browser } from './extension';
 import { OptionsPage } from './pages/options-page';
 
 let browser: Browser;
@@ -16,9 +16,13 @@ describe('the dashboard on the new tab', () => {
     await options.addHabit({ name: 'Deep work', firstStep: 'Close email' });
     await options.status().getByText('Saved habit “Deep work”').waitFor();
 
+    const badge = () => browser.inWorker(() => chrome.action.getBadgeText({}), undefined);
+    await until(async () => (await badge()) === '1', 'the badge to count one open cue');
+
     const popup = await browser.open('popup.html');
     await popup.getByRole('button', { name: 'Done: Deep work' }).click();
     await popup.getByText('1 / 1 today').waitFor();
+    await until(async () => (await badge()) === '', 'the badge to clear after the check-off');
     await popup.getByRole('heading', { name: 'Leading metrics' }).waitFor();
     await popup.getByText('1 day in a row.').waitFor();
 
