@@ -32,6 +32,6 @@ export interface CalendarStore {
 
   auth(provider: StoredAuth['provider']): Promise<StoredAuth | undefined>;
   putAuth(auth: StoredAuth): Promise<void>;
-  /** Forget the credentials and everything written under them on this machine (series records, outbox, snapshot). */
+  /** Forget the credentials, the waiting writes and the last poll; keep the records of series written (they still exist). */
   forget(provider: StoredAuth['provider']): Promise<void>;
 }

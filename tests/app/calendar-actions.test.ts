@@ -79,3 +79,24 @@ describe('calendar actions in the background', () => {
     expect((await deps.repo.settings()).calendar).toBe('local');
   });
 });
+
+describe('disconnect, edit, reconnect', () => {
+  it('ends the series written before the disconnect instead of leaving it beside the new one', async () => {
+    const { deps, events } = await worker('client');
+    await events.message({ type: 'calendar-connect', provider: 'google' });
+    const saved = await saveHabit(deps, habitInput({ days: [1, 2, 3, 4, 5, 6, 7] }));
+    if (!saved.ok) throw new Error('fixture invalid');
+    await events.reconcile();
+    await events.message({ type: 'calendar-disconnect', provider: 'google' });
+    deps.clock.advance(3600_000);
+    const moved = await saveHabit(deps, habitInput({ days: [1, 2, 3, 4, 5, 6, 7], startTime: '17:00' }), saved.value.id);
+    if (!moved.ok) throw new Error('fixture invalid');
+    await events.message({ type: 'calendar-connect', provider: 'google' });
+    const series = fake.seriesFor(saved.value.id);
+    const open = series.filter((e) => !(e.recurrence as string[]).some((l) => l.includes('UNTIL')) && e.status !== 'cancelled');
+    expect(open).toHaveLength(1);
+    expect(open[0]?.start.dateTime).toMatch(/T17:00:00$/);
+    const alarms = (await fakeBrowser.alarms.getAll()).filter((a) => a.name.startsWith('cue|'));
+    expect(alarms.every((a) => new Date(a.scheduledTime).toISOString().endsWith('22:00:00.000Z'))).toBe(true);
+  });
+});

@@ -58,17 +58,14 @@ export class IdbCalendarStore implements CalendarStore {
   }
 
   async forget(provider: StoredAuth['provider']): Promise<void> {
-    const tx = this.db.transaction(['auth', 'series', 'outbox', 'cueSnapshots'], 'readwrite');
-    const series = tx.objectStore('series');
+    const tx = this.db.transaction(['auth', 'outbox', 'cueSnapshots'], 'readwrite');
     const outbox = tx.objectStore('outbox');
-    const [seriesKeys, outboxEntries] = await Promise.all([
-      series.index('byHabit').getAllKeys(IDBKeyRange.bound([provider, ''], [provider, '\uffff'])),
-      outbox.getAll(),
-    ]);
+    const outboxEntries = await outbox.getAll();
+    // The series records stay: the events stay in the calendar, and after a reconnect the old series must still be
+    // ended (not written beside) when the schedule changed meanwhile.
     await Promise.all([
       tx.objectStore('auth').delete(provider),
       tx.objectStore('cueSnapshots').delete(provider),
-      ...seriesKeys.map((k) => series.delete(k)),
       ...outboxEntries.filter((e) => e.provider === provider).map((e) => outbox.delete(e.id)),
       tx.done,
     ]);

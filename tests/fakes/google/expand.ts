@@ -50,10 +50,10 @@ export function expand(startLocal: string, zone: string, rules: Rule[], windowEn
     for (let date = startDate, i = 0; i < 20_000; date = date.add({ days: 1 }), i++) {
       const at = date.toZonedDateTime({ timeZone: zone, plainTime: time }).epochMilliseconds;
       if (at >= windowEndMs) break;
-      if (rule.untilMs !== undefined && at > rule.untilMs) break;
+      const first = i === 0; // DTSTART is always an instance (RFC 5545), even when UNTIL lies before it.
+      if (!first && rule.untilMs !== undefined && at > rule.untilMs) break;
       if (rule.count !== undefined && emitted >= rule.count) break;
       const days = date.since(startDate).days;
-      const first = i === 0; // DTSTART is always an instance (RFC 5545).
       const matches =
         rule.freq === 'DAILY'
           ? days % rule.interval === 0

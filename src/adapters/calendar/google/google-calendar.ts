@@ -8,7 +8,7 @@ import type { Clock } from '@/src/ports/clock';
 import type { CueProvider } from '@/src/ports/cue-provider';
 import { drainOutbox, type DrainReport } from '../drain';
 import { enqueueSync } from '../outbox';
-import { APP_PROPERTY } from './event-body';
+import { APP_PROPERTY, googleEventId } from './event-body';
 import { GoogleApiError, type GoogleClient } from './google-client';
 import { planGoogleSync, type GoogleOp } from './plan';
 
@@ -56,13 +56,17 @@ export class GoogleCalendar implements CueProvider {
     const records = await this.deps.store.series(PROVIDER, habit.id);
     for (const op of planGoogleSync(habit, records)) {
       if (op.kind === 'end') await this.end(op);
-      else await this.upsert(habit.id, op, records.find((r) => r.eventId === op.eventId));
+      else await this.upsert(habit, op, records.find((r) => r.eventId === op.eventId));
     }
   }
 
   private async end(op: Extract<GoogleOp, { kind: 'end' }>): Promise<void> {
+    const schedule = op.record.schedule;
+    const first = schedule ? expandSchedule(schedule, op.record.since, op.record.since + 8 * 86_400_000)[0]?.at : undefined;
     try {
-      await this.deps.client.request('PATCH', `${EVENTS}/${op.record.eventId}`, { body: { recurrence: op.recurrence } });
+      // RFC 5545 keeps DTSTART as an instance whatever UNTIL says: a series that never fired is deleted instead.
+      if (first !== undefined && op.until < first) await this.deps.client.request('DELETE', `${EVENTS}/${op.record.eventId}`);
+      else await this.deps.client.request('PATCH', `${EVENTS}/${op.record.eventId}`, { body: { recurrence: op.recurrence } });
     } catch (error) {
       // Already gone in Google: nothing left to end.
       if (!(error instanceof GoogleApiError && (error.status === 404 || error.status === 410))) throw error;
@@ -70,7 +74,8 @@ export class GoogleCalendar implements CueProvider {
     await this.deps.store.putSeries({ ...op.record, state: 'ended', until: op.until });
   }
 
-  private async upsert(habitId: string, op: Extract<GoogleOp, { kind: 'upsert' }>, known?: SeriesRecord): Promise<void> {
+  private async upsert(habit: Habit, op: Extract<GoogleOp, { kind: 'upsert' }>, known?: SeriesRecord): Promise<void> {
+    const habitId = habit.id;
     const { id: _id, ...patch } = op.body;
     const write = async (): Promise<void> => {
       if (known) {
@@ -99,6 +104,7 @@ export class GoogleCalendar implements CueProvider {
       state: 'active',
       bodyHash: op.hash,
       recurrence: op.body.recurrence ?? [],
+      schedule: habit.schedule,
     });
   }
 
@@ -129,12 +135,14 @@ export class GoogleCalendar implements CueProvider {
     } while (pageToken);
 
     const habits = (await this.deps.habits()).filter((h) => !h.archived);
-    const active = new Set(habits.map((h) => h.id));
+    // Only instances of each habit's current series are cues: an ended or stray series never fires.
+    const current = new Map(habits.map((h) => [googleEventId(h.id, h.scheduleSince), h.id]));
     const cues = items.flatMap((item): CueInstance[] => {
       const habitId = item.extendedProperties?.private?.habitId;
       const at = Date.parse(item.start?.dateTime ?? '');
       // Malformed items are skipped, never guessed at.
-      if (item.status === 'cancelled' || typeof habitId !== 'string' || !active.has(habitId) || Number.isNaN(at)) return [];
+      if (item.status === 'cancelled' || typeof habitId !== 'string' || Number.isNaN(at)) return [];
+      if (current.get(item.recurringEventId ?? '') !== habitId) return [];
       return at >= fromMs && at < toMs ? [{ habitId, at }] : [];
     });
     await this.checkMissing(habits, cues, fromMs, toMs);

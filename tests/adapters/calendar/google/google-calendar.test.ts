@@ -149,3 +149,27 @@ describe('GoogleCalendar', () => {
     expect(await fakeBrowser.alarms.getAll()).toEqual(alarms);
   });
 });
+
+describe('GoogleCalendar, series that must not linger', () => {
+  it('deletes a series that never fired instead of ending it before its first instance (DTSTART always counts)', async () => {
+    const h = await googleHarness(fake);
+    const habit = await created(h, habitInput({ days: [1, 2, 3, 4, 5, 6, 7], startTime: '16:00' })); // first cue today 21:00Z
+    await h.google.drain();
+    await setHabitArchived(h.deps, habit.id, true); // 15:00Z: before the first cue
+    await h.google.drain();
+    expect(fake.events.get(googleEventId(habit.id, habit.scheduleSince))?.event.status).toBe('cancelled');
+    const list = await fetch(`${fake.apiBase}/calendars/primary/events?singleEvents=true&timeMin=2026-03-02T00:00:00Z&timeMax=2026-03-05T00:00:00Z`, { headers: { Authorization: `Bearer ${fake.issueToken()}` } });
+    expect(((await list.json()) as { items: unknown[] }).items).toEqual([]);
+  });
+
+  it('reads only the current series as cues, even if an old one is still open in the calendar', async () => {
+    const h = await googleHarness(fake);
+    const habit = await created(h);
+    await h.google.drain();
+    // A stray open series for the same habit (say, written by another device long ago).
+    const stray = { ...googleEventBody({ ...habit, scheduleSince: habit.scheduleSince - 5_000 }) };
+    await fetch(`${fake.apiBase}/calendars/primary/events`, { method: 'POST', headers: { Authorization: `Bearer ${fake.issueToken()}`, 'Content-Type': 'application/json' }, body: JSON.stringify(stray) });
+    const cues = await h.google.listCues(ms('2026-03-02T15:00:00Z'), ms('2026-03-04T15:00:00Z'));
+    expect(cues.map((c) => new Date(c.at).toISOString())).toEqual(['2026-03-02T19:00:00.000Z', '2026-03-03T19:00:00.000Z']);
+  });
+});
