@@ -29,8 +29,9 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, openTab: (url: strin
       } catch (error) {
         const { calendar } = await d.repo.settings();
         if (error instanceof ReconnectNeeded && calendar !== 'local') await markReconnect(d, calendar, true);
-        else console.warn('[cueboard] cues not refreshed; alarms kept', (error as Error).message);
-        return { create: [], clear: [] };
+        else console.warn('[cueboard] calendar not read; cues come from the last poll and the schedules', (error as Error).message);
+        // Offline or signed out: keep cues coming from the last poll and, beyond it, the schedules themselves.
+        return d.offlineProvider ? reconcileAlarms({ ...d, provider: d.offlineProvider }).catch(() => ({ create: [], clear: [] })) : { create: [], clear: [] };
       }
     });
 

@@ -100,3 +100,23 @@ describe('disconnect, edit, reconnect', () => {
     expect(alarms.every((a) => new Date(a.scheduledTime).toISOString().endsWith('22:00:00.000Z'))).toBe(true);
   });
 });
+
+describe('offline', () => {
+  it('keeps cues coming beyond the 48-hour horizon when the calendar cannot be read', async () => {
+    const { deps, events } = await worker('client');
+    const { SnapshotCalendar } = await import('@/src/adapters/calendar/snapshot-calendar');
+    deps.offlineProvider = new ActiveProvider(async () => (await deps.repo.settings()).calendar, {
+      local: new LocalCalendar(() => deps.repo.habits()),
+      google: new SnapshotCalendar('google', deps.store, deps.clock, new LocalCalendar(() => deps.repo.habits())),
+    });
+    await events.message({ type: 'calendar-connect', provider: 'google' });
+    const saved = await saveHabit(deps, habitInput({ days: [1, 2, 3, 4, 5, 6, 7] }));
+    if (!saved.ok) throw new Error('fixture invalid');
+    await events.reconcile();
+    fake.faultPolicy = () => 'network';
+    deps.clock.advance(3 * 86_400_000); // three days offline: past the horizon of the last successful poll
+    await events.reconcile();
+    const pending = (await fakeBrowser.alarms.getAll()).filter((a) => a.name.startsWith('cue|') && a.scheduledTime > deps.clock.now());
+    expect(pending).toHaveLength(2);
+  });
+});

@@ -6,8 +6,10 @@ import type { CueProvider } from '@/src/ports/cue-provider';
 import { enqueueSync } from './outbox';
 
 /**
- * A remote calendar as pages see it: writes go to the outbox (the background sends them), reads come from the last
- * poll's snapshot, so the popup paints without waiting on the network. Outside the snapshot, the schedules answer.
+ * A remote calendar without the network: writes go to the outbox (the background sends them), reads come from the
+ * last poll's snapshot where it covers the window (moved and cancelled instances included) and from the schedules
+ * beyond it. Pages paint from it at once, and the worker falls back to it when the calendar cannot be read, so cues
+ * keep firing past the 48-hour horizon while offline.
  */
 export class SnapshotCalendar implements CueProvider {
   constructor(
@@ -23,7 +25,13 @@ export class SnapshotCalendar implements CueProvider {
 
   async listCues(fromMs: number, toMs: number): Promise<CueInstance[]> {
     const snapshot = await this.store.snapshot(this.kind);
-    if (!snapshot || snapshot.from > fromMs || snapshot.to < toMs) return this.fallback.listCues(fromMs, toMs);
-    return snapshot.cues.filter((c) => c.at >= fromMs && c.at < toMs);
+    if (!snapshot || snapshot.to <= fromMs || snapshot.from >= toMs) return this.fallback.listCues(fromMs, toMs);
+    const covered = { from: Math.max(fromMs, snapshot.from), to: Math.min(toMs, snapshot.to) };
+    const [before, after] = await Promise.all([
+      covered.from > fromMs ? this.fallback.listCues(fromMs, covered.from) : [],
+      covered.to < toMs ? this.fallback.listCues(covered.to, toMs) : [],
+    ]);
+    const inside = snapshot.cues.filter((c) => c.at >= covered.from && c.at < covered.to);
+    return [...before, ...inside, ...after].sort((a, b) => a.at - b.at);
   }
 }
