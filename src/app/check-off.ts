@@ -1,5 +1,6 @@
 import type { CheckIn, CheckInSource, CheckInStatus } from '@/src/core/check-in';
-import { cueEventFor, cueEventId, markDone, markSkipped, reopenCue } from '@/src/core/cue-event';
+import { cueEventFor, markDone, markSkipped, reopenCue } from '@/src/core/cue-event';
+import { addDays } from '@/src/core/local-time';
 import { checkOffValue } from '@/src/core/progress';
 import type { Deps } from './deps';
 import { todayOf } from './today-date';
@@ -22,18 +23,6 @@ export async function checkOff({ repo, clock, newId }: Pick<Deps, 'repo' | 'cloc
   if (!habit) throw new Error('That habit no longer exists.');
   const status = request.status ?? 'done';
   const { today, now } = await todayOf({ repo, clock });
-
-  let cueEvent;
-  if (request.cueAt !== undefined) {
-    const stored = await repo.cueEvent(cueEventId(habit.id, request.cueAt));
-    if (stored?.doneAt !== undefined || stored?.skippedAt !== undefined) {
-      const answered = (await repo.checkIns(habit.id, today, today)).find((c) => c.cueAt === request.cueAt);
-      if (answered) return answered;
-    }
-    const event = cueEventFor(stored, habit.id, request.cueAt);
-    cueEvent = status === 'done' ? markDone(event, now) : markSkipped(event, now);
-  }
-
   const checkIn: CheckIn = {
     id: newId(),
     habitId: habit.id,
@@ -46,8 +35,22 @@ export async function checkOff({ repo, clock, newId }: Pick<Deps, 'repo' | 'cloc
     ...(request.cueAt !== undefined ? { cueAt: request.cueAt } : {}),
     ...(request.note?.trim() ? { note: request.note.trim() } : {}),
   };
-  await repo.addCheckIn(checkIn, cueEvent);
-  return checkIn;
+  if (request.cueAt === undefined) {
+    await repo.addCheckIn(checkIn);
+    return checkIn;
+  }
+  const cueAt = request.cueAt;
+  const added = await repo.addCheckIn(checkIn, (stored) => {
+    const event = cueEventFor(stored, habit.id, cueAt);
+    if (event.doneAt !== undefined || event.skippedAt !== undefined) return undefined;
+    return status === 'done' ? markDone(event, now) : markSkipped(event, now);
+  });
+  if (added) return checkIn;
+  // Answered already (a double tap, the notification and the cue page both pressed, a retried message): hand back
+  // that answer instead of counting twice.
+  const answered = (await repo.checkIns(habit.id, addDays(today, -7), today)).find((c) => c.cueAt === cueAt);
+  if (!answered) throw new Error('This cue was already answered.');
+  return answered;
 }
 
 /** Take a check-in back; its cue, if any, is open again. */

@@ -14,8 +14,8 @@ async function habitOrThrow(repo: Deps['repo'], habitId: string): Promise<Habit>
 /** The person took the two-minute start: record it once and hand back the habit (its link opens the work). */
 export async function startCue({ repo, clock }: Pick<Deps, 'repo' | 'clock'>, habitId: string, cueAt: number): Promise<Habit> {
   const habit = await habitOrThrow(repo, habitId);
-  const stored = await repo.cueEvent(cueEventId(habitId, cueAt));
-  await repo.putCueEvent(markStarted(cueEventFor(stored, habitId, cueAt), clock.now()));
+  const now = clock.now();
+  await repo.updateCueEvent(cueEventId(habitId, cueAt), (stored) => markStarted(cueEventFor(stored, habitId, cueAt), now));
   return habit;
 }
 
@@ -24,7 +24,6 @@ export async function snoozeCue({ repo, clock }: Pick<Deps, 'repo' | 'clock'>, h
   if (!Number.isFinite(minutes) || minutes <= 0) throw new Error('Snooze needs a positive number of minutes.');
   await habitOrThrow(repo, habitId);
   const until = clock.now() + minutes * 60_000;
-  const stored = await repo.cueEvent(cueEventId(habitId, cueAt));
-  await repo.putCueEvent(markSnoozed(cueEventFor(stored, habitId, cueAt), until));
+  await repo.updateCueEvent(cueEventId(habitId, cueAt), (stored) => markSnoozed(cueEventFor(stored, habitId, cueAt), until));
   return until;
 }

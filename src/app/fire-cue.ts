@@ -31,8 +31,11 @@ export async function fireCue({ repo, clock, notifier }: Pick<Deps, 'repo' | 'cl
     !answered &&
     shouldPrompt(periodProgress(habit, checkIns, today), checkIns.filter((c) => c.localDate === today), now - due);
 
-  const fired = markFired(parsed.kind === 'snooze' ? clearSnooze(event) : event, now, !prompt);
-  await repo.putCueEvent(fired);
+  // Written as a change to whatever is stored now: an answer that landed meanwhile is kept.
+  await repo.updateCueEvent(event.id, (current) => {
+    const latest = cueEventFor(current, habit.id, parsed.cueAt);
+    return markFired(parsed.kind === 'snooze' ? clearSnooze(latest) : latest, now, !prompt);
+  });
   if (!prompt) return 'quiet';
   await notifier.show({ id: cueAlarmName(habit.id, parsed.cueAt), ...cuePromptText(habit) });
   return 'prompted';

@@ -18,13 +18,19 @@ export interface Repository {
 
   /** Check-ins of one habit whose local date lies in [fromDate, toDate], read through the [habitId, localDate] index. */
   checkIns(habitId: string, fromDate: string, toDate: string): Promise<CheckIn[]>;
-  /** Adds a check-in and, in the same transaction, stores the cue event it answers. */
-  addCheckIn(checkIn: CheckIn, cueEvent?: CueEvent): Promise<void>;
+  /**
+   * Adds a check-in. With `answer`, the check-in answers a cue: in the same transaction the stored cue event is read
+   * and passed to `answer`; if it returns undefined (the cue was answered already) nothing is written and the result
+   * is false. Pages and the worker may race; the transaction makes one answer win.
+   */
+  addCheckIn(checkIn: CheckIn, answer?: (stored: CueEvent | undefined) => CueEvent | undefined): Promise<boolean>;
   /** Removes a check-in and, in the same transaction, stores the reopened cue event. Returns what was removed. */
   removeCheckIn(id: string, reopen?: (event: CueEvent) => CueEvent): Promise<CheckIn | undefined>;
 
   cueEvent(id: string): Promise<CueEvent | undefined>;
   putCueEvent(event: CueEvent): Promise<void>;
+  /** Read, change and write one cue event in a single transaction (a snooze firing never undoes a Done). */
+  updateCueEvent(id: string, change: (stored: CueEvent | undefined) => CueEvent): Promise<CueEvent>;
   /** Cue events with a snooze still to come back after `now`. */
   pendingSnoozes(now: number): Promise<CueEvent[]>;
 

@@ -53,3 +53,28 @@ describe('checkOff', () => {
     await expect(checkOff(deps, { habitId: 'nope', source: 'popup' })).rejects.toThrow(/no longer exists/);
   });
 });
+
+describe('checkOff races and late answers', () => {
+  it('counts one check-in when the notification and the cue page answer the same cue at once', async () => {
+    const deps = await testDeps();
+    const saved = await saveHabit(deps, habitInput());
+    if (!saved.ok) throw new Error('fixture invalid');
+    const [a, b] = await Promise.all([
+      checkOff(deps, { habitId: saved.value.id, source: 'notification', cueAt: 42 }),
+      checkOff(deps, { habitId: saved.value.id, source: 'cue-page', cueAt: 42 }),
+    ]);
+    expect(a.id).toBe(b.id);
+    expect(await deps.repo.checkIns(saved.value.id, '2026-01-01', '2026-12-31')).toHaveLength(1);
+  });
+
+  it('does not count a cue twice when Done is pressed again after the day boundary', async () => {
+    const deps = await testDeps(FixedClock.at('2026-03-02T23:00:00Z'));
+    const saved = await saveHabit(deps, habitInput());
+    if (!saved.ok) throw new Error('fixture invalid');
+    const first = await checkOff(deps, { habitId: saved.value.id, source: 'cue-page', cueAt: 42 });
+    deps.clock.set('2026-03-03T15:00:00Z');
+    const again = await checkOff(deps, { habitId: saved.value.id, source: 'notification', cueAt: 42 });
+    expect(again).toEqual(first);
+    expect(await deps.repo.checkIns(saved.value.id, '2026-01-01', '2026-12-31')).toHaveLength(1);
+  });
+});

@@ -40,14 +40,27 @@ export class IdbRepository implements Repository {
     return this.db.getAllFromIndex('checkIns', 'byHabitDate', IDBKeyRange.bound([habitId, fromDate], [habitId, toDate]));
   }
 
-  async addCheckIn(checkIn: CheckIn, cueEvent?: CueEvent): Promise<void> {
+  async addCheckIn(checkIn: CheckIn, answer?: (stored: CueEvent | undefined) => CueEvent | undefined): Promise<boolean> {
     const tx = this.db.transaction(['checkIns', 'cueEvents', 'habitStats'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('checkIns').add(checkIn),
-      ...(cueEvent ? [tx.objectStore('cueEvents').put(cueEvent)] : []),
-      dropStaleStats(tx.objectStore('habitStats'), checkIn),
-      tx.done,
-    ]);
+    const events = tx.objectStore('cueEvents');
+    if (answer) {
+      const id = `${checkIn.habitId}|${checkIn.cueAt}`;
+      const next = answer(await events.get(id));
+      if (!next) {
+        await tx.done;
+        return false;
+      }
+      void events.put(next);
+    }
+    await Promise.all([tx.objectStore('checkIns').add(checkIn), dropStaleStats(tx.objectStore('habitStats'), checkIn), tx.done]);
+    return true;
+  }
+
+  async updateCueEvent(id: string, change: (stored: CueEvent | undefined) => CueEvent): Promise<CueEvent> {
+    const tx = this.db.transaction('cueEvents', 'readwrite');
+    const next = change(await tx.store.get(id));
+    await Promise.all([tx.store.put(next), tx.done]);
+    return next;
   }
 
   async removeCheckIn(id: string, reopen?: (event: CueEvent) => CueEvent): Promise<CheckIn | undefined> {

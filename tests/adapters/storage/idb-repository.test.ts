@@ -39,17 +39,32 @@ describe('IdbRepository', () => {
 
   it('writes a check-in and its cue event together, or neither', async () => {
     const r = await repo();
-    await r.addCheckIn(checkIn('a', 'h1', '2026-03-02', { cueAt: 5 }), { id: 'h1|5', habitId: 'h1', cueAt: 5, doneAt: 9 });
+    expect(await r.addCheckIn(checkIn('a', 'h1', '2026-03-02', { cueAt: 5 }), () => ({ id: 'h1|5', habitId: 'h1', cueAt: 5, doneAt: 9 }))).toBe(true);
     expect(await r.cueEvent('h1|5')).toMatchObject({ doneAt: 9 });
 
     // A second add with the same id fails; the cue event change in the same transaction must not land.
-    await expect(r.addCheckIn(checkIn('a', 'h1', '2026-03-02'), { id: 'h1|6', habitId: 'h1', cueAt: 6, doneAt: 10 })).rejects.toThrow();
+    await expect(r.addCheckIn(checkIn('a', 'h1', '2026-03-02', { cueAt: 6 }), () => ({ id: 'h1|6', habitId: 'h1', cueAt: 6, doneAt: 10 }))).rejects.toThrow();
     expect(await r.cueEvent('h1|6')).toBeUndefined();
+  });
+
+  it('lets one answer win when two race for the same cue', async () => {
+    const r = await repo();
+    const answer = (stored?: { doneAt?: number }) => (stored?.doneAt ? undefined : { id: 'h1|5', habitId: 'h1', cueAt: 5, doneAt: 1 });
+    const results = await Promise.all([r.addCheckIn(checkIn('a', 'h1', '2026-03-02', { cueAt: 5 }), answer), r.addCheckIn(checkIn('b', 'h1', '2026-03-02', { cueAt: 5 }), answer)]);
+    expect(results.sort()).toEqual([false, true]);
+    expect(await r.checkIns('h1', '2026-03-02', '2026-03-02')).toHaveLength(1);
+  });
+
+  it('changes a cue event by reading and writing it in one transaction', async () => {
+    const r = await repo();
+    await r.putCueEvent({ id: 'h1|5', habitId: 'h1', cueAt: 5, doneAt: 9 });
+    await r.updateCueEvent('h1|5', (stored) => ({ ...stored!, firedAt: 7 }));
+    expect(await r.cueEvent('h1|5')).toEqual({ id: 'h1|5', habitId: 'h1', cueAt: 5, doneAt: 9, firedAt: 7 });
   });
 
   it('removes a check-in and reopens its cue in one step', async () => {
     const r = await repo();
-    await r.addCheckIn(checkIn('a', 'h1', '2026-03-02', { cueAt: 5 }), { id: 'h1|5', habitId: 'h1', cueAt: 5, firedAt: 4, doneAt: 9 });
+    await r.addCheckIn(checkIn('a', 'h1', '2026-03-02', { cueAt: 5 }), () => ({ id: 'h1|5', habitId: 'h1', cueAt: 5, firedAt: 4, doneAt: 9 }));
     const removed = await r.removeCheckIn('a', reopenCue);
     expect(removed?.id).toBe('a');
     expect(await r.checkIns('h1', '2026-03-02', '2026-03-02')).toEqual([]);
