@@ -102,16 +102,17 @@ export class ImplicitGrantAuth implements GoogleAuth {
  * token for the signed-in profile. After a 401 the cached token is dropped and a new one asked for.
  */
 export class ChromeProfileAuth implements GoogleAuth {
-  private last?: string;
-
   constructor(private readonly deps: Deps) {}
 
+  /**
+   * Ask Chrome for the profile's token. The last one handed out is kept in IndexedDB, not in memory: the worker that
+   * later disconnects (or meets a 401) is rarely the one that asked.
+   */
   private async get(interactive: boolean): Promise<string> {
     const token = await this.deps.identity.getAuthToken!(interactive, [this.deps.config.scope]).catch(() => undefined);
     if (!token) throw interactive ? new Error('Google sign-in did not finish.') : new ReconnectNeeded();
-    this.last = token;
-    // A marker record: the background knows Google is connected even before a token is needed.
-    await this.deps.store.putAuth({ provider: 'google', accessToken: '', expiresAt: 0 });
+    // Chrome caches and renews the token itself; expiresAt 0 keeps this record from ever being used as a cache.
+    await this.deps.store.putAuth({ provider: 'google', accessToken: token, expiresAt: 0 });
     return token;
   }
 
@@ -120,15 +121,17 @@ export class ChromeProfileAuth implements GoogleAuth {
   }
 
   async token(fresh = false): Promise<string> {
-    if (fresh && this.last) await this.deps.identity.removeCachedAuthToken?.(this.last);
-    if (!(await this.deps.store.auth('google'))) throw new ReconnectNeeded('Google Calendar is not connected.');
+    const stored = await this.deps.store.auth('google');
+    if (!stored) throw new ReconnectNeeded('Google Calendar is not connected.');
+    if (fresh && stored.accessToken) await this.deps.identity.removeCachedAuthToken?.(stored.accessToken);
     return this.get(false);
   }
 
   async disconnect(): Promise<void> {
-    if (this.last) {
-      await revoke(this.deps, this.last);
-      await this.deps.identity.removeCachedAuthToken?.(this.last);
+    const stored = await this.deps.store.auth('google');
+    if (stored?.accessToken) {
+      await revoke(this.deps, stored.accessToken);
+      await this.deps.identity.removeCachedAuthToken?.(stored.accessToken);
     }
     await this.deps.store.forget('google');
   }

@@ -91,12 +91,13 @@ describe('ChromeProfileAuth (Google Chrome with a Chrome Extension client)', () 
     const { ChromeProfileAuth, googleAuth } = await import('@/src/adapters/calendar/google/google-auth');
     const store = new IdbCalendarStore(await openCueboardDb());
     const removed: string[] = [];
-    let issued = 0;
+    let signedIn = false;
     const identity = {
       ...httpIdentity(),
       getAuthToken: async (interactive: boolean, scopes: string[]) => {
         expect(scopes).toEqual(['https://www.googleapis.com/auth/calendar.events.owned']);
-        return interactive || issued > 0 ? fake.issueToken() + `#${++issued}` : undefined;
+        signedIn ||= interactive;
+        return signedIn ? fake.issueToken() : undefined;
       },
       removeCachedAuthToken: async (token: string) => void removed.push(token),
     };
@@ -112,8 +113,10 @@ describe('ChromeProfileAuth (Google Chrome with a Chrome Extension client)', () 
     const second = await a.token(true);
     expect(removed).toEqual([first]);
     expect(second).not.toBe(first);
-    await a.disconnect();
+    // A fresh worker (nothing in memory) disconnects: the token is still revoked and dropped from Chrome's cache.
+    await new ChromeProfileAuth(deps).disconnect();
     expect(removed).toEqual([first, second]);
+    expect(fake.tokens.has(second)).toBe(false);
     expect(await store.auth('google')).toBeUndefined();
   });
 });
