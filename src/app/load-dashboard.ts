@@ -49,8 +49,9 @@ export async function loadDashboard({ repo, clock, provider }: Pick<Deps, 'repo'
   ]);
   const checkIns = perHabit.flatMap((p) => p.checkIns);
   const results = perHabit.map((p) => p.result);
-  const stale = results.filter((r, i) => r.stats.strength.through !== perHabit[i]!.stats?.strength.through || r.stats.configHash !== perHabit[i]!.stats?.configHash);
-  void Promise.all(stale.map((r) => repo.putHabitStats(r.stats))).catch(() => undefined);
+  // Written back off the rendering path, and only where nothing changed since the read (see HabitStats.stamp).
+  const advanced = perHabit.filter((p) => p.result.stats.strength.through !== p.stats?.strength.through || p.result.stats.configHash !== p.stats?.configHash);
+  void Promise.all(advanced.map((p) => repo.putHabitStats(p.result.stats, p.stats?.stamp ?? 0))).catch(() => undefined);
 
   const linked = outcomes.filter((o) => !o.archived && shown.some((h) => h.outcomeId === o.id));
   const trends = await Promise.all(linked.map(async (o) => outcomeTrend(o, await repo.outcomeValues(o.id, 12))));

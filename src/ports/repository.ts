@@ -42,7 +42,8 @@ export interface Repository {
 
   /** The dashboard's carried-forward strength and streak; dropped whenever an older check-in changes. */
   habitStats(habitId: string): Promise<HabitStats | undefined>;
-  putHabitStats(stats: HabitStats): Promise<void>;
+  /** Store new stats only if the stored stamp is still `readStamp` (0 when none was read); returns whether it did. */
+  putHabitStats(stats: HabitStats, readStamp: number): Promise<boolean>;
 
   /** The latest `limit` values of an outcome, newest first. */
   outcomeValues(outcomeId: string, limit: number): Promise<OutcomeValue[]>;

@@ -108,8 +108,13 @@ export class IdbRepository implements Repository {
     return this.db.get('habitStats', habitId);
   }
 
-  async putHabitStats(stats: HabitStats): Promise<void> {
-    await this.db.put('habitStats', stats);
+  async putHabitStats(stats: HabitStats, readStamp: number): Promise<boolean> {
+    const tx = this.db.transaction('habitStats', 'readwrite');
+    const current = await tx.store.get(stats.habitId);
+    const fresh = (current?.stamp ?? 0) === readStamp;
+    if (fresh) void tx.store.put({ ...stats, stamp: readStamp + 1 });
+    await tx.done;
+    return fresh;
   }
 
   async outcomeValues(outcomeId: string, limit: number): Promise<OutcomeValue[]> {
@@ -134,8 +139,13 @@ export class IdbRepository implements Repository {
   }
 }
 
-/** A check-in on or before the cached dates makes the carried-forward numbers wrong: drop them (same transaction). */
+/**
+ * A check-in on or before the cached dates makes the carried-forward numbers wrong: replace them (same transaction)
+ * with an unusable record under a new stamp, so a load that read the old numbers cannot write its result back.
+ */
 async function dropStaleStats(store: IDBPObjectStore<CueboardDB, ('checkIns' | 'cueEvents' | 'habitStats')[], 'habitStats', 'readwrite'>, checkIn: CheckIn): Promise<void> {
   const stats = await store.get(checkIn.habitId);
-  if (stats && (checkIn.localDate <= stats.strength.through || checkIn.localDate <= stats.streak.through)) await store.delete(checkIn.habitId);
+  if (stats?.configHash && checkIn.localDate > stats.strength.through && checkIn.localDate > stats.streak.through) return;
+  const never = { through: '0000-01-01' };
+  await store.put({ habitId: checkIn.habitId, configHash: '', strength: { ...never, score: 0 }, streak: { ...never, count: 0 }, stamp: (stats?.stamp ?? 0) + 1 });
 }

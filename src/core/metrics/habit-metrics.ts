@@ -22,6 +22,11 @@ export interface HabitStats {
   configHash: string;
   strength: StrengthState;
   streak: StreakState;
+  /**
+   * Bumped by every write, including the invalidation an older check-in causes: a load only writes back its numbers
+   * if the stamp it read is still there, so a result computed before a backfill never overwrites the invalidation.
+   */
+  stamp?: number;
 }
 
 /** Every number the dashboard shows for a habit. */

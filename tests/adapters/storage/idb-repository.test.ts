@@ -93,16 +93,25 @@ describe('IdbRepository', () => {
 describe('IdbRepository, dashboard reads', () => {
   const stats = { habitId: 'h1', configHash: 'x', strength: { through: '2026-03-01', score: 0.5 }, streak: { through: '2026-03-01', count: 2 } };
 
-  it('drops the carried-forward stats when a check-in on or before their date is added or removed, not for today', async () => {
+  it('invalidates the carried-forward stats when a check-in on or before their date is added or removed, not for today', async () => {
     const r = await repo();
-    await r.putHabitStats(stats);
+    expect(await r.putHabitStats(stats, 0)).toBe(true);
     await r.addCheckIn(checkIn('today', 'h1', '2026-03-02'));
-    expect(await r.habitStats('h1')).toEqual(stats);
+    expect(await r.habitStats('h1')).toEqual({ ...stats, stamp: 1 });
     await r.addCheckIn(checkIn('backfill', 'h1', '2026-02-20'));
-    expect(await r.habitStats('h1')).toBeUndefined();
-    await r.putHabitStats(stats);
+    expect(await r.habitStats('h1')).toMatchObject({ configHash: '', stamp: 2 });
+    expect(await r.putHabitStats(stats, 2)).toBe(true);
     await r.removeCheckIn('backfill');
-    expect(await r.habitStats('h1')).toBeUndefined();
+    expect(await r.habitStats('h1')).toMatchObject({ configHash: '', stamp: 4 });
+  });
+
+  it('refuses to write back stats computed before a backfill landed', async () => {
+    const r = await repo();
+    await r.putHabitStats(stats, 0);
+    const read = await r.habitStats('h1');
+    await r.addCheckIn(checkIn('backfill', 'h1', '2026-02-20'));
+    expect(await r.putHabitStats({ ...stats, strength: { through: '2026-03-02', score: 0.6 } }, read!.stamp!)).toBe(false);
+    expect(await r.habitStats('h1')).toMatchObject({ configHash: '' });
   });
 
   it('reads cue events of one habit in a time range, and an outcome’s latest values newest first', async () => {
