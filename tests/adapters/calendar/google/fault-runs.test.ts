@@ -35,7 +35,7 @@ async function run(seed: number): Promise<{ habits: Habit[]; requests: number; s
   // Every schedule start each habit has had: the only series it may ever own.
   const seen = new Map<string, Set<number>>();
   const remember = async () => {
-    for (const h of await h.repo.habits()) seen.set(h.id, (seen.get(h.id) ?? new Set()).add(h.scheduleSince));
+    for (const habit of await h.repo.habits()) seen.set(habit.id, (seen.get(habit.id) ?? new Set()).add(habit.scheduleSince));
   };
 
   for (let step = 0; step < 8; step++) {
