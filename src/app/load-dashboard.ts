@@ -1,6 +1,8 @@
 import { dashboardHabits, type Habit } from '@/src/core/habit';
 import { addDays } from '@/src/core/local-time';
+import { localDateOf } from '@/src/core/day-boundary';
 import { FUNNEL_DAYS, habitMetrics, readFrom, type HabitMetrics } from '@/src/core/metrics/habit-metrics';
+import { judgedHabit } from '@/src/core/metrics/logical-days';
 import { outcomeTrend, type OutcomeTrend } from '@/src/core/metrics/outcome-trend';
 import { dailyValues } from '@/src/core/metrics/daily-values';
 import { periodOf } from '@/src/core/period';
@@ -44,7 +46,7 @@ export async function loadDashboard({ repo, clock, provider }: Pick<Deps, 'repo'
   const zone = clock.timeZone();
   const window = dayWindow(today, zone, dayBoundary);
   const [perHabit, cues] = await Promise.all([
-    Promise.all(shown.map((habit) => habitData(repo, habit, today, now))),
+    Promise.all(shown.map((habit) => habitData(repo, habit, today, now, zone, dayBoundary))),
     provider.listCues(window.from, now + 2 * DAY_MS),
   ]);
   const checkIns = perHabit.flatMap((p) => p.checkIns);
@@ -73,13 +75,17 @@ export async function loadDashboard({ repo, clock, provider }: Pick<Deps, 'repo'
   };
 }
 
-async function habitData(repo: Deps['repo'], habit: Habit, today: string, now: number) {
+async function habitData(repo: Deps['repo'], habit: Habit, today: string, now: number, zone: string, dayBoundary: string) {
   const stats = await repo.habitStats(habit.id);
-  const from = readFrom(habit, stats, today);
+  const from = readFrom(judgedHabit(habit, dayBoundary), stats, today);
   const funnelFrom = now - FUNNEL_DAYS * DAY_MS;
   const [checkIns, events] = await Promise.all([repo.checkIns(habit.id, from, today), repo.cueEvents(habit.id, funnelFrom, now)]);
-  const scheduled = expandSchedule(habit.schedule, Math.max(funnelFrom, habit.scheduleSince), now, habit.startsOn);
-  return { stats, checkIns, result: habitMetrics({ habit, ...(stats ? { stats } : {}), checkIns, events, scheduled, today }) };
+  // Each cue counts for the person's local date under the day boundary, like the check-ins that answer it.
+  const scheduled = expandSchedule(habit.schedule, Math.max(funnelFrom, habit.scheduleSince), now, habit.startsOn).map(({ at }) => ({
+    at,
+    localDate: localDateOf(at, zone, dayBoundary),
+  }));
+  return { stats, checkIns, result: habitMetrics({ habit, ...(stats ? { stats } : {}), checkIns, events, scheduled, today, dayBoundary }) };
 }
 
 function keystoneWeek(habit: Habit, checkIns: Parameters<typeof dailyValues>[0], today: string): NonNullable<DashboardView['keystoneWeek']> {

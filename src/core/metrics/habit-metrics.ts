@@ -5,6 +5,7 @@ import { fnv1a, stableJson } from '../hash';
 import { addDays } from '../local-time';
 import { periodProgress, type Progress } from '../progress';
 import { coachLine } from './coach-copy';
+import { judgedHabit } from './logical-days';
 import { completion, type Completion } from './completion';
 import { dailyValues } from './daily-values';
 import { cueFunnel, type Funnel } from './funnel';
@@ -52,6 +53,7 @@ export const WINDOW_DAYS = 84;
 /** The funnel's window. */
 export const FUNNEL_DAYS = 28;
 
+/** Changes when anything the carried-forward numbers depend on changes (for the habit as judged). */
 export function statsConfigHash(habit: Habit): string {
   return fnv1a(stableJson({ target: habit.target, days: habit.schedule.days, startsOn: habit.startsOn }));
 }
@@ -76,13 +78,16 @@ export interface MetricsInput {
   checkIns: readonly CheckIn[];
   /** Cue events of the funnel window. */
   events: readonly CueEvent[];
-  /** Cue instances scheduled in the funnel window up to now, with their local dates. */
+  /** Cue instances scheduled in the funnel window up to now, with the local date each counts for. */
   scheduled: readonly { at: number; localDate: string }[];
   today: string;
+  /** The person's day boundary: cues before it count for the day before. */
+  dayBoundary: string;
 }
 
 /** Compute a habit's metrics and the cache to keep for next time. */
-export function habitMetrics({ habit, stats, checkIns, events, scheduled, today }: MetricsInput): { metrics: HabitMetrics; stats: HabitStats } {
+export function habitMetrics({ habit: asStored, stats, checkIns, events, scheduled, today, dayBoundary }: MetricsInput): { metrics: HabitMetrics; stats: HabitStats } {
+  const habit = judgedHabit(asStored, dayBoundary);
   const days = dailyValues(checkIns.filter((c) => c.habitId === habit.id));
   const usable = usableStats(habit, stats);
   const yesterday = addDays(today, -1);

@@ -67,3 +67,18 @@ describe('completion over 4 and 12 weeks', () => {
     expect(completion(aHabit({ startsOn: '2026-02-24' }), dailyValues([]), '2026-02-24', 4)).toEqual({ met: 0, counted: 0 });
   });
 });
+
+describe('cues before the day boundary', () => {
+  it('judge the days the cues count for: a Mon–Fri 00:30 cue is answered Sunday to Thursday', async () => {
+    const { habitMetrics } = await import('@/src/core/metrics/habit-metrics');
+    const { logicalDays } = await import('@/src/core/metrics/logical-days');
+    const night = aHabit({ startsOn: '2026-02-08', schedule: { ...daily.schedule, days: [1, 2, 3, 4, 5], startTime: '00:30' } });
+    expect(logicalDays(night, '04:00')).toEqual([1, 2, 3, 4, 7]);
+    expect(logicalDays(night, '00:00')).toEqual([1, 2, 3, 4, 5]);
+    // Two weeks of answers, each filed under the evening before (Sun–Thu); today is Saturday 2026-02-21.
+    const checkIns = doneEvery('2026-02-08', '2026-02-19', [7, 1, 2, 3, 4]);
+    const { metrics } = habitMetrics({ habit: night, checkIns, events: [], scheduled: [], today: '2026-02-21', dayBoundary: '04:00' });
+    expect(metrics.streak).toBe(10);
+    expect(metrics.completion4).toMatchObject({ met: 10, counted: 10 });
+  });
+});
