@@ -25,10 +25,13 @@ export async function fireCue({ repo, clock, notifier }: Pick<Deps, 'repo' | 'cl
   const stored = await repo.cueEvent(cueEventId(habit.id, parsed.cueAt));
   const event = cueEventFor(stored, habit.id, parsed.cueAt);
   const answered = event.doneAt !== undefined || event.skippedAt !== undefined;
+  // A cue alarm delivered twice (re-created by a reconcile that raced its firing) prompts once; snoozes come back.
+  const repeat = parsed.kind === 'cue' && event.firedAt !== undefined;
   // A snooze is late against its own return time, a cue against its scheduled instant.
   const due = parsed.kind === 'snooze' ? (event.snoozedUntil ?? parsed.cueAt) : parsed.cueAt;
   const prompt =
     !answered &&
+    !repeat &&
     shouldPrompt(periodProgress(habit, checkIns, today), checkIns.filter((c) => c.localDate === today), now - due);
 
   // Written as a change to whatever is stored now: an answer that landed meanwhile is kept.

@@ -71,3 +71,16 @@ describe('fireCue', () => {
     expect(event?.snoozeCount).toBe(1);
   });
 });
+
+describe('fireCue delivered twice', () => {
+  it('prompts once for the same cue instance', async () => {
+    const deps = await testDeps(FixedClock.at('2026-03-02T19:00:01Z'));
+    const saved = await saveHabit(deps, habitInput({ targetKind: 'count', targetAmount: '1' }));
+    if (!saved.ok) throw new Error('fixture invalid');
+    const alarm = cueAlarmName(saved.value.id, CUE_AT);
+    expect(await fireCue(deps, alarm)).toBe('prompted');
+    await fakeBrowser.notifications.clear(alarm);
+    expect(await fireCue(deps, alarm)).toBe('quiet');
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+});
