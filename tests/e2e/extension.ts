@@ -41,6 +41,10 @@ export async function launch(timezoneId = 'America/New_York', extensionDir = EXT
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
+  // A first install opens the options page as a welcome. Close it before the test opens its own pages: Chrome
+  // reuses an open options tab, which would interrupt a test's navigation to the same page.
+  const welcome = await until(async () => context.pages().find((p) => p.url() === `chrome-extension://${id}/options.html`), 'the welcome options tab');
+  await welcome.close();
   return {
     context,
     worker,
