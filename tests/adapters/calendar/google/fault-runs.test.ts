@@ -61,7 +61,7 @@ async function run(seed: number): Promise<{ habits: Habit[]; requests: number; s
 
   // The faults stop; time passes beyond every backoff; the outbox drains.
   fake.faultPolicy = () => undefined;
-  for (let i = 0; i < 5 && (await h.store.outbox('google')).length > 0; i++) {
+  for (let i = 0; i < 10 && (await h.store.outbox('google')).length > 0; i++) {
     h.clock.advance(2 * 3_600_000);
     await h.google.drain();
   }

@@ -59,7 +59,7 @@ async function run(seed: number): Promise<{ habits: Habit[]; seen: Map<string, S
     await h.outlook.drain();
   }
   fake.faultPolicy = () => undefined;
-  for (let i = 0; i < 5 && (await h.store.outbox('outlook')).length > 0; i++) {
+  for (let i = 0; i < 10 && (await h.store.outbox('outlook')).length > 0; i++) {
     h.clock.advance(2 * 3_600_000);
     await h.outlook.drain();
   }
