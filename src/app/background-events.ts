@@ -1,4 +1,5 @@
 import { parseAlarmName } from '@/src/core/cue-plan';
+import { startTarget } from '@/src/core/cue-prompt';
 import { OUTBOX_ALARM, REFRESH_ALARM, REFRESH_MINUTES } from './alarm-names';
 import type { CalendarReply, Message, Replies } from '@/src/messaging/protocol';
 import { ReconnectNeeded } from '@/src/ports/reconnect-needed';
@@ -97,7 +98,7 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, openTab: (url: strin
       await d.notifier.clear(id);
       if (index === 0) {
         const habit = await startCue(d, cue.habitId, cue.cueAt);
-        await openTab(habit.start.link ?? cuePage(cue.habitId, cue.cueAt));
+        await openTab(startTarget(habit, cuePage(cue.habitId, cue.cueAt)));
       } else if (index === 1) {
         await checkOff(d, { habitId: cue.habitId, cueAt: cue.cueAt, source: 'notification' });
         await updateBadge(d);

@@ -72,11 +72,6 @@ export function rfc3339In(epochMs: number, zone: string): string {
   return Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone).toString({ timeZoneName: 'never', smallestUnit: 'second' });
 }
 
-/** Local wall time + minutes → instant, through the zone. */
-export function addMinutesLocal(startLocal: string, zone: string, minutes: number): number {
-  return Temporal.PlainDateTime.from(startLocal).add({ minutes }).toZonedDateTime(zone).epochMilliseconds;
-}
-
 /** Parse an RFC 3339 date-time (offset required) or a local one in a zone. */
 export function instantOf(dateTime: string, zone?: string): number {
   if (/(Z|[+-]\d\d:\d\d)$/.test(dateTime)) return Temporal.Instant.from(dateTime).epochMilliseconds;
