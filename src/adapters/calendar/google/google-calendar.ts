@@ -3,11 +3,7 @@ import type { SeriesRecord } from '@/src/core/calendar-sync';
 import type { CueInstance } from '@/src/core/cue-plan';
 import type { Habit } from '@/src/core/habit';
 import { expandSchedule } from '@/src/core/schedule';
-import type { CalendarStore } from '@/src/ports/calendar-store';
-import type { Clock } from '@/src/ports/clock';
-import type { CueProvider } from '@/src/ports/cue-provider';
-import { drainOutbox, type DrainReport } from '../drain';
-import { enqueueSync } from '../outbox';
+import { OutboxCalendar, type OutboxCalendarDeps } from '../outbox-calendar';
 import { APP_PROPERTY, googleEventId } from './event-body';
 import { GoogleApiError, type GoogleClient } from './google-client';
 import { planGoogleSync, type GoogleOp } from './plan';
@@ -15,12 +11,8 @@ import { planGoogleSync, type GoogleOp } from './plan';
 const EVENTS = '/calendars/primary/events';
 const PROVIDER = 'google' as const;
 
-export interface GoogleCalendarDeps {
+export interface GoogleCalendarDeps extends OutboxCalendarDeps {
   client: GoogleClient;
-  store: CalendarStore;
-  habits: () => Promise<Habit[]>;
-  clock: Clock;
-  random?: () => number;
 }
 
 /**
@@ -28,31 +20,15 @@ export interface GoogleCalendarDeps {
  * are idempotent (deterministic event ids), so retries, crashes and offline spells never duplicate a series.
  * Cues are read back from the calendar itself, so an instance moved or cancelled there is what fires.
  */
-export class GoogleCalendar implements CueProvider {
+export class GoogleCalendar extends OutboxCalendar<GoogleCalendarDeps> {
   readonly kind = PROVIDER;
 
-  constructor(private readonly deps: GoogleCalendarDeps) {}
-
-  /** Queue the habit; the background's drain writes it. An edit during a sync re-queues and is not lost. */
-  async syncHabit(habit: Habit): Promise<void> {
-    await enqueueSync(this.deps.store, PROVIDER, habit.id, this.deps.clock.now());
-  }
-
-  /** Bring every queued habit (and any whose series drifted from the records) to its wanted state. */
-  drain(): Promise<DrainReport> {
-    return drainOutbox({
-      provider: PROVIDER,
-      store: this.deps.store,
-      clock: this.deps.clock,
-      habits: this.deps.habits,
-      ...(this.deps.random ? { random: this.deps.random } : {}),
-      needsSync: (habit, records) => planGoogleSync(habit, records).length > 0,
-      syncOne: (habit) => this.syncOne(habit),
-    });
+  protected needsSync(habit: Habit, records: readonly SeriesRecord[]): boolean {
+    return planGoogleSync(habit, records).length > 0;
   }
 
   /** Apply the plan for one habit, recording each step as it lands. */
-  private async syncOne(habit: Habit): Promise<void> {
+  protected async syncOne(habit: Habit): Promise<void> {
     const records = await this.deps.store.series(PROVIDER, habit.id);
     for (const op of planGoogleSync(habit, records)) {
       if (op.kind === 'end') await this.end(op);

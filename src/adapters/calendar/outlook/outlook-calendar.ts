@@ -4,11 +4,7 @@ import type { SeriesRecord } from '@/src/core/calendar-sync';
 import type { CueInstance } from '@/src/core/cue-plan';
 import type { Habit } from '@/src/core/habit';
 import { expandSchedule, type Schedule } from '@/src/core/schedule';
-import type { CalendarStore } from '@/src/ports/calendar-store';
-import type { Clock } from '@/src/ports/clock';
-import type { CueProvider } from '@/src/ports/cue-provider';
-import { drainOutbox, type DrainReport } from '../drain';
-import { enqueueSync } from '../outbox';
+import { OutboxCalendar, type OutboxCalendarDeps } from '../outbox-calendar';
 import { outlookBodyHash, outlookCreateBody, outlookEventBody, SERIES_PROPERTY_ID, seriesKey } from './event-body';
 import { graphFailure, unwrapGraphError } from './graph-client';
 import { scheduleToRecurrence } from './recurrence';
@@ -16,14 +12,10 @@ import { scheduleToRecurrence } from './recurrence';
 const PROVIDER = 'outlook' as const;
 const SELECT = ['id', 'subject', 'start', 'end', 'seriesMasterId', 'type', 'isCancelled', 'originalStart'];
 
-export interface OutlookCalendarDeps {
+export interface OutlookCalendarDeps extends OutboxCalendarDeps {
   client: Client;
   /** Graph's origin, to refuse a nextLink that points anywhere else. */
   origin: string;
-  store: CalendarStore;
-  habits: () => Promise<Habit[]>;
-  clock: Clock;
-  random?: () => number;
 }
 
 const recordId = (habitId: string, since: number) => `${PROVIDER}|${seriesKey(habitId, since)}`;
@@ -43,35 +35,21 @@ function lastDateBefore(schedule: Schedule, since: number, until: number): strin
  * as Google: writes through the outbox, idempotent (a transactionId per series, a written-ahead "pending" record
  * and a look-up by extended property before any second create), cues read back from calendarView.
  */
-export class OutlookCalendar implements CueProvider {
+export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
   readonly kind = PROVIDER;
 
-  constructor(private readonly deps: OutlookCalendarDeps) {}
-
-  async syncHabit(habit: Habit): Promise<void> {
-    await enqueueSync(this.deps.store, PROVIDER, habit.id, this.deps.clock.now());
-  }
-
-  drain(): Promise<DrainReport> {
-    return drainOutbox({
-      provider: PROVIDER,
-      store: this.deps.store,
-      clock: this.deps.clock,
-      habits: this.deps.habits,
-      ...(this.deps.random ? { random: this.deps.random } : {}),
-      needsSync: (habit, records) => this.needsSync(habit, records),
-      syncOne: (habit) => this.syncOne(habit).catch((error: unknown) => Promise.reject(unwrapGraphError(error))),
-    });
-  }
-
-  private needsSync(habit: Habit, records: readonly SeriesRecord[]): boolean {
+  protected needsSync(habit: Habit, records: readonly SeriesRecord[]): boolean {
     if (records.some((r) => r.state !== 'ended' && (habit.archived || r.since !== habit.scheduleSince))) return true;
     if (habit.archived) return false;
     const current = records.find((r) => r.since === habit.scheduleSince);
     return !current || current.state === 'pending' || (current.state === 'active' && current.bodyHash !== outlookBodyHash(outlookEventBody(habit)));
   }
 
-  private async syncOne(habit: Habit): Promise<void> {
+  protected syncOne(habit: Habit): Promise<void> {
+    return this.writeSeries(habit).catch((error: unknown) => Promise.reject(unwrapGraphError(error)));
+  }
+
+  private async writeSeries(habit: Habit): Promise<void> {
     const records = await this.deps.store.series(PROVIDER, habit.id);
     const until = habit.archived ? (habit.archivedAt ?? habit.scheduleSince) : habit.scheduleSince - 1000;
     for (const record of records) {
