@@ -3,9 +3,8 @@ import { browser } from 'wxt/browser';
 import { cuePageUrl } from '@/src/adapters/browser/cue-page-url';
 import { systemClock } from '@/src/adapters/browser/system-clock';
 import { pageDeps } from '@/src/adapters/wiring/page-deps';
-import { checkOff, undoCheckIn } from '@/src/app/check-off';
+import { checkOffActions } from '@/src/adapters/wiring/check-off-actions';
 import { loadDashboard } from '@/src/app/load-dashboard';
-import { refreshBadge } from '@/src/messaging/protocol';
 import { newTabDashboardOn } from '@/src/ui/newtab-preference';
 import { NewTabApp } from '@/src/ui/newtab/newtab-app';
 import '@/src/ui/styles.css';
@@ -23,14 +22,7 @@ if (!newTabDashboardOn()) {
       timeZone={systemClock.timeZone()}
       load={async () => loadDashboard(await deps)}
       onReady={() => performance.mark('cueboard:dashboard-rendered')}
-      checkOff={async (habitId) => {
-        await checkOff(await deps, { habitId, source: 'newtab' });
-        refreshBadge();
-      }}
-      undo={async (id) => {
-        await undoCheckIn(await deps, id);
-        refreshBadge();
-      }}
+      {...checkOffActions(deps, 'newtab')}
       start={(cue) => void browser.tabs.create({ url: cue.link ?? cuePageUrl(cue.habitId, cue.at) })}
       openOptions={() => void browser.runtime.openOptionsPage()}
     />,

@@ -1,8 +1,8 @@
 // A fake Google Calendar v3 + OAuth server on 127.0.0.1 for tests, following ../shared/reference/
 // calendar-api-contract.md §1 and §5: validation and error shapes, singleEvents expansion in the event's zone,
 // instance exceptions, tombstones, privateExtendedProperty, pagination, and injectable faults.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer, readText } from '../loopback-server';
 import { expand, instantOf, parseRule, rfc3339In, utcBasic, type Rule } from './expand';
 
 type Json = Record<string, any>;
@@ -29,7 +29,7 @@ function gError(code: number, reason: string, message: string, extra: Json = {})
   return { error: { errors: [{ domain: code === 403 || code === 429 ? 'usageLimits' : 'global', reason, message, ...extra }], code, message } };
 }
 
-export class FakeGoogle {
+export class FakeGoogle extends LoopbackServer {
   readonly events = new Map<string, Stored>();
   readonly tokens = new Set<string>();
   /** Every API request seen (after faults), for counting. */
@@ -42,23 +42,11 @@ export class FakeGoogle {
   retryAfterSeconds = 1;
   /** When true, silent (prompt=none) authorization fails with interaction_required. */
   silentAuthFails = false;
-  private server?: Server;
   private tokenCounter = 0;
   private etagCounter = 0;
-  private readonly hanging = new Set<ServerResponse>();
-  url = '';
 
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((ready) => this.server!.listen(0, '127.0.0.1', ready));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    for (const res of this.hanging) res.destroy();
-    this.server?.closeAllConnections();
-    await new Promise<void>((done) => this.server?.close(() => done()) ?? done());
+  constructor() {
+    super('Authorization, Content-Type, If-Match');
   }
 
   get apiBase(): string {
@@ -107,12 +95,7 @@ export class FakeGoogle {
 
   // ---------------------------------------------------------------------------------------------- HTTP
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, If-Match');
-    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, PUT, DELETE, OPTIONS');
-    res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
-    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const body = await readBody(req);
 
@@ -356,11 +339,10 @@ function unauthorized(): Json {
 }
 
 async function readBody(req: IncomingMessage): Promise<Json | undefined> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  if (chunks.length === 0) return undefined;
+  const text = await readText(req);
+  if (!text) return undefined;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Json;
+    return JSON.parse(text) as Json;
   } catch {
     return undefined;
   }

@@ -5,9 +5,9 @@
 // type and originalStart; error shapes of §2.6; injectable faults; PKCE code flow whose refresh tokens die after
 // 24 hours of the fake's own clock.
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Temporal } from 'temporal-polyfill';
+import { LoopbackServer, readText } from '../loopback-server';
 
 type Json = Record<string, any>;
 
@@ -39,7 +39,7 @@ function localToMs(dateTime: string, zone: string): number {
   return Temporal.PlainDateTime.from(clean).toZonedDateTime(zone).epochMilliseconds;
 }
 
-export class FakeGraph {
+export class FakeGraph extends LoopbackServer {
   readonly events = new Map<string, Stored>();
   /** transactionId → event id: a retried POST returns the original. */
   private readonly transactions = new Map<string, string>();
@@ -53,22 +53,10 @@ export class FakeGraph {
   private readonly accessTokens = new Map<string, number>();
   private readonly refreshTokens = new Map<string, { expiresAt: number }>();
   private readonly codes = new Map<string, { challenge: string; redirect: string; scope: string }>();
-  private readonly hanging = new Set<ServerResponse>();
-  private server?: Server;
   private counter = 0;
-  url = '';
 
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((ready) => this.server!.listen(0, '127.0.0.1', ready));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    for (const res of this.hanging) res.destroy();
-    this.server?.closeAllConnections();
-    await new Promise<void>((done) => this.server?.close(() => done()) ?? done());
+  constructor() {
+    super('Authorization, Content-Type, Prefer, client-request-id, SdkVersion');
   }
 
   get apiBase(): string {
@@ -115,14 +103,9 @@ export class FakeGraph {
 
   // ---------------------------------------------------------------------------------------------- HTTP
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Prefer, client-request-id, SdkVersion');
-    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE, OPTIONS');
-    res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
-    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
-    const raw = await readBody(req);
+    const raw = await readText(req);
     if (url.pathname === '/common/oauth2/v2.0/authorize') return this.authorize(url, res);
     if (url.pathname === '/common/oauth2/v2.0/token' && req.method === 'POST') return this.token(new URLSearchParams(raw), res);
     if (!url.pathname.startsWith('/v1.0/')) return this.send(res, 404, graphError('ResourceNotFound', 'Not found'));
@@ -394,10 +377,4 @@ export class FakeGraph {
     }
     return [200, result];
   }
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
