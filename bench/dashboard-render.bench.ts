@@ -19,8 +19,10 @@ function extensionWithBlankPage(): string {
 }
 
 async function seed(browser: Browser, habits: number, years: number): Promise<void> {
-  const today = Temporal.Now.plainDateISO('America/New_York').toString();
-  const data = seedRecords(habits, years, today, Date.now() - years * 366 * 86_400_000);
+  // The browser's clock is pinned at launch; history ends on its today, not the machine's.
+  const now = await browser.now();
+  const today = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO('America/New_York').toPlainDate().toString();
+  const data = seedRecords(habits, years, today, now - years * 366 * 86_400_000);
   await until(() => browser.inWorker(() => new Promise<boolean>((ok) => {
     const r = indexedDB.open('cueboard');
     r.onsuccess = () => {
@@ -68,7 +70,7 @@ async function sample(browser: Browser, path: string): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function scenario(label: string, habits: number, years: number, dir: string): Promise<string> {
-  const browser = await launch('America/New_York', dir);
+  const browser = await launch({ extensionDir: dir });
   try {
     await seed(browser, habits, years);
     // The first dashboard load reads the whole history once and carries strength and streak forward.

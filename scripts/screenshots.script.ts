@@ -5,10 +5,11 @@ import { launch, until } from '../tests/e2e/extension';
 const DAY = 86_400_000;
 
 it('takes the README screenshots', async () => {
-  const browser = await launch('America/New_York');
-  const now = Date.now();
+  const browser = await launch();
+  // The browser's clock is pinned at launch (a Wednesday afternoon), so the screenshots look the same any day.
+  const now = await browser.now();
   const zone = 'America/New_York';
-  const today = Temporal.Now.plainDateISO(zone);
+  const today = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(zone).toPlainDate();
   const startsOn = today.subtract({ days: 56 }).toString();
   const habit = (id: string, name: string, target: object, days: number[], time: string, minutes: number, firstStep: string, keystone = false) => ({
     id, name, outcomeId: 'bugs', target, schedule: { days, startTime: time, durationMinutes: minutes, timeZone: zone }, start: { firstStep },

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { clockAt } from './clock-at';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -14,19 +15,42 @@ export interface Browser {
   open(path: string): Promise<Page>;
   /** Run a function in the extension's service worker (alarms, notifications, IndexedDB). */
   inWorker<T, A>(fn: (arg: A) => Promise<T> | T, arg: A): Promise<T>;
+  /** The browser's clock (pinned at launch, flowing since), epoch ms. */
+  now(): Promise<number>;
+  /** The profile folder, to start the same browser again later. */
+  profile: string;
+  /** Close the browser and remove a profile it made. */
   close(): Promise<void>;
+  /** Close the browser and keep the profile (to launch it again with `{ profile }`). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Where the browser's clock stands when it starts. Every launch pins one, so no test depends on the hour, weekday or
+ * date it runs: a Wednesday afternoon in New York unless a test asks for another instant.
+ */
+export const DEFAULT_INSTANT = '2026-06-10T13:00:00-04:00';
+
+export interface LaunchOptions {
+  /** The instant the browser's wall clock reads at start (ISO 8601 with an offset); time flows from there. */
+  at?: string;
+  timezoneId?: string;
+  extensionDir?: string;
+  /** An existing profile folder, to start the same browser again (the caller removes it). */
+  profile?: string;
 }
 
 /** Start Chromium with a fresh profile and the built extension. Fails with a clear message if the build is missing. */
-export async function launch(timezoneId = 'America/New_York', extensionDir = EXTENSION_DIR): Promise<Browser> {
+export async function launch(options: LaunchOptions = {}): Promise<Browser> {
+  const { at = DEFAULT_INSTANT, timezoneId = 'America/New_York', extensionDir = EXTENSION_DIR } = options;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's "chromium" package or set CHROMIUM_PATH.`);
-  const profile = mkdtempSync(join(tmpdir(), 'cueboard-e2e-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'cueboard-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
     timezoneId,
-    env: { ...process.env, TZ: timezoneId },
+    env: { ...process.env, TZ: timezoneId, ...clockAt(at) },
     args: [
       '--headless=new',
       `--disable-extensions-except=${extensionDir}`,
@@ -43,8 +67,10 @@ export async function launch(timezoneId = 'America/New_York', extensionDir = EXT
   const id = new URL(worker.url()).host;
   // A first install opens the options page as a welcome. Close it before the test opens its own pages: Chrome
   // reuses an open options tab, which would interrupt a test's navigation to the same page.
-  const welcome = await until(async () => context.pages().find((p) => p.url() === `chrome-extension://${id}/options.html`), 'the welcome options tab');
-  await welcome.close();
+  if (!options.profile) {
+    const welcome = await until(async () => context.pages().find((p) => p.url() === `chrome-extension://${id}/options.html`), 'the welcome options tab');
+    await welcome.close();
+  }
   return {
     context,
     worker,
@@ -55,9 +81,14 @@ export async function launch(timezoneId = 'America/New_York', extensionDir = EXT
       return page;
     },
     inWorker: (fn, arg) => worker.evaluate(fn as never, arg) as never,
+    now: () => worker.evaluate(() => Date.now()),
+    profile,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
+    },
+    async stop() {
+      await context.close();
     },
   };
 }

@@ -15,7 +15,7 @@ beforeAll(async () => {
     WXT_GOOGLE_AUTH_URL: fake.authUrl,
     WXT_GOOGLE_CLIENT_ID: 'cueboard-test.apps.googleusercontent.com',
   });
-  browser = await launch('America/New_York', dir);
+  browser = await launch({ extensionDir: dir });
 }, 90_000);
 afterAll(async () => {
   await browser?.close();

@@ -66,7 +66,7 @@ describe('the habit loop, with no account', () => {
     await cuePage.getByRole('button', { name: 'Snooze 10 min' }).click();
     await cuePage.getByRole('status').getByText('Snoozed: back at').waitFor();
     const snooze = (await alarms(browser)).find((a) => a.name === `snooze|${habitId}|${cueAt}`);
-    expect(snooze?.scheduledTime).toBeGreaterThan(Date.now() + 9 * 60_000);
+    expect(snooze?.scheduledTime).toBeGreaterThan((await browser.now()) + 9 * 60_000);
     expect(await readStore(browser, 'cueEvents')).toEqual([expect.objectContaining({ startedAt: expect.any(Number), snoozeCount: 1 })]);
   });
 });

@@ -11,7 +11,7 @@ beforeAll(async () => {
   fake = await new FakeGraph().start();
   // A test build aimed at the fakes: Graph and the identity platform (PKCE code flow, 24-hour refresh tokens).
   const dir = buildVariant('test', { WXT_GRAPH_API_BASE: fake.url, WXT_MS_AUTH_BASE: fake.authBase, WXT_MS_CLIENT_ID: 'cueboard-spa-test' });
-  browser = await launch('America/New_York', dir);
+  browser = await launch({ extensionDir: dir });
 }, 90_000);
 afterAll(async () => {
   await browser?.close();
