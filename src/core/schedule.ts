@@ -38,8 +38,12 @@ export function scheduleErrors(schedule: Schedule): Partial<Record<'days' | 'sta
 /**
  * Every occurrence of the schedule whose instant lies in [fromMs, toMs), in order.
  * Each occurrence is the wall time on its local date in the schedule's zone, converted on its own day, so
- * a DST change moves the UTC instant and never the local time. A wall time that falls in a spring-forward gap
- * fires at the first valid minute after it; one in an autumn fold fires at its earlier instant.
+ * a DST change moves the UTC instant and never the local time.
+ * One rule for wall times a clock change makes ambiguous (Temporal's 'compatible' disambiguation, as RFC 5545 reads
+ * a DTSTART): a time that does not exist (in a spring-forward gap) is read with the offset in force before the gap,
+ * so it fires later by the gap's length (02:30 on a night that jumps from 02:00 to 03:00 fires at 03:30; on Lord
+ * Howe's 30-minute jump, 02:10 fires at 02:40), keeping its own local date; a time that happens twice (in an autumn
+ * fold) fires once, at the earlier instant. tests/core/schedule-zones.property.test.ts checks this in 72 zones.
  * `startsOn` (a local date) holds back occurrences before the habit began.
  */
 export function expandSchedule(schedule: Schedule, fromMs: number, toMs: number, startsOn?: string): ScheduledInstant[] {
@@ -55,7 +59,7 @@ export function expandSchedule(schedule: Schedule, fromMs: number, toMs: number,
   for (let date = first; Temporal.PlainDate.compare(date, last) <= 0; date = date.add({ days: 1 })) {
     if (!days.has(date.dayOfWeek)) continue;
     if (floor && Temporal.PlainDate.compare(date, floor) < 0) continue;
-    const at = date.toZonedDateTime({ timeZone: zone, plainTime: time }).epochMilliseconds;
+    const at = date.toPlainDateTime(time).toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds;
     if (at >= fromMs && at < toMs) out.push({ at, localDate: date.toString() });
   }
   return out;

@@ -11,7 +11,7 @@ import { dailyValues } from './daily-values';
 import { cueFunnel, type Funnel } from './funnel';
 import { lastPeriods, periodDone, periodResult, previousPeriod } from './periods';
 import { advanceStreak, currentStreak, streakStart, type StreakState } from './streak';
-import { advanceStrength, strengthStart, type StrengthState } from './strength';
+import { advanceStrength, STRENGTH_FORMULA, strengthStart, type StrengthState } from './strength';
 
 /**
  * What is kept between dashboard loads so reads never grow with history: the strength score through yesterday and
@@ -19,7 +19,7 @@ import { advanceStrength, strengthStart, type StrengthState } from './strength';
  */
 export interface HabitStats {
   habitId: string;
-  /** Changes when the target, schedule days or start date change: the cache then starts over. */
+  /** Changes when the target, schedule days, start date or strength formula change: the cache then starts over. */
   configHash: string;
   strength: StrengthState;
   streak: StreakState;
@@ -55,7 +55,7 @@ export const FUNNEL_DAYS = 28;
 
 /** Changes when anything the carried-forward numbers depend on changes (for the habit as judged). */
 export function statsConfigHash(habit: Habit): string {
-  return fnv1a(stableJson({ target: habit.target, days: habit.schedule.days, startsOn: habit.startsOn }));
+  return fnv1a(stableJson({ target: habit.target, days: habit.schedule.days, startsOn: habit.startsOn, strengthFormula: STRENGTH_FORMULA }));
 }
 
 /** A cache that still fits the habit, or undefined. */

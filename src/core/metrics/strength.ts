@@ -6,9 +6,18 @@ import type { DayValue } from './daily-values';
 export const STRENGTH_EXPLAINED =
   'Strength rises a little each day the target is met and fades slowly when it is not (a daily habit halves in about 13 days); skipped and unscheduled days pause it. The method of Loop Habit Tracker.';
 
-/** Target repetitions per day: 1 for a daily target, the share of scheduled days for a weekly one. */
+/** Bumped whenever the strength formula changes, so scores carried forward under the old one start over. */
+export const STRENGTH_FORMULA = 2;
+
+/**
+ * Loop Habit Tracker's frequency f: target repetitions per day, from the target, never from the schedule (the days
+ * only say when cues come). A daily target is 1 (Loop's "every day", for yes/no and measurable habits alike);
+ * "N times per week" is N/7 (Loop's yes/no "N times per week"; capped at 1, as Loop counts a day at most once);
+ * "N minutes per week" is 1/7, as Loop's measurable habit "every week" with N as its target value.
+ */
 export function frequency(habit: Habit): number {
-  return habit.target.per === 'day' ? 1 : Math.min(1, habit.schedule.days.length / 7);
+  if (habit.target.per === 'day') return 1;
+  return habit.target.kind === 'count' ? Math.min(1, habit.target.amount / 7) : 1 / 7;
 }
 
 /** The daily multiplier: 0.5^(√f / 13), so a daily habit's score halves in 13 days without practice. */

@@ -8,7 +8,7 @@ const daily = aHabit({ startsOn: '2026-01-01' });
 const weekly = aHabit({ startsOn: '2026-01-01', target: { kind: 'count', amount: 3, per: 'week' }, schedule: { ...daily.schedule, days: [1, 3, 5] } });
 
 describe('habit strength (Loop Habit Tracker’s formula)', () => {
-  it('uses m = 0.5^(√f/13): a daily habit halves in 13 days, a 3-day weekly one more slowly', () => {
+  it('uses m = 0.5^(√f/13): a daily habit halves in 13 days, a 3-per-week one more slowly', () => {
     expect(frequency(daily)).toBe(1);
     expect(multiplier(daily) ** 13).toBeCloseTo(0.5, 10);
     expect(frequency(weekly)).toBeCloseTo(3 / 7);
@@ -42,6 +42,33 @@ describe('habit strength (Loop Habit Tracker’s formula)', () => {
     const minutes = aHabit({ startsOn: '2026-01-01', target: { kind: 'minutes', amount: 30, per: 'day' } });
     const half = advanceStrength(minutes, { through: '2026-02-01', score: 0 }, dailyValues([ci('2026-02-02', 'done', 15)]), '2026-02-02');
     expect(half.score).toBeCloseTo(0.5 * (1 - multiplier(minutes)));
+  });
+
+  it('takes f from a weekly target, not from the schedule: 2 per week on 5 cue days is f = 2/7 (Loop’s “2 times per week”)', () => {
+    // The old formula took f = scheduled days / 7 = 5/7; Loop takes the target, f = 2/7. By hand:
+    //   new m = 0.5^(√(2/7)/13) = e^(−ln2·0.5345225/13) = e^(−0.0285002) = 0.9719020884
+    //   old m = 0.5^(√(5/7)/13) = e^(−ln2·0.8451543/13) = e^(−0.0450628) = 0.9559374553
+    // From 0, the week Mon 02-02 .. Sun 02-08 with check-ins on Mon and Wed has v = ½, ½, 1, 1, 1, 1, 1
+    // (the trailing 7 days hold 1, 1, 2, 2, ... of the 2 asked), so
+    //   S = (1−m)·(½m⁶ + ½m⁵ + m⁴ + m³ + m² + m + 1) = 1 − ½m⁵ − ½m⁷
+    //   new: 1 − ½·0.8671866 − ½·0.8191390 = 0.1568371785;  old: the same with m = 0.9559374553, 0.2361331343.
+    const twoOfFive = aHabit({ startsOn: '2026-01-01', target: { kind: 'count', amount: 2, per: 'week' }, schedule: { ...daily.schedule, days: [1, 2, 3, 4, 5] } });
+    expect(frequency(twoOfFive)).toBeCloseTo(2 / 7, 12);
+    expect(multiplier(twoOfFive)).toBeCloseTo(0.9719020884, 9);
+    const week = advanceStrength(twoOfFive, { through: '2026-02-01', score: 0 }, dailyValues([ci('2026-02-02'), ci('2026-02-04')]), '2026-02-08');
+    expect(week.score).toBeCloseTo(0.1568371785, 9);
+    expect(week.score).not.toBeCloseTo(0.2361331343, 2);
+  });
+
+  it('takes f = 1/7 for minutes per week, as Loop’s measurable “every week” habit (the amount is the target value)', () => {
+    const minutesWeekly = aHabit({ startsOn: '2026-01-01', target: { kind: 'minutes', amount: 90, per: 'week' } });
+    expect(frequency(minutesWeekly)).toBeCloseTo(1 / 7, 12);
+    // 0.5^(√(1/7)/13) = e^(−ln2·0.3779645/13) = e^(−0.0201527) = 0.9800490153.
+    expect(multiplier(minutesWeekly)).toBeCloseTo(0.9800490153, 9);
+  });
+
+  it('caps f at 1 when a weekly count asks for more than one a day', () => {
+    expect(frequency(aHabit({ target: { kind: 'count', amount: 10, per: 'week' } }))).toBe(1);
   });
 
   it('judges a weekly target by the trailing 7 days', () => {
