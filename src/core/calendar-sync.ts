@@ -9,6 +9,13 @@ export type RemoteKind = Exclude<CalendarKind, 'local'>;
 /** How each remote calendar is named to the person. */
 export const CALENDAR_NAMES: Record<RemoteKind, string> = { google: 'Google Calendar', outlook: 'Outlook' };
 
+/**
+ * Why a calendar write failed, in the terms the person is told: could not reach it (offline, dropped, timed out),
+ * it asked Cueboard to slow down (rate limit), it had a problem of its own (5xx), it wants a new sign-in, it refused
+ * permission, or it answered something Cueboard did not expect.
+ */
+export type CalendarErrorKind = 'offline' | 'busy' | 'server' | 'signin' | 'forbidden' | 'unexpected';
+
 /** A habit whose calendar series must be brought to the wanted state, waiting in the persistent outbox. */
 export interface OutboxEntry {
   /** `${provider}|${habitId}`: one entry per habit and provider, so repeated edits coalesce into one sync. */
@@ -17,7 +24,7 @@ export interface OutboxEntry {
   habitId: string;
   queuedAt: number;
   attempts: number;
-  /** Not before this instant (epoch ms): backoff after a failure. */
+  /** Not before this instant (epoch ms): backoff after a failure, or later when the calendar asked to wait. */
   nextAttemptAt: number;
   lastError?: string;
 }

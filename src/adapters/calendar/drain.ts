@@ -3,6 +3,7 @@ import type { Habit } from '@/src/core/habit';
 import type { CalendarStore } from '@/src/ports/calendar-store';
 import type { Clock } from '@/src/ports/clock';
 import { ReconnectNeeded } from '@/src/ports/reconnect-needed';
+import { CalendarError } from './calendar-error';
 import { enqueueSync } from './outbox';
 
 /** What one drain of the outbox did. */
@@ -25,9 +26,12 @@ export interface DrainSpec {
 }
 
 /**
- * Send every due outbox entry, one habit at a time, recording failures with a jittered backoff. A habit whose
- * records show it was never written (saved just before a crash, say) is queued first: the outbox heals itself.
- * A refused sign-in stops the drain; the entries wait for the person to reconnect.
+ * Send every due outbox entry, one habit at a time, recording failures with a jittered backoff — or later, when the
+ * calendar asked to wait longer (a Retry-After the client would not sleep through). The outbox alarm brings the
+ * worker back then; nothing sleeps here. A rate limit holds back the rest of this drain too: the calendar asked to
+ * wait, not just for this habit. A habit whose records show it was never written (saved just before a crash, say)
+ * is queued first: the outbox heals itself. A refused sign-in stops the drain; the entries wait for the person to
+ * reconnect.
  */
 export async function drainOutbox(spec: DrainSpec): Promise<DrainReport> {
   const { provider, store, clock } = spec;
@@ -41,7 +45,7 @@ export async function drainOutbox(spec: DrainSpec): Promise<DrainReport> {
   const now = clock.now();
   const due = (await store.outbox(provider)).filter((e) => e.nextAttemptAt <= now);
   const report: DrainReport = { synced: 0, failed: 0, reconnectNeeded: false };
-  for (const entry of due) {
+  for (const [index, entry] of due.entries()) {
     const habit = habits.find((h) => h.id === entry.habitId);
     try {
       if (habit) await spec.syncOne(habit);
@@ -50,17 +54,29 @@ export async function drainOutbox(spec: DrainSpec): Promise<DrainReport> {
     } catch (error) {
       report.failed++;
       const attempts = entry.attempts + 1;
+      const notBefore = error instanceof CalendarError ? (error.notBefore ?? 0) : 0;
       await store.putOutbox({
         ...entry,
         attempts,
-        nextAttemptAt: clock.now() + outboxDelayMs(attempts, (spec.random ?? Math.random)()),
+        nextAttemptAt: Math.max(clock.now() + outboxDelayMs(attempts, (spec.random ?? Math.random)()), notBefore),
         lastError: error instanceof Error ? error.message : String(error),
       });
       if (error instanceof ReconnectNeeded) {
         report.reconnectNeeded = true;
         break;
       }
+      if (error instanceof CalendarError && error.kind === 'busy' && notBefore > clock.now()) {
+        await holdBack(store, due.slice(index + 1), notBefore);
+        break;
+      }
     }
   }
   return report;
+}
+
+/** Move untried entries to when the calendar said it would listen again; they keep their attempt count. */
+async function holdBack(store: CalendarStore, entries: readonly OutboxEntry[], notBefore: number): Promise<void> {
+  for (const entry of entries) {
+    if (entry.nextAttemptAt < notBefore) await store.putOutbox({ ...entry, nextAttemptAt: notBefore });
+  }
 }

@@ -39,6 +39,7 @@ export async function googleHarness(fake: FakeGoogle, clock = FixedClock.at('202
       sleeps.push(ms);
     },
     random,
+    now: () => clock.now(),
     timeoutMs,
     onRequest: (method, url) => requests.push(`${method} ${new URL(url).pathname}`),
   });

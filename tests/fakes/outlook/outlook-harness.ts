@@ -1,5 +1,3 @@
-import { RetryHandler } from '@microsoft/microsoft-graph-client';
-import { vi } from 'vitest';
 import { graphClient } from '@/src/adapters/calendar/outlook/graph-client';
 import { OutlookCalendar } from '@/src/adapters/calendar/outlook/outlook-calendar';
 import { IdbCalendarStore } from '@/src/adapters/storage/idb-calendar-store';
@@ -12,16 +10,17 @@ import type { TokenSource } from '@/src/adapters/calendar/google/google-client';
 import { FixedClock } from '../fixed-clock';
 import type { FakeGraph } from './fake-graph-server';
 
-/**
- * The Graph library's RetryHandler waits real seconds; tests record what it would wait (the Retry-After it honours)
- * and go on at once. The spy wraps the real library: its retry decisions are untouched.
- */
+let recorded: number[] = [];
+
+/** A sleep that records what it was asked to wait (ms) and goes on at once: the client's retry decisions are untouched. */
+export async function recordedSleep(ms: number): Promise<void> {
+  recorded.push(ms);
+}
+
+/** Start a fresh record of the in-worker sleeps of every Graph client the harness makes; returns it. */
 export function recordRetrySleeps(): number[] {
-  const sleeps: number[] = [];
-  vi.spyOn(RetryHandler.prototype as unknown as { sleep: (s: number) => Promise<void> }, 'sleep').mockImplementation(async (seconds: number) => {
-    sleeps.push(seconds);
-  });
-  return sleeps;
+  recorded = [];
+  return recorded;
 }
 
 /** Tokens straight from the fake: a fresh one on request, like a refresh. */
@@ -45,7 +44,7 @@ export async function outlookHarness(fake: FakeGraph, clock = FixedClock.at('202
   const repo = new IdbRepository(db);
   const store = new IdbCalendarStore(db);
   const tokens = fakeGraphTokens(fake);
-  const client = graphClient({ origin: fake.url, tokens, timeoutMs });
+  const client = graphClient({ origin: fake.url, tokens, timeoutMs, sleep: recordedSleep, random });
   const outlook = new OutlookCalendar({ client, origin: fake.url, store, habits: () => repo.habits(), clock, random });
   let next = 0;
   const deps: Deps = { repo, clock, provider: outlook, alarms: browserAlarms, notifier: browserNotifier, newId: () => `habit-${++next}` };

@@ -1,21 +1,35 @@
+import type { CalendarErrorKind } from '@/src/core/calendar-sync';
 import { ReconnectNeeded } from '@/src/ports/reconnect-needed';
 import type { TokenSource } from '@/src/ports/token-source';
+import { CalendarError } from '../calendar-error';
+import { backoffMs, nextWait, RETRY_BUDGET, retryAfterMs } from '../retry';
+
+const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded']);
+
+function kindOf(status: number, reason: string): CalendarErrorKind {
+  if (status === 0) return 'offline';
+  if (status === 429 || (status === 403 && (RATE_LIMIT_REASONS.has(reason) || reason === 'quotaExceeded'))) return 'busy';
+  if (status >= 500) return 'server';
+  if (status === 403) return 'forbidden';
+  return 'unexpected';
+}
 
 /** Why a Google request failed, in the terms the caller acts on. */
-export class GoogleApiError extends Error {
+export class GoogleApiError extends CalendarError {
   constructor(
     readonly status: number,
     readonly reason: string,
     message: string,
     /** True for failures that a later retry may cure (rate limits, 5xx, network, timeouts). */
     readonly retryable: boolean,
+    notBefore?: number,
   ) {
-    super(message);
+    super(kindOf(status, reason), message, notBefore);
     this.name = 'GoogleApiError';
   }
 }
 
-export { ReconnectNeeded };
+export { backoffMs, ReconnectNeeded, retryAfterMs };
 
 export type { TokenSource };
 
@@ -26,8 +40,12 @@ export interface GoogleClientOptions {
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** The clock a server's "retry after" is measured on (the outbox's clock). */
+  now?: () => number;
   /** Attempts per request for retryable failures, the first included. */
   maxAttempts?: number;
+  /** The most one request may sleep between attempts, all together; longer waits go to the outbox. */
+  maxSleepMs?: number;
   timeoutMs?: number;
   /** Called once per HTTP request sent: the bench counts with it. */
   onRequest?: (method: string, url: string) => void;
@@ -38,43 +56,40 @@ export interface GoogleResponse<T> {
   body: T;
 }
 
-const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded']);
-
-/** Seconds or an HTTP date, as Retry-After allows; undefined when absent or unreadable. */
-export function retryAfterMs(header: string | null, now: number): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** Truncated exponential backoff with full jitter: 1 s, 2 s, 4 s … at most 32 s. */
-export function backoffMs(attempt: number, random: number): number {
-  return Math.round(Math.min(32_000, 1000 * 2 ** attempt) * random);
-}
-
 /**
- * A small fetch client for Calendar v3: bearer token, one token refresh on 401, backoff with jitter on rate limits,
- * 5xx, timeouts and network errors (honouring Retry-After). Other errors come back as GoogleApiError at once.
+ * A small fetch client for Calendar v3: bearer token, one token refresh on 401, a few quick retries on rate limits,
+ * 5xx, timeouts and network errors. It never sleeps long in the service worker: when Google asks for a longer wait
+ * (Retry-After beyond the budget) or the attempts are used up, it throws a GoogleApiError whose `notBefore` tells
+ * the outbox when to try again. Other errors come back at once.
  */
 export class GoogleClient {
   private readonly fetch: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  private readonly now: () => number;
 
   constructor(private readonly options: GoogleClientOptions) {
     this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
   }
 
   async request<T>(method: string, path: string, init: { query?: Record<string, string | undefined>; body?: unknown } = {}): Promise<GoogleResponse<T>> {
     const url = new URL(this.options.apiBase.replace(/\/$/, '') + path);
     for (const [key, value] of Object.entries(init.query ?? {})) if (value !== undefined) url.searchParams.set(key, value);
-    const maxAttempts = this.options.maxAttempts ?? 5;
+    const maxAttempts = this.options.maxAttempts ?? RETRY_BUDGET.maxAttempts;
+    const maxSleepMs = this.options.maxSleepMs ?? RETRY_BUDGET.maxSleepMs;
+    let slept = 0;
     let refreshed = false;
     let token = await this.options.tokens.token();
+    /** Sleep before the next attempt, or throw the failure with the instant the outbox should wait for. */
+    const waitOrGiveUp = async (attempt: number, failure: (notBefore: number) => GoogleApiError, askedMs?: number): Promise<void> => {
+      const wait = nextWait({ attempt, maxAttempts, slept, maxSleepMs, random: this.random(), ...(askedMs === undefined ? {} : { askedMs }) });
+      if (wait === undefined) throw failure(this.now() + (askedMs ?? 0));
+      slept += wait;
+      await this.sleep(wait);
+    };
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
@@ -83,12 +98,12 @@ export class GoogleClient {
           method,
           headers: { Authorization: `Bearer ${token}`, ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
           ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 20_000),
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? RETRY_BUDGET.timeoutMs),
         });
       } catch (error) {
         // Offline, reset connection or timeout: nothing is known about the server's side, so retry the same call.
-        if (attempt + 1 >= maxAttempts) throw new GoogleApiError(0, 'network', `Network error: ${(error as Error).message}`, true);
-        await this.sleep(backoffMs(attempt, this.random()));
+        const timedOut = (error as Error).name === 'TimeoutError';
+        await waitOrGiveUp(attempt, (notBefore) => new GoogleApiError(0, timedOut ? 'timeout' : 'network', `Network error: ${(error as Error).message}`, true, notBefore));
         continue;
       }
       if (response.ok) {
@@ -105,8 +120,9 @@ export class GoogleClient {
       }
       const retryable =
         response.status === 429 || response.status >= 500 || (response.status === 403 && RATE_LIMIT_REASONS.has(error.reason));
-      if (!retryable || attempt + 1 >= maxAttempts) throw new GoogleApiError(response.status, error.reason, error.message, retryable);
-      await this.sleep(retryAfterMs(response.headers.get('Retry-After'), Date.now()) ?? backoffMs(attempt, this.random()));
+      const fail = (notBefore?: number) => new GoogleApiError(response.status, error.reason, `${response.status} ${error.reason}: ${error.message}`, retryable, notBefore);
+      if (!retryable) throw fail();
+      await waitOrGiveUp(attempt, fail, retryAfterMs(response.headers.get('Retry-After'), this.now()));
     }
   }
 }

@@ -6,7 +6,7 @@ import type { Habit } from '@/src/core/habit';
 import { expandSchedule, type Schedule } from '@/src/core/schedule';
 import { OutboxCalendar, type OutboxCalendarDeps } from '../outbox-calendar';
 import { outlookBodyHash, outlookCreateBody, outlookEventBody, SERIES_PROPERTY_ID, seriesKey } from './event-body';
-import { graphFailure, unwrapGraphError } from './graph-client';
+import { graphFailure, toCalendarError } from './graph-client';
 import { scheduleToRecurrence } from './recurrence';
 
 const PROVIDER = 'outlook' as const;
@@ -46,7 +46,7 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
   }
 
   protected syncOne(habit: Habit): Promise<void> {
-    return this.writeSeries(habit).catch((error: unknown) => Promise.reject(unwrapGraphError(error)));
+    return this.writeSeries(habit).catch((error: unknown) => Promise.reject(toCalendarError(error, this.deps.clock.now())));
   }
 
   private async writeSeries(habit: Habit): Promise<void> {
@@ -127,7 +127,7 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
     try {
       return await this.readCues(fromMs, toMs);
     } catch (error) {
-      throw unwrapGraphError(error);
+      throw toCalendarError(error, this.deps.clock.now());
     }
   }
 
