@@ -1,6 +1,6 @@
 import type { CalendarStore } from '@/src/ports/calendar-store';
 import type { Clock } from '@/src/ports/clock';
-import type { Identity } from '@/src/ports/identity';
+import { SILENT_FLOW, type Identity } from '@/src/ports/identity';
 import type { GoogleConfig } from './google-config';
 import { ReconnectNeeded, type TokenSource } from './google-client';
 
@@ -58,7 +58,7 @@ export class ImplicitGrantAuth implements GoogleAuth {
     const state = (this.deps.newState ?? (() => crypto.randomUUID()))();
     let redirected: string;
     try {
-      redirected = await this.deps.identity.launchWebAuthFlow(this.authorizeUrl(interactive, state), interactive);
+      redirected = await this.deps.identity.launchWebAuthFlow(this.authorizeUrl(interactive, state), interactive ? { interactive } : SILENT_FLOW);
     } catch (error) {
       if (error instanceof NotConfigured) throw error;
       throw interactive ? new Error(`Google sign-in did not finish: ${(error as Error).message}`) : new ReconnectNeeded();

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import type { CalendarStore, StoredAuth } from '@/src/ports/calendar-store';
 import type { Clock } from '@/src/ports/clock';
-import type { Identity } from '@/src/ports/identity';
+import { SILENT_FLOW, type Identity } from '@/src/ports/identity';
 import { ReconnectNeeded } from '@/src/ports/reconnect-needed';
 import type { TokenSource } from '@/src/ports/token-source';
 import type { OutlookConfig } from './outlook-config';
@@ -79,7 +79,7 @@ export class OutlookAuth implements TokenSource {
     }).toString();
     let params: URLSearchParams;
     try {
-      const redirected = await this.deps.identity.launchWebAuthFlow(url.toString(), interactive);
+      const redirected = await this.deps.identity.launchWebAuthFlow(url.toString(), interactive ? { interactive } : SILENT_FLOW);
       params = oauth.validateAuthResponse(this.server, client, new URL(redirected), state);
     } catch (error) {
       if (!interactive) throw new ReconnectNeeded('Outlook needs you to connect again.');

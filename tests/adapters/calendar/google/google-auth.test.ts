@@ -29,7 +29,8 @@ describe('ImplicitGrantAuth', () => {
     const { a, store, identity } = await auth();
     await a.connect();
     const url = new URL(identity.calls[0]!.url);
-    expect(identity.calls[0]!.interactive).toBe(true);
+    // Interactive: the sign-in window shows; the non-interactive options do not apply.
+    expect(identity.calls[0]).toEqual({ url: expect.any(String), interactive: true });
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
       client_id: 'test-client',
       response_type: 'token',
@@ -49,7 +50,8 @@ describe('ImplicitGrantAuth', () => {
     clock.advance(3550_000);
     const second = await a.token();
     expect(second).not.toBe(first);
-    expect(identity.calls[1]).toMatchObject({ interactive: false });
+    // Silent renewal waits for a sign-in page that redirects by script, for at most 10 s.
+    expect(identity.calls[1]).toEqual({ url: expect.any(String), interactive: false, abortOnLoadForNonInteractive: false, timeoutMsForNonInteractive: 10_000 });
     expect(new URL(identity.calls[1]!.url).searchParams.get('prompt')).toBe('none');
     expect(await a.token(true)).not.toBe(second);
   });

@@ -67,7 +67,9 @@ describe('OutlookAuth (code + PKCE, tenant common)', () => {
     await auth.connect();
     advance(25 * HOUR);
     expect(await graphStatus(await auth.token())).toBe(200);
-    expect(identity.calls.at(-1)).toMatchObject({ interactive: false });
+    // Silent sign-in waits for a sign-in page that redirects by script, for at most 10 s.
+    expect(identity.calls.at(-1)).toEqual({ url: expect.any(String), interactive: false, abortOnLoadForNonInteractive: false, timeoutMsForNonInteractive: 10_000 });
+    expect(identity.calls[0]).toEqual({ url: expect.any(String), interactive: true });
     expect(new URL(identity.calls.at(-1)!.url).searchParams.get('prompt')).toBe('none');
   });
 
