@@ -1,10 +1,13 @@
 // HTTP requests Cueboard sends to each calendar, counted at the fake servers: creating 5 habits, one steady-state
 // poll with 5 habits (target: 1 request), and an hour of background polling (the refresh alarm every 15 minutes).
 import { IDBFactory } from 'fake-indexeddb';
+import { testShell } from '../tests/fakes/background-shell';
 import { afterAll, beforeAll, it, vi } from 'vitest';
 import { REFRESH_ALARM, REFRESH_MINUTES } from '@/src/app/alarm-names';
 import { backgroundEvents } from '@/src/app/background-events';
 import type { Deps } from '@/src/app/deps';
+import { offlineCalendar } from '@/src/adapters/calendar/snapshot-calendar';
+import { LocalCalendar } from '@/src/adapters/calendar/local/local-calendar';
 import { reconcileAlarms } from '@/src/app/reconcile-alarms';
 import { saveHabit } from '@/src/app/save-habit';
 import type { RemoteCalendar, WorkerDeps } from '@/src/app/worker-deps';
@@ -39,8 +42,8 @@ interface Harness {
 
 async function measure(kind: RemoteKind, h: Harness, log: () => number): Promise<[string, number, number, number]> {
   await h.deps.repo.putSettings({ ...(await h.deps.repo.settings()), calendar: kind });
-  const deps: WorkerDeps = { ...h.deps, store: h.store, remotes: { [kind]: { calendar: h.calendar, auth: { connect: async () => {}, disconnect: async () => {} } } } };
-  const events = backgroundEvents(Promise.resolve(deps), async () => {}, () => 'cue.html');
+  const deps: WorkerDeps = { ...h.deps, store: h.store, remotes: { [kind]: { calendar: h.calendar, auth: { connect: async () => {}, disconnect: async () => {} } } }, offlineProvider: offlineCalendar(async () => kind, h.store, h.clock, new LocalCalendar(() => h.deps.repo.habits())) };
+  const events = backgroundEvents(Promise.resolve(deps), testShell());
   const count = async (job: () => Promise<unknown>) => {
     const before = log();
     await job();

@@ -3,17 +3,19 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { cuePageUrl } from '@/src/adapters/browser/cue-page-url';
 import { workerDeps } from '@/src/adapters/wiring/worker-deps';
 import { backgroundEvents } from '@/src/app/background-events';
-import { isMessage } from '@/src/messaging/protocol';
+import { answerMessages, CALENDAR_CHANGED } from '@/src/messaging/protocol';
 
 // Every listener is registered synchronously in main(), so a worker woken by an alarm or a click handles it.
 export default defineBackground(() => {
-  const events = backgroundEvents(
-    workerDeps(),
-    async (url) => {
+  const events = backgroundEvents(workerDeps(), {
+    openTab: async (url) => {
       await browser.tabs.create({ url });
     },
-    cuePageUrl,
-  );
+    cuePage: cuePageUrl,
+    missedPage: browser.runtime.getURL('/popup.html?missed=1'),
+    // No page open is the usual case, and fine.
+    announce: () => void browser.runtime.sendMessage({ type: CALENDAR_CHANGED }).catch(() => undefined),
+  });
   const report = (error: unknown) => console.error('[cueboard]', error);
 
   browser.runtime.onInstalled.addListener((details) => {
@@ -25,5 +27,5 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => void events.alarm(alarm.name).catch(report));
   browser.notifications.onButtonClicked?.addListener((id, index) => void events.notificationButton(id, index).catch(report));
   browser.notifications.onClicked.addListener((id) => void events.notificationClick(id).catch(report));
-  browser.runtime.onMessage.addListener((message: unknown) => (isMessage(message) ? events.message(message) : undefined));
+  browser.runtime.onMessage.addListener(answerMessages((message) => events.message(message)));
 });

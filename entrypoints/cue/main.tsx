@@ -32,11 +32,8 @@ render(
     done={async () => withBadge(checkOff(await deps, { habitId, source: 'cue-page', ...(cueAt !== undefined ? { cueAt } : {}) }))}
     skip={async () => withBadge(checkOff(await deps, { habitId, source: 'cue-page', status: 'skipped', ...(cueAt !== undefined ? { cueAt } : {}) }))}
     undo={async (id) => withBadge(undoCheckIn(await deps, id))}
-    snooze={async (minutes) => {
-      const until = await snoozeCue(await deps, habitId, cueAt ?? systemClock.now(), minutes);
-      await requestReconcile();
-      return until;
-    }}
+    snooze={async (minutes) => snoozeCue(await deps, habitId, cueAt ?? systemClock.now(), minutes)}
+    cuesFollow={async () => void (await requestReconcile())}
     openLink={(url) => void browser.tabs.create({ url })}
   />,
   document.getElementById('app')!,

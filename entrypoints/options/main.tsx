@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { systemClock } from '@/src/adapters/browser/system-clock';
 import { pageDeps } from '@/src/adapters/wiring/page-deps';
 import { saveHabit, setHabitArchived } from '@/src/app/save-habit';
@@ -8,20 +9,12 @@ import { calendarStatus } from '@/src/app/calendar-status';
 import { logOutcomeValue } from '@/src/app/log-outcome';
 import { todayOf } from '@/src/app/today-date';
 import { setNewTabDashboard } from '@/src/ui/newtab-preference';
-import { requestReconcile, send } from '@/src/messaging/protocol';
+import { CALENDAR_CHANGED, requestReconcile, send } from '@/src/messaging/protocol';
 import { OptionsApp } from '@/src/ui/options/options-app';
 import '@/src/ui/styles.css';
 
 const deps = pageDeps();
 
-/**
- * After a habit changes, the background re-derives its cue alarms before the page says "saved". The habit is
- * already stored; if the worker cannot answer, its 30-minute refresh catches up, so this never fails the save.
- */
-async function thenReconcile<T extends { ok: boolean }>(result: T): Promise<T> {
-  if (result.ok) await requestReconcile().catch((error: unknown) => console.warn('[cueboard] reconcile deferred', error));
-  return result;
-}
 
 render(
   <OptionsApp
@@ -35,8 +28,16 @@ render(
     connectCalendar={(provider) => send({ type: 'calendar-connect', provider })}
     disconnectCalendar={(provider) => send({ type: 'calendar-disconnect', provider })}
     repairCue={(habitId) => send({ type: 'calendar-repair', habitId })}
-    saveHabit={async (input, id) => thenReconcile(await saveHabit(await deps, input, id))}
-    setHabitArchived={async (id, archived) => thenReconcile(await setHabitArchived(await deps, id, archived))}
+    saveHabit={async (input, id) => saveHabit(await deps, input, id)}
+    setHabitArchived={async (id, archived) => setHabitArchived(await deps, id, archived)}
+    cuesFollow={async () => void (await requestReconcile())}
+    onCalendarChange={(reload) => {
+      const listener = (message: unknown) => {
+        if ((message as { type?: string } | null)?.type === CALENDAR_CHANGED) reload();
+      };
+      browser.runtime.onMessage.addListener(listener);
+      return () => browser.runtime.onMessage.removeListener(listener);
+    }}
     saveOutcome={async (input, id) => saveOutcome(await deps, input, id)}
     setOutcomeArchived={async (id, archived) => setOutcomeArchived(await deps, id, archived)}
     saveSettings={async (input) => {

@@ -1,4 +1,5 @@
-import { cueEventFor, cueEventId, clearSnooze, markFired } from '@/src/core/cue-event';
+import { cueEventFor, cueEventId, clearSnooze, isAnswered, markFired, markFiredLate } from '@/src/core/cue-event';
+import { LATE_CUE_MS } from '@/src/core/missed-cues';
 import { cueAlarmName, parseAlarmName } from '@/src/core/cue-plan';
 import { cuePromptText, shouldPrompt } from '@/src/core/cue-prompt';
 import { periodOf } from '@/src/core/period';
@@ -6,12 +7,14 @@ import { periodProgress } from '@/src/core/progress';
 import type { Deps } from './deps';
 import { todayOf } from './today-date';
 
-export type FireResult = 'prompted' | 'quiet' | 'ignored';
+/** `late`: recorded as fired late, for the one summary of cues that passed while the person was away. */
+export type FireResult = 'prompted' | 'quiet' | 'late' | 'ignored';
 
 /**
  * An alarm went off. For a cue of an active habit: record that it fired and prompt the two-minute start, unless
- * the period's target is already met, today was skipped, this instance was already answered, or it fired over an
- * hour late (the browser was asleep). Quiet firings are recorded too, so the funnel can show them.
+ * the period's target is already met, today was skipped, or this instance was already answered. A cue alarm
+ * delivered more than LATE_CUE_MS late (a wake from sleep, a browser start) is recorded as fired late and joins the
+ * summary of missed cues instead of prompting on its own. Quiet firings are recorded too, so the funnel shows them.
  */
 export async function fireCue({ repo, clock, notifier }: Pick<Deps, 'repo' | 'clock' | 'notifier'>, alarmName: string): Promise<FireResult> {
   const parsed = parseAlarmName(alarmName);
@@ -20,11 +23,15 @@ export async function fireCue({ repo, clock, notifier }: Pick<Deps, 'repo' | 'cl
   if (!habit || habit.archived) return 'ignored';
 
   const { today, now } = await todayOf({ repo, clock });
+  if (parsed.kind === 'cue' && now - parsed.cueAt > LATE_CUE_MS) {
+    const stored = await repo.updateCueEvent(cueEventId(habit.id, parsed.cueAt), (current) => markFiredLate(cueEventFor(current, habit.id, parsed.cueAt), now));
+    return isAnswered(stored) ? 'quiet' : 'late';
+  }
   const period = periodOf(today, habit.target.per);
   const checkIns = await repo.checkIns(habit.id, period.start, period.end);
   const stored = await repo.cueEvent(cueEventId(habit.id, parsed.cueAt));
   const event = cueEventFor(stored, habit.id, parsed.cueAt);
-  const answered = event.doneAt !== undefined || event.skippedAt !== undefined;
+  const answered = isAnswered(event);
   // A cue alarm delivered twice (re-created by a reconcile that raced its firing) prompts once; snoozes come back.
   const repeat = parsed.kind === 'cue' && event.firedAt !== undefined;
   // A snooze is late against its own return time, a cue against its scheduled instant.

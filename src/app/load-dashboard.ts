@@ -6,9 +6,9 @@ import { judgedHabit } from '@/src/core/metrics/logical-days';
 import { outcomeTrend, type OutcomeTrend } from '@/src/core/metrics/outcome-trend';
 import { dailyValues } from '@/src/core/metrics/daily-values';
 import { periodOf } from '@/src/core/period';
-import { expandSchedule } from '@/src/core/schedule';
 import { buildToday, dayWindow, type TodayItem } from '@/src/core/today';
 import type { Deps } from './deps';
+import { missedFrom, type MissedCue } from './passed-cues';
 import { todayOf } from './today-date';
 
 /** The next cue to come, with its two-minute start. */
@@ -31,6 +31,8 @@ export interface DashboardView {
   /** The keystone habit's week, Monday first: done, skipped or nothing, per date. */
   keystoneWeek?: { name: string; days: { date: string; state: 'done' | 'skipped' | 'open' | 'future' }[] };
   offDashboard: number;
+  /** Cues of the last day that passed unseen or fired late and still wait for the person's word. */
+  missed: MissedCue[];
 }
 
 const DAY_MS = 86_400_000;
@@ -72,6 +74,7 @@ export async function loadDashboard({ repo, clock, provider }: Pick<Deps, 'repo'
       : {}),
     ...(keystone ? { keystoneWeek: keystoneWeek(keystone, checkIns, today) } : {}),
     offDashboard: habits.filter((h) => !h.archived && !h.onDashboard).length,
+    missed: missedFrom(shown, perHabit.flatMap((p) => p.events), checkIns, { now, zone, dayBoundary }),
   };
 }
 
@@ -80,12 +83,11 @@ async function habitData(repo: Deps['repo'], habit: Habit, today: string, now: n
   const from = readFrom(judgedHabit(habit, dayBoundary), stats, today);
   const funnelFrom = now - FUNNEL_DAYS * DAY_MS;
   const [checkIns, events] = await Promise.all([repo.checkIns(habit.id, from, today), repo.cueEvents(habit.id, funnelFrom, now)]);
-  // Each cue counts for the person's local date under the day boundary, like the check-ins that answer it.
-  const scheduled = expandSchedule(habit.schedule, Math.max(funnelFrom, habit.scheduleSince), now, habit.startsOn).map(({ at }) => ({
-    at,
-    localDate: localDateOf(at, zone, dayBoundary),
-  }));
-  return { stats, checkIns, result: habitMetrics({ habit, ...(stats ? { stats } : {}), checkIns, events, scheduled, today, dayBoundary }) };
+  // The instances the calendar really held are the ones with a record: each fired, fired late, or was noticed as
+  // passed unseen (a moved instance has one record, at its new time; a cancelled one has none). Each counts for the
+  // person's local date under the day boundary, like the check-ins that answer it.
+  const scheduled = events.filter((e) => e.cueAt <= now).map((e) => ({ at: e.cueAt, localDate: localDateOf(e.cueAt, zone, dayBoundary) }));
+  return { stats, checkIns, events, result: habitMetrics({ habit, ...(stats ? { stats } : {}), checkIns, events, scheduled, today, dayBoundary }) };
 }
 
 function keystoneWeek(habit: Habit, checkIns: Parameters<typeof dailyValues>[0], today: string): NonNullable<DashboardView['keystoneWeek']> {

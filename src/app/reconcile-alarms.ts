@@ -1,7 +1,5 @@
-import { ALARM_HORIZON_MS, diffAlarms, wantedAlarms, type AlarmDiff } from '@/src/core/cue-plan';
+import { ALARM_HORIZON_MS, CUE_LOOKBACK_MS, diffAlarms, wantedAlarms, type AlarmDiff } from '@/src/core/cue-plan';
 import type { Deps } from './deps';
-
-const LOOKBACK_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Make the browser's alarms match the cues: derive the wanted set from the provider and pending snoozes, diff it
@@ -11,8 +9,7 @@ const LOOKBACK_MS = 24 * 60 * 60 * 1000;
 export async function reconcileAlarms({ provider, alarms, repo, clock }: Pick<Deps, 'provider' | 'alarms' | 'repo' | 'clock'>): Promise<AlarmDiff> {
   const now = clock.now();
   const [cues, snoozes, existing] = await Promise.all([
-    // From a day back: the same read refreshes the snapshot pages use to show today's cues.
-    provider.listCues(now - LOOKBACK_MS, now + ALARM_HORIZON_MS + 1),
+    provider.listCues(now - CUE_LOOKBACK_MS, now + ALARM_HORIZON_MS + 1),
     repo.pendingSnoozes(now),
     alarms.getAll(),
   ]);

@@ -14,6 +14,6 @@ export async function updateBadge(d: WorkerDeps): Promise<void> {
     await d.badge.show('!', `Cueboard: reconnect ${CALENDAR_NAMES[calendar]} (nothing is lost)`);
     return;
   }
-  const open = openCueCount((await loadToday({ ...d, provider: d.offlineProvider ?? d.provider })).items);
+  const open = openCueCount((await loadToday({ ...d, provider: d.offlineProvider })).items);
   await d.badge.show(open > 0 ? String(open) : '', open > 0 ? `Cueboard: ${open} cue${open === 1 ? '' : 's'} still open today` : 'Cueboard');
 }

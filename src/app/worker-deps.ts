@@ -21,6 +21,9 @@ export interface WorkerDeps extends Deps {
   store: CalendarStore;
   remotes: Partial<Record<RemoteKind, { calendar: RemoteCalendar; auth: CalendarAuth }>>;
   badge?: Badge;
-  /** Today's cues without the network (local schedules or the last poll), for the badge. */
-  offlineProvider?: CueProvider;
+  /**
+   * Cues without the network: the local schedules, or the last poll and the schedules beyond it. Alarms, the sweep
+   * for passed cues and the badge read only this, so they never wait on a calendar server.
+   */
+  offlineProvider: CueProvider;
 }

@@ -17,6 +17,13 @@ export interface CueEvent {
   snoozeCount?: number;
   skippedAt?: number;
   doneAt?: number;
+  /**
+   * When Cueboard noticed that the instance had passed with no alarm firing (the browser was closed, the machine
+   * asleep). Such an instance never fired; it is still an instance the calendar held, so the funnel counts it.
+   */
+  unseenAt?: number;
+  /** How late the cue was when it fired or was noticed, in ms; set only past LATE_CUE_MS (see missed-cues.ts). */
+  lateMs?: number;
 }
 
 /** The stable id of a cue instance. */
@@ -55,6 +62,23 @@ export function markSkipped(event: CueEvent, now: number): CueEvent {
 
 export function markDone(event: CueEvent, now: number): CueEvent {
   return clearSnooze({ ...event, doneAt: event.doneAt ?? now });
+}
+
+/** Whether the person answered this instance (done or skipped). */
+export function isAnswered(event: CueEvent): boolean {
+  return event.doneAt !== undefined || event.skippedAt !== undefined;
+}
+
+/** The instance passed while nothing was watching: record that, once, unless it fired or was answered already. */
+export function markPassedUnseen(event: CueEvent, now: number): CueEvent {
+  if (event.firedAt !== undefined || event.unseenAt !== undefined || isAnswered(event)) return event;
+  return { ...event, unseenAt: now, lateMs: Math.max(0, now - event.cueAt) };
+}
+
+/** The alarm came, but late (a wake from sleep, a browser start): recorded as fired, quietly, with how late. */
+export function markFiredLate(event: CueEvent, now: number): CueEvent {
+  if (event.firedAt !== undefined) return event;
+  return { ...event, firedAt: now, quiet: true, lateMs: event.lateMs ?? Math.max(0, now - event.cueAt) };
 }
 
 /** Undoing a check-off (done or skipped) reopens its cue. */

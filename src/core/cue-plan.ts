@@ -24,6 +24,9 @@ export interface ExistingAlarm {
 /** How far ahead alarms are kept: long enough to survive a day with the browser closed. */
 export const ALARM_HORIZON_MS = 48 * 60 * 60 * 1000;
 
+/** Cues are read from a day back: the same read refreshes the snapshot pages use to show today's cues. */
+export const CUE_LOOKBACK_MS = 24 * 60 * 60 * 1000;
+
 const CUE = 'cue';
 const SNOOZE = 'snooze';
 

@@ -39,3 +39,8 @@ export function addDays(localDate: string, days: number): string {
 export function weekdayOf(localDate: string): number {
   return Temporal.PlainDate.from(localDate).dayOfWeek;
 }
+
+/** The wall-clock time "HH:MM" of an instant in a zone. */
+export function formatWallTime(epochMs: number, zone: string): string {
+  return zonedAt(epochMs, zone).toPlainTime().toString({ smallestUnit: 'minute' });
+}

@@ -1,5 +1,6 @@
 import type { CheckIn, DayState } from './check-in';
 import { dayState } from './check-in';
+import { isAnswered, type CueEvent } from './cue-event';
 import type { CueInstance } from './cue-plan';
 import { instantOf, addDays } from './local-time';
 import type { Habit } from './habit';
@@ -24,6 +25,16 @@ export interface TodayItem {
 /** The instants [from, to) of a local date under the day boundary, in the person's zone. */
 export function dayWindow(localDate: string, zone: string, dayBoundary: string): { from: number; to: number } {
   return { from: instantOf(localDate, dayBoundary, zone), to: instantOf(addDays(localDate, 1), dayBoundary, zone) };
+}
+
+/**
+ * Which of today's cue instants a check-off without one answers: the latest that has passed and is still open
+ * (the prompt the person is most likely acting on), else the next one to come; undefined when all are answered.
+ */
+export function openInstance(instants: readonly number[], events: readonly CueEvent[], now: number): number | undefined {
+  const answered = new Set(events.filter(isAnswered).map((e) => e.cueAt));
+  const open = [...new Set(instants)].filter((at) => !answered.has(at)).sort((a, b) => a - b);
+  return open.filter((at) => at <= now).at(-1) ?? open.find((at) => at > now);
 }
 
 /**

@@ -26,9 +26,22 @@ export interface Replies {
   badge: { ok: true };
 }
 
-/** Send a message and get its typed answer. */
-export function send<M extends Message>(message: M): Promise<Replies[M['type']]> {
-  return browser.runtime.sendMessage(message);
+/**
+ * What travels back through `sendResponse`: the typed answer, or a failure. Replying through `sendResponse` (with
+ * `return true` from the listener) works in every Chrome and Firefox that installs Cueboard; a listener that returns
+ * a Promise is honoured by Firefox but only by recent Chrome versions.
+ */
+export type Envelope<R> = { ok: true; reply: R } | { ok: false; error: string };
+
+/** Sent by the background to open pages when the calendar's state changed (a write or a poll finished). */
+export const CALENDAR_CHANGED = 'cueboard:calendar-changed';
+
+/** Send a message and get its typed answer; a failure in the background arrives as an Error with its words. */
+export async function send<M extends Message>(message: M): Promise<Replies[M['type']]> {
+  const envelope = (await browser.runtime.sendMessage(message)) as Envelope<Replies[M['type']]> | undefined;
+  if (!envelope) throw new Error('Cueboard’s background did not answer. Reload the page and try again.');
+  if (!envelope.ok) throw new Error(envelope.error);
+  return envelope.reply;
 }
 
 /** Ask the background to bring alarms (and any calendar writes) in line with the data. */
@@ -45,4 +58,22 @@ export function refreshBadge(): void {
 
 export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && TYPES.has((value as { type?: Message['type'] }).type!);
+}
+
+/**
+ * The background's side: answer a message through `sendResponse` and keep the channel open (`true`) until then.
+ * Anything that is not one of Cueboard's messages is left to other listeners.
+ */
+export function answerMessages(handle: (message: Message) => Promise<Replies[Message['type']]>) {
+  return (message: unknown, _sender: unknown, sendResponse: (envelope: Envelope<unknown>) => void): true | undefined => {
+    if (!isMessage(message)) return undefined;
+    handle(message).then(
+      (reply) => sendResponse({ ok: true, reply }),
+      (error: unknown) => {
+        console.error('[cueboard]', error);
+        sendResponse({ ok: false, error: 'Cueboard’s background could not do that just now. Try again in a moment.' });
+      },
+    );
+    return true;
+  };
 }

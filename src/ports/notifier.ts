@@ -4,6 +4,8 @@ export interface CuePrompt {
   id: string;
   title: string;
   message: string;
+  /** A cue prompt offers Start and Done; a summary (cues missed while away) is opened with a click. Default: cue. */
+  kind?: 'cue' | 'summary';
 }
 
 /** Shows and withdraws cue prompts (system notifications in the browser). */

@@ -40,6 +40,10 @@ export interface Repository {
   /** Cue events of one habit with cueAt in [fromMs, toMs), through the [habitId, cueAt] index. */
   cueEvents(habitId: string, fromMs: number, toMs: number): Promise<CueEvent[]>;
 
+  /** Where the last sweep for cues that passed unseen stopped (epoch ms); undefined before the first. */
+  cuesSeenUntil(): Promise<number | undefined>;
+  putCuesSeenUntil(at: number): Promise<void>;
+
   /** The dashboard's carried-forward strength and streak; dropped whenever an older check-in changes. */
   habitStats(habitId: string): Promise<HabitStats | undefined>;
   /** Store new stats only if the stored stamp is still `readStamp` (0 when none was read); returns whether it did. */

@@ -16,3 +16,8 @@ export function formatCountdown(seconds: number): string {
   const s = Math.max(0, Math.ceil(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
+
+/** "Wed 14:00" (in the browser's locale) for an instant in a zone: a missed cue's day and time. */
+export function formatDayTime(epochMs: number, timeZone: string): string {
+  return new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(epochMs);
+}

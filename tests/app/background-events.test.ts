@@ -7,6 +7,7 @@ import { cueAlarmName } from '@/src/core/cue-plan';
 import { FixedClock } from '../fakes/fixed-clock';
 import { habitInput } from '../fakes/habits';
 import { testDeps } from '../fakes/test-deps';
+import { testShell } from '../fakes/background-shell';
 
 const CUE_AT = Temporal.Instant.from('2026-03-02T19:00:00Z').epochMilliseconds;
 
@@ -15,13 +16,7 @@ async function setUp(link = 'https://example.test/reviews') {
   const saved = await saveHabit(deps, habitInput({ link, targetKind: 'count', targetAmount: '1' }));
   if (!saved.ok) throw new Error('fixture invalid');
   const opened: string[] = [];
-  const events = backgroundEvents(
-    Promise.resolve(deps),
-    async (url) => {
-      opened.push(url);
-    },
-    (habitId, cueAt) => `cue.html?habit=${habitId}&at=${cueAt}`,
-  );
+  const events = backgroundEvents(Promise.resolve(deps), testShell(opened));
   return { deps, events, opened, id: saved.value.id, name: cueAlarmName(saved.value.id, CUE_AT) };
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testShell } from '../fakes/background-shell';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ImplicitGrantAuth } from '@/src/adapters/calendar/google/google-auth';
 import { GoogleCalendar } from '@/src/adapters/calendar/google/google-calendar';
@@ -31,7 +32,7 @@ async function worker(clientId?: string) {
   const google = new GoogleCalendar({ client: new GoogleClient({ apiBase: config.apiBase, tokens: auth, sleep: async () => {} }), store: base.store, habits: () => base.repo.habits(), clock: base.clock });
   const local = new LocalCalendar(() => base.repo.habits());
   const deps: WorkerDeps & { clock: typeof base.clock } = { ...base, remotes: { google: { calendar: google, auth } }, provider: new ActiveProvider(async () => (await base.repo.settings()).calendar, { local, google }) };
-  return { deps, events: backgroundEvents(Promise.resolve(deps), async () => {}, () => 'cue.html') };
+  return { deps, events: backgroundEvents(Promise.resolve(deps), testShell()) };
 }
 
 describe('calendar actions in the background', () => {
@@ -57,12 +58,12 @@ describe('calendar actions in the background', () => {
     await events.message({ type: 'calendar-connect', provider: 'google' });
     const saved = await saveHabit(deps, habitInput({ days: [1, 2, 3, 4, 5, 6, 7] }));
     if (!saved.ok) throw new Error('fixture invalid');
-    await events.reconcile();
+    await events.syncNetwork();
     const alarms = await fakeBrowser.alarms.getAll();
     fake.silentAuthFails = true;
     deps.clock.advance(2 * 3600_000);
     await saveHabit(deps, habitInput({ days: [1, 2, 3, 4, 5, 6, 7], name: 'Renamed while signed out' }), saved.value.id);
-    await events.reconcile();
+    await events.syncNetwork();
     expect(await calendarStatus(deps.repo, deps.store)).toMatchObject({ needsReconnect: true, pending: 1 });
     expect((await fakeBrowser.alarms.getAll()).filter((a) => a.name.startsWith('cue|'))).toEqual(alarms.filter((a) => a.name.startsWith('cue|')));
 
@@ -86,7 +87,7 @@ describe('disconnect, edit, reconnect', () => {
     await events.message({ type: 'calendar-connect', provider: 'google' });
     const saved = await saveHabit(deps, habitInput({ days: [1, 2, 3, 4, 5, 6, 7] }));
     if (!saved.ok) throw new Error('fixture invalid');
-    await events.reconcile();
+    await events.syncNetwork();
     await events.message({ type: 'calendar-disconnect', provider: 'google' });
     deps.clock.advance(3600_000);
     const moved = await saveHabit(deps, habitInput({ days: [1, 2, 3, 4, 5, 6, 7], startTime: '17:00' }), saved.value.id);
@@ -112,10 +113,10 @@ describe('offline', () => {
     await events.message({ type: 'calendar-connect', provider: 'google' });
     const saved = await saveHabit(deps, habitInput({ days: [1, 2, 3, 4, 5, 6, 7] }));
     if (!saved.ok) throw new Error('fixture invalid');
-    await events.reconcile();
+    await events.syncNetwork();
     fake.faultPolicy = () => 'network';
     deps.clock.advance(3 * 86_400_000); // three days offline: past the horizon of the last successful poll
-    await events.reconcile();
+    await events.syncNetwork();
     const pending = (await fakeBrowser.alarms.getAll()).filter((a) => a.name.startsWith('cue|') && a.scheduledTime > deps.clock.now());
     expect(pending).toHaveLength(2);
   });

@@ -6,6 +6,9 @@ import { FixedClock } from '../fakes/fixed-clock';
 import { habitInput } from '../fakes/habits';
 import { testDeps } from '../fakes/test-deps';
 
+/** The habit's 14:00 New York cue on Monday 2026-03-02. */
+const CUE = Temporal.Instant.from('2026-03-02T19:00:00Z').epochMilliseconds;
+
 describe('checkOff', () => {
   it('files a check-in at 00:30 under the previous day (04:00 boundary)', async () => {
     // 00:30 on Tuesday 2026-03-03 in New York.
@@ -21,8 +24,8 @@ describe('checkOff', () => {
     const deps = await testDeps();
     const saved = await saveHabit(deps, habitInput());
     if (!saved.ok) throw new Error('fixture invalid');
-    const a = await checkOff(deps, { habitId: saved.value.id, source: 'notification', cueAt: 42 });
-    const b = await checkOff(deps, { habitId: saved.value.id, source: 'cue-page', cueAt: 42 });
+    const a = await checkOff(deps, { habitId: saved.value.id, source: 'notification', cueAt: CUE });
+    const b = await checkOff(deps, { habitId: saved.value.id, source: 'cue-page', cueAt: CUE });
     expect(b).toEqual(a);
     expect(await deps.repo.checkIns(saved.value.id, '2026-01-01', '2026-12-31')).toHaveLength(1);
   });
@@ -60,8 +63,8 @@ describe('checkOff races and late answers', () => {
     const saved = await saveHabit(deps, habitInput());
     if (!saved.ok) throw new Error('fixture invalid');
     const [a, b] = await Promise.all([
-      checkOff(deps, { habitId: saved.value.id, source: 'notification', cueAt: 42 }),
-      checkOff(deps, { habitId: saved.value.id, source: 'cue-page', cueAt: 42 }),
+      checkOff(deps, { habitId: saved.value.id, source: 'notification', cueAt: CUE }),
+      checkOff(deps, { habitId: saved.value.id, source: 'cue-page', cueAt: CUE }),
     ]);
     expect(a.id).toBe(b.id);
     expect(await deps.repo.checkIns(saved.value.id, '2026-01-01', '2026-12-31')).toHaveLength(1);
@@ -71,9 +74,9 @@ describe('checkOff races and late answers', () => {
     const deps = await testDeps(FixedClock.at('2026-03-02T23:00:00Z'));
     const saved = await saveHabit(deps, habitInput());
     if (!saved.ok) throw new Error('fixture invalid');
-    const first = await checkOff(deps, { habitId: saved.value.id, source: 'cue-page', cueAt: 42 });
+    const first = await checkOff(deps, { habitId: saved.value.id, source: 'cue-page', cueAt: CUE });
     deps.clock.set('2026-03-03T15:00:00Z');
-    const again = await checkOff(deps, { habitId: saved.value.id, source: 'notification', cueAt: 42 });
+    const again = await checkOff(deps, { habitId: saved.value.id, source: 'notification', cueAt: CUE });
     expect(again).toEqual(first);
     expect(await deps.repo.checkIns(saved.value.id, '2026-01-01', '2026-12-31')).toHaveLength(1);
   });

@@ -39,18 +39,26 @@ describe('fireCue', () => {
     expect(await deps.repo.cueEvent(`${id}|${CUE_AT}`)).toMatchObject({ quiet: true });
   });
 
-  it('still prompts a cue that fires within the hour', async () => {
+  it('still prompts a cue whose alarm comes up to two minutes late (a busy machine)', async () => {
     const { deps, alarm } = await setUp();
-    deps.clock.set('2026-03-02T19:59:00Z');
+    deps.clock.set('2026-03-02T19:02:00Z');
     expect(await fireCue(deps, alarm)).toBe('prompted');
   });
 
-  it('stays quiet for a cue that fires over an hour late (the browser was asleep), and records it', async () => {
+  it('records a cue that fires later than that (a wake from sleep) as fired late, for the summary, with no prompt of its own', async () => {
     const { deps, id, alarm } = await setUp();
-    deps.clock.set('2026-03-02T20:00:02Z');
-    expect(await fireCue(deps, alarm)).toBe('quiet');
+    deps.clock.set('2026-03-02T19:02:01Z');
+    expect(await fireCue(deps, alarm)).toBe('late');
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
-    expect(await deps.repo.cueEvent(`${id}|${CUE_AT}`)).toMatchObject({ firedAt: deps.clock.now(), quiet: true });
+    expect(await deps.repo.cueEvent(`${id}|${CUE_AT}`)).toMatchObject({ firedAt: deps.clock.now(), quiet: true, lateMs: 121_000 });
+  });
+
+  it('a late alarm for a cue already answered stays quiet and keeps the answer', async () => {
+    const { deps, id, alarm } = await setUp();
+    await checkOff(deps, { habitId: id, source: 'popup', cueAt: CUE_AT });
+    deps.clock.set('2026-03-02T21:00:00Z');
+    expect(await fireCue(deps, alarm)).toBe('quiet');
+    expect(await deps.repo.cueEvent(`${id}|${CUE_AT}`)).toMatchObject({ doneAt: expect.any(Number), firedAt: deps.clock.now() });
   });
 
   it('ignores archived habits and alarms it does not own', async () => {

@@ -1,5 +1,6 @@
 import { browserAlarms } from '@/src/adapters/browser/browser-alarms';
 import { browserNotifier } from '@/src/adapters/browser/browser-notifier';
+import { offlineCalendar } from '@/src/adapters/calendar/snapshot-calendar';
 import { LocalCalendar } from '@/src/adapters/calendar/local/local-calendar';
 import { IdbRepository } from '@/src/adapters/storage/idb-repository';
 import { openCueboardDb } from '@/src/adapters/storage/open-db';
@@ -12,12 +13,15 @@ export async function testDeps(clock = FixedClock.at('2026-03-02T15:00:00Z')): P
   const db = await openCueboardDb();
   const repo = new IdbRepository(db);
   let next = 0;
+  const local = new LocalCalendar(() => repo.habits());
+  const store = new IdbCalendarStore(db);
   return {
     repo,
-    store: new IdbCalendarStore(db),
+    store,
     remotes: {},
     clock,
-    provider: new LocalCalendar(() => repo.habits()),
+    provider: local,
+    offlineProvider: offlineCalendar(async () => (await repo.settings()).calendar, store, clock, local),
     alarms: browserAlarms,
     notifier: browserNotifier,
     newId: () => `id-${++next}`,

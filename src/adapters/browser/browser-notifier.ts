@@ -16,7 +16,7 @@ export const browserNotifier: Notifier = {
       title: prompt.title,
       message: prompt.message,
       contextMessage: 'Cueboard',
-      ...(BUTTONS_SUPPORTED ? { buttons: [{ title: 'Start (2 min)' }, { title: 'Done' }], requireInteraction: true } : {}),
+      ...(BUTTONS_SUPPORTED && prompt.kind !== 'summary' ? { buttons: [{ title: 'Start (2 min)' }, { title: 'Done' }], requireInteraction: true } : {}),
     });
   },
   async clear(id) {

@@ -1,8 +1,10 @@
+import type { CalendarKind } from '@/src/core/calendar-sync';
 import type { CueInstance } from '@/src/core/cue-plan';
 import type { Habit } from '@/src/core/habit';
 import type { CalendarStore } from '@/src/ports/calendar-store';
 import type { Clock } from '@/src/ports/clock';
 import type { CueProvider } from '@/src/ports/cue-provider';
+import { ActiveProvider } from './active-provider';
 import { enqueueSync } from './outbox';
 
 /**
@@ -34,4 +36,16 @@ export class SnapshotCalendar implements CueProvider {
     const inside = snapshot.cues.filter((c) => c.at >= covered.from && c.at < covered.to);
     return [...before, ...inside, ...after].sort((a, b) => a.at - b.at);
   }
+}
+
+/**
+ * The chosen calendar without the network: the local schedules, or the last poll of Google or Outlook and the
+ * schedules beyond it. What pages read, and what the worker's alarms read.
+ */
+export function offlineCalendar(chosen: () => Promise<CalendarKind>, store: CalendarStore, clock: Clock, local: CueProvider): CueProvider {
+  return new ActiveProvider(chosen, {
+    local,
+    google: new SnapshotCalendar('google', store, clock, local),
+    outlook: new SnapshotCalendar('outlook', store, clock, local),
+  });
 }

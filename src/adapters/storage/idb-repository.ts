@@ -104,6 +104,14 @@ export class IdbRepository implements Repository {
     return this.db.getAllFromIndex('cueEvents', 'byHabitCue', IDBKeyRange.bound([habitId, fromMs], [habitId, toMs], false, true));
   }
 
+  cuesSeenUntil(): Promise<number | undefined> {
+    return this.db.get('meta', 'cuesSeenUntil');
+  }
+
+  async putCuesSeenUntil(at: number): Promise<void> {
+    await this.db.put('meta', at, 'cuesSeenUntil');
+  }
+
   habitStats(habitId: string): Promise<HabitStats | undefined> {
     return this.db.get('habitStats', habitId);
   }

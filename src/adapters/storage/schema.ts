@@ -12,7 +12,7 @@ import type { StoredAuth } from '@/src/ports/calendar-store';
 export const DB_NAME = 'cueboard';
 
 /** The schema version this code writes. Each step up has a rung in upgrade.ts and a fixture in tests. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** The IndexedDB schema as a type, so every read and write is checked against it. */
 export interface CueboardDB extends DBSchema {
@@ -52,4 +52,9 @@ export interface CueboardDB extends DBSchema {
   habitStats: { key: string; value: HabitStats };
   /** The outcome log: recorded values of each lagging indicator. (v4) */
   outcomeValues: { key: string; value: OutcomeValue; indexes: { byOutcomeDate: [string, string] } };
+  /** The background's own bookkeeping, by name (out-of-line keys). (v5) */
+  meta: { key: MetaKey; value: number };
 }
+
+/** What the meta store holds: `cuesSeenUntil`, where the sweep for passed cues stopped (epoch ms). */
+export type MetaKey = 'cuesSeenUntil';

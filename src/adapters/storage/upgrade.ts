@@ -38,4 +38,8 @@ export function upgrade(db: IDBPDatabase<CueboardDB>, oldVersion: number, _newVe
     db.createObjectStore('habitStats', { keyPath: 'habitId' });
     db.createObjectStore('outcomeValues', { keyPath: 'id' }).createIndex('byOutcomeDate', ['outcomeId', 'localDate']);
   }
+  if (oldVersion < 5) {
+    // Empty on purpose: with no mark, the first sweep for passed cues starts now and never reports old history.
+    db.createObjectStore('meta');
+  }
 }

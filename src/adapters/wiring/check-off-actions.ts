@@ -10,6 +10,10 @@ export function checkOffActions(deps: Promise<Deps>, source: CheckInSource) {
       await checkOff(await deps, { habitId, source });
       refreshBadge();
     },
+    answerMissed: async (habitId: string, cueAt: number, status: 'done' | 'skipped') => {
+      await checkOff(await deps, { habitId, cueAt, status, source });
+      refreshBadge();
+    },
     undo: async (checkInId: string) => {
       await undoCheckIn(await deps, checkInId);
       refreshBadge();

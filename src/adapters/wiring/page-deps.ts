@@ -1,5 +1,4 @@
-import { ActiveProvider } from '@/src/adapters/calendar/active-provider';
-import { SnapshotCalendar } from '@/src/adapters/calendar/snapshot-calendar';
+import { offlineCalendar } from '@/src/adapters/calendar/snapshot-calendar';
 import type { Deps } from '@/src/app/deps';
 import type { CalendarStore } from '@/src/ports/calendar-store';
 import { baseDeps } from './base-deps';
@@ -10,11 +9,7 @@ let deps: Promise<Deps & { store: CalendarStore }> | undefined;
 export function pageDeps(): Promise<Deps & { store: CalendarStore }> {
   deps ??= baseDeps().then(({ local, ...base }) => ({
     ...base,
-    provider: new ActiveProvider(async () => (await base.repo.settings()).calendar, {
-      local,
-      google: new SnapshotCalendar('google', base.store, base.clock, local),
-      outlook: new SnapshotCalendar('outlook', base.store, base.clock, local),
-    }),
+    provider: offlineCalendar(async () => (await base.repo.settings()).calendar, base.store, base.clock, local),
   }));
   return deps;
 }

@@ -1,7 +1,7 @@
 import { browserBadge } from '@/src/adapters/browser/browser-badge';
 import { browserIdentity, isGoogleChrome } from '@/src/adapters/browser/browser-identity';
 import { ActiveProvider } from '@/src/adapters/calendar/active-provider';
-import { SnapshotCalendar } from '@/src/adapters/calendar/snapshot-calendar';
+import { offlineCalendar } from '@/src/adapters/calendar/snapshot-calendar';
 import { googleAuth } from '@/src/adapters/calendar/google/google-auth';
 import { GoogleCalendar } from '@/src/adapters/calendar/google/google-calendar';
 import { GoogleClient } from '@/src/adapters/calendar/google/google-client';
@@ -30,11 +30,7 @@ export function workerDeps(): Promise<WorkerDeps> {
       badge: browserBadge,
       remotes: { google: { calendar: google, auth: gAuth }, outlook: { calendar: outlook, auth: oAuth } },
       provider: new ActiveProvider(async () => (await base.repo.settings()).calendar, { local, google, outlook }),
-      offlineProvider: new ActiveProvider(async () => (await base.repo.settings()).calendar, {
-        local,
-        google: new SnapshotCalendar('google', base.store, base.clock, local),
-        outlook: new SnapshotCalendar('outlook', base.store, base.clock, local),
-      }),
+      offlineProvider: offlineCalendar(async () => (await base.repo.settings()).calendar, base.store, base.clock, local),
     };
   });
   return deps;

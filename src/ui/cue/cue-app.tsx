@@ -15,8 +15,10 @@ export interface CueActions {
   done: () => Promise<{ id: string }>;
   skip: () => Promise<{ id: string }>;
   undo: (checkInId: string) => Promise<unknown>;
-  /** Returns when the cue comes back, epoch ms. */
+  /** Stores the snooze and returns when the cue comes back, epoch ms; its alarm follows through `cuesFollow`. */
   snooze: (minutes: number) => Promise<number>;
+  /** Ask the background to set the alarms after a change (local work only: never waits on a calendar). */
+  cuesFollow: () => Promise<void>;
   openLink: (url: string) => void;
 }
 
@@ -29,6 +31,11 @@ export function CueApp(props: CueActions) {
   const [outcome, setOutcome] = useState<Outcome>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+  /** The snooze is stored: say so now; if its alarm cannot be set, say that too rather than let it pass silently. */
+  const snoozed = (until: number): Outcome => {
+    props.cuesFollow().catch(() => setProblem('The snooze is saved, but its reminder could not be set just now. Cueboard tries again within 15 minutes.'));
+    return { text: `Snoozed: back at ${formatTime(until, props.timeZone)}.` };
+  };
   const first = useRef<HTMLButtonElement>(null);
 
   useEffect(() => first.current?.focus(), [habit]);
@@ -80,10 +87,10 @@ export function CueApp(props: CueActions) {
         <button type="button" disabled={busy} onClick={() => void act(async () => ({ text: 'Checked off. That counts.', undoId: (await props.done()).id }))}>
           Done
         </button>
-        <button type="button" disabled={busy} onClick={() => void act(async () => ({ text: `Snoozed: back at ${formatTime(await props.snooze(10), props.timeZone)}.` }))}>
+        <button type="button" disabled={busy} onClick={() => void act(async () => snoozed(await props.snooze(10)))}>
           Snooze 10 min
         </button>
-        <button type="button" disabled={busy} onClick={() => void act(async () => ({ text: `Snoozed: back at ${formatTime(await props.snooze(60), props.timeZone)}.` }))}>
+        <button type="button" disabled={busy} onClick={() => void act(async () => snoozed(await props.snooze(60)))}>
           Snooze 1 hour
         </button>
         <button type="button" disabled={busy} onClick={() => void act(async () => ({ text: 'Skipped for today. A skip keeps the record honest.', undoId: (await props.skip()).id }))}>

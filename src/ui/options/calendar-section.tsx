@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CalendarStatus } from '@/src/app/calendar-status';
+import { calendarWords, type CalendarStatus } from '@/src/app/calendar-status';
 import { CALENDAR_NAMES, type RemoteKind } from '@/src/core/calendar-sync';
 import type { CalendarReply } from '@/src/messaging/protocol';
 
@@ -26,13 +26,14 @@ export function CalendarSection({ status, connect, disconnect, reload }: Calenda
     }
   };
   const kind = status.calendar;
+  const words = calendarWords(status);
 
   return (
     <div class="card" aria-labelledby="calendar-title">
       <h3 id="calendar-title">Calendar</h3>
       {kind === 'local' ? (
         <>
-          <p data-testid="calendar-state">Cues live in Cueboard’s own calendar on this machine. No account needed.</p>
+          <p data-testid="calendar-state">{words.state}</p>
           <div class="actions">
             {(['google', 'outlook'] as const).map((k) => (
               <button key={k} type="button" disabled={busy} onClick={() => void act(() => connect(k))}>
@@ -43,12 +44,15 @@ export function CalendarSection({ status, connect, disconnect, reload }: Calenda
         </>
       ) : (
         <>
-          <p data-testid="calendar-state">
-            {status.needsReconnect
-              ? `${CALENDAR_NAMES[kind]} asks you to sign in again. Nothing is lost: changes wait here until you reconnect.`
-              : `Cues are recurring events in your ${CALENDAR_NAMES[kind]}. ${status.pending === 0 ? 'Everything is written.' : `${status.pending} change(s) waiting to be written.`}`}
-          </p>
-          {status.lastError && status.pending > 0 && <p class="hint">Last attempt: {status.lastError}</p>}
+          <p data-testid="calendar-state">{words.state}</p>
+          {words.problem && <p class="hint">{words.problem}</p>}
+          {words.details && (
+            <details class="hint">
+              <summary>Details</summary>
+              {words.details}
+            </details>
+          )}
+          {words.missing && <p class="hint">{words.missing}</p>}
           <div class="actions">
             {status.needsReconnect && (
               <button type="button" class="primary" disabled={busy} onClick={() => void act(() => connect(kind))}>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { habitToInput, type Habit, type HabitField, type HabitInput } from '@/src/core/habit';
 import type { Outcome, OutcomeField, OutcomeInput } from '@/src/core/outcome';
 import type { Validated } from '@/src/core/result';
@@ -21,7 +21,12 @@ export interface OptionsApi {
   connectCalendar: (kind: RemoteKind) => Promise<CalendarReply>;
   disconnectCalendar: (kind: RemoteKind) => Promise<CalendarReply>;
   repairCue: (habitId: string) => Promise<CalendarReply>;
+  /** Stores the habit and answers once IndexedDB has committed; cues follow through `cuesFollow`. */
   saveHabit: (input: HabitInput, id?: string) => Promise<Validated<Habit, HabitField>>;
+  /** Ask the background to bring alarms in line after a habit change (never waits on a calendar server). */
+  cuesFollow: () => Promise<void>;
+  /** Called when the background reports the calendar changed (a write or poll finished); returns an unsubscribe. */
+  onCalendarChange?: (reload: () => void) => () => void;
   setHabitArchived: (id: string, archived: boolean) => Promise<Validated<Habit, HabitField>>;
   saveOutcome: (input: OutcomeInput, id?: string) => Promise<Validated<Outcome, OutcomeField>>;
   setOutcomeArchived: (id: string, archived: boolean) => Promise<unknown>;
@@ -38,6 +43,18 @@ export function OptionsApp(api: OptionsApi) {
   const [notice, setNotice] = useState<Notice>();
   // Bumped after each successful save so the "new" form starts blank again.
   const [saves, setSaves] = useState(0);
+  useEffect(() => api.onCalendarChange?.(() => void reload()), [api, reload]);
+  /** After a habit change is stored: say so at once, then say when its cues are set (or why not yet). */
+  const saved = (text: string, undo?: () => Promise<void>) => {
+    setNotice({ text, ...(undo ? { undo } : {}) });
+    api.cuesFollow().then(
+      () => setNotice((current) => (current?.text === text ? { ...current, text: `${text} Its cues are scheduled.` } : current)),
+      () =>
+        setNotice((current) =>
+          current?.text === text ? { ...current, text: `${text} Its cues could not be scheduled just now; Cueboard tries again within 15 minutes.` } : current,
+        ),
+    );
+  };
   const habitInitial = useMemo(() => (editingHabit ? habitToInput(editingHabit) : blankHabit(api.timeZone)), [editingHabit, api.timeZone]);
   const outcomeInitial = useMemo(
     () => (editingOutcome ? { ...editingOutcome, baseline: String(editingOutcome.baseline), target: String(editingOutcome.target) } : BLANK_OUTCOME),
@@ -51,13 +68,11 @@ export function OptionsApp(api: OptionsApi) {
       return;
     }
     await reload();
-    setNotice({
-      text: `${archived ? 'Archived' : 'Restored'} “${habit.name}”.`,
-      undo: async () => {
-        await api.setHabitArchived(habit.id, !archived);
-        await reload();
-        setNotice({ text: 'Undone.' });
-      },
+    saved(`${archived ? 'Archived' : 'Restored'} “${habit.name}”.`, async () => {
+      const undone = await api.setHabitArchived(habit.id, !archived);
+      await reload();
+      if (!undone.ok) setNotice({ text: Object.values(undone.errors).join(' ') });
+      else saved('Undone.');
     });
   };
 
@@ -141,7 +156,7 @@ export function OptionsApp(api: OptionsApi) {
             if (!result.ok) return result.errors;
             setEditingHabit(undefined);
             setSaves((n) => n + 1);
-            setNotice({ text: `Saved habit “${result.value.name}”. Its cues are scheduled.` });
+            saved(`Saved habit “${result.value.name}”.`);
             await reload();
             return undefined;
           }}

@@ -3,6 +3,7 @@ import type { DashboardView } from '@/src/app/load-dashboard';
 import { MetricsSection } from '../dashboard/metrics-section';
 import { useAsync } from '../use-async';
 import { HabitRow } from './habit-row';
+import { MissedList } from './missed-list';
 
 export interface PopupActions {
   load: () => Promise<DashboardView>;
@@ -10,12 +11,14 @@ export interface PopupActions {
   onReady?: () => void;
   checkOff: (habitId: string) => Promise<unknown>;
   undo: (checkInId: string) => Promise<unknown>;
+  /** Answer one cue that passed while the person was away; it counts for the cue's own day. */
+  answerMissed: (habitId: string, cueAt: number, status: 'done' | 'skipped') => Promise<unknown>;
   openOptions: () => void;
   timeZone: string;
 }
 
 /** The popup: today's habits with one-click check-off and undo, and each one's progress this period. */
-export function PopupApp({ load, checkOff, undo, openOptions, timeZone, onReady }: PopupActions) {
+export function PopupApp({ load, checkOff, undo, answerMissed, openOptions, timeZone, onReady }: PopupActions) {
   const { data, error, reload } = useAsync(load);
   const ready = data !== undefined;
   useEffect(() => {
@@ -47,6 +50,9 @@ export function PopupApp({ load, checkOff, undo, openOptions, timeZone, onReady 
       </header>
       {error && <p role="alert">Cueboard could not read its data: {error}</p>}
       {problem && <p role="alert">{problem}</p>}
+      {data && data.missed.length > 0 && (
+        <MissedList missed={data.missed} timeZone={timeZone} busy={busy} onAnswer={(m, status) => void act(() => answerMissed(m.habitId, m.cueAt, status))} />
+      )}
       {data && data.items.length === 0 && (
         <p class="empty">
           No habits on the dashboard yet. Name a behaviour that drives your outcome and give it a cue.{' '}
