@@ -1,4 +1,4 @@
-import type { CalendarKind } from '@/src/core/calendar-sync';
+import { CALENDAR_NAMES, type CalendarErrorKind, type CalendarKind, type RemoteKind } from '@/src/core/calendar-sync';
 import type { CalendarStore } from '@/src/ports/calendar-store';
 import type { Repository } from '@/src/ports/repository';
 
@@ -9,7 +9,10 @@ export interface CalendarStatus {
   needsReconnect: boolean;
   /** Habits whose changes still wait to be written. */
   pending: number;
+  /** The raw detail of the last failed try, for the "Details" line only. */
   lastError?: string;
+  /** What kind of failure that was: it picks the sentence the person reads. */
+  lastErrorKind?: CalendarErrorKind;
   /** Habits whose series the person deleted in their calendar; each offers a repair. */
   missing: string[];
 }
@@ -19,13 +22,72 @@ export async function calendarStatus(repo: Repository, store: CalendarStore): Pr
   const { calendar } = await repo.settings();
   if (calendar === 'local') return { calendar, connected: false, needsReconnect: false, pending: 0, missing: [] };
   const [auth, outbox, series] = await Promise.all([store.auth(calendar), store.outbox(calendar), store.allSeries(calendar)]);
-  const lastError = outbox.find((e) => e.lastError)?.lastError;
+  const failed = outbox.find((e) => e.lastError);
   return {
     calendar,
     connected: auth !== undefined,
     needsReconnect: auth?.needsReconnect === true || auth === undefined,
     pending: outbox.length,
-    ...(lastError ? { lastError } : {}),
+    ...(failed?.lastError ? { lastError: failed.lastError, lastErrorKind: failed.lastErrorKind ?? 'unexpected' } : {}),
     missing: [...new Set(series.filter((s) => s.state === 'missing').map((s) => s.habitId))],
+  };
+}
+
+/** The card's words: a headline, what went wrong (if anything) in a plain sentence, and the raw detail apart. */
+export interface CalendarWords {
+  state: string;
+  problem?: string;
+  details?: string;
+  missing?: string;
+}
+
+/** "1 change", "3 changes". */
+export function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What a failure of each kind means, in words a person can act on; never the server's own text. */
+export function problemSentence(kind: CalendarErrorKind, calendar: RemoteKind): string {
+  const name = CALENDAR_NAMES[calendar];
+  switch (kind) {
+    case 'offline':
+      return `Cueboard could not reach ${name}: this computer may be offline, or the connection dropped. It will try again.`;
+    case 'busy':
+      return `${name} is busy and asked Cueboard to wait a little. It will try again.`;
+    case 'server':
+      return `${name} had a problem on its side. Cueboard will try again.`;
+    case 'signin':
+      return `${name} needs you to sign in again before Cueboard can write.`;
+    case 'forbidden':
+      return `${name} refused the change: Cueboard does not have permission. Disconnect and connect again to grant it.`;
+    case 'unexpected':
+      return `${name} answered in a way Cueboard did not expect. It will try again.`;
+  }
+}
+
+/** "1 habit’s cue is missing … repair it below." with the plural right. */
+export function missingSentence(n: number, calendar: RemoteKind): string {
+  const name = CALENDAR_NAMES[calendar];
+  return n === 1 ? `1 habit’s cue is missing from ${name} — repair it below.` : `${n} habits’ cues are missing from ${name} — repair them below.`;
+}
+
+/**
+ * The card's words for a connected calendar. "Everything is written." only when nothing waits and nothing is
+ * missing; a failure is told by its kind, with the server's own text kept for the "Details" line.
+ */
+export function calendarWords(status: CalendarStatus): CalendarWords {
+  const kind = status.calendar;
+  if (kind === 'local') return { state: 'Cues live in Cueboard’s own calendar on this machine. No account needed.' };
+  const name = CALENDAR_NAMES[kind];
+  const missing = status.missing.length > 0 ? { missing: missingSentence(status.missing.length, kind) } : {};
+  if (status.needsReconnect) {
+    return { state: `${name} asks you to sign in again. Nothing is lost: changes wait here until you reconnect.`, ...missing };
+  }
+  const waiting = status.pending > 0 ? `${count(status.pending, 'change is', 'changes are')} waiting to be written.` : status.missing.length === 0 ? 'Everything is written.' : '';
+  const failed = status.pending > 0 && status.lastError !== undefined;
+  return {
+    state: `Cues are recurring events in your ${name}.${waiting ? ` ${waiting}` : ''}`,
+    ...(failed ? { problem: problemSentence(status.lastErrorKind ?? 'unexpected', kind), details: status.lastError } : {}),
+    ...missing,
   };
 }

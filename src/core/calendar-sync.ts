@@ -26,7 +26,10 @@ export interface OutboxEntry {
   attempts: number;
   /** Not before this instant (epoch ms): backoff after a failure, or later when the calendar asked to wait. */
   nextAttemptAt: number;
+  /** The last failure's raw detail, for a "Details" line; never the headline the person reads. */
   lastError?: string;
+  /** The last failure's kind, which picks the sentence the person reads. */
+  lastErrorKind?: CalendarErrorKind;
 }
 
 /** A recurring event Cueboard wrote, as far as this machine knows. */

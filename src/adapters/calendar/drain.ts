@@ -3,7 +3,7 @@ import type { Habit } from '@/src/core/habit';
 import type { CalendarStore } from '@/src/ports/calendar-store';
 import type { Clock } from '@/src/ports/clock';
 import { ReconnectNeeded } from '@/src/ports/reconnect-needed';
-import { CalendarError } from './calendar-error';
+import { CalendarError, errorKind } from './calendar-error';
 import { enqueueSync } from './outbox';
 
 /** What one drain of the outbox did. */
@@ -60,6 +60,7 @@ export async function drainOutbox(spec: DrainSpec): Promise<DrainReport> {
         attempts,
         nextAttemptAt: Math.max(clock.now() + outboxDelayMs(attempts, (spec.random ?? Math.random)()), notBefore),
         lastError: error instanceof Error ? error.message : String(error),
+        lastErrorKind: errorKind(error),
       });
       if (error instanceof ReconnectNeeded) {
         report.reconnectNeeded = true;

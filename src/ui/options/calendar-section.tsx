@@ -21,6 +21,8 @@ export function CalendarSection({ status, connect, disconnect, reload }: Calenda
       const reply = await job();
       if (!reply.ok) setError(reply.error);
       await reload();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
       setBusy(false);
     }

@@ -47,7 +47,7 @@ describe('Google: Retry-After beyond the in-worker budget', () => {
     const outbox = await h.store.outbox('google');
     expect(outbox.map((e) => e.habitId).sort()).toEqual([...ids].sort());
     expect(outbox.every((e) => e.nextAttemptAt >= start + 120_000)).toBe(true);
-    expect(outbox.find((e) => e.attempts === 1)).toMatchObject({ lastError: expect.stringContaining('429') });
+    expect(outbox.find((e) => e.attempts === 1)).toMatchObject({ lastError: expect.stringContaining('429'), lastErrorKind: 'busy' });
 
     throttled = false;
     h.clock.advance(60_000);
@@ -100,7 +100,7 @@ describe('Outlook: Retry-After beyond the in-worker budget', () => {
     const outbox = await h.store.outbox('outlook');
     expect(outbox).toHaveLength(2);
     expect(outbox.every((e) => e.nextAttemptAt >= start + 120_000)).toBe(true);
-    expect(outbox.find((e) => e.attempts === 1)).toMatchObject({ lastError: expect.stringContaining('429') });
+    expect(outbox.find((e) => e.attempts === 1)).toMatchObject({ lastError: expect.stringContaining('429'), lastErrorKind: 'busy' });
 
     throttled = false;
     h.clock.advance(121_000);
@@ -118,7 +118,7 @@ describe('Outlook: Retry-After beyond the in-worker budget', () => {
     fake.faultPolicy = (method) => (method === 'PATCH' ? '503' : undefined);
     await h.outlook.drain();
     const [entry] = await h.store.outbox('outlook');
-    expect(entry).toMatchObject({ attempts: 1, lastError: expect.stringContaining('503') });
+    expect(entry).toMatchObject({ attempts: 1, lastError: expect.stringContaining('503'), lastErrorKind: 'server' });
     expect(entry!.nextAttemptAt).toBeGreaterThanOrEqual(h.clock.now() + 120_000);
     expect(total(sleeps)).toBeLessThanOrEqual(RETRY_BUDGET.maxSleepMs);
     fake.faultPolicy = () => undefined;

@@ -109,7 +109,7 @@ describe('GoogleCalendar', () => {
     fake.faultPolicy = () => '500';
     expect(await h.google.drain()).toMatchObject({ synced: 0, failed: 1 });
     const [entry] = await h.store.outbox('google');
-    expect(entry).toMatchObject({ habitId: habit.id, attempts: 1, lastError: '500 backendError: Backend Error' });
+    expect(entry).toMatchObject({ habitId: habit.id, attempts: 1, lastError: '500 backendError: Backend Error', lastErrorKind: 'server' });
     expect(entry!.nextAttemptAt).toBeGreaterThan(h.clock.now());
     fake.faultPolicy = () => undefined;
     expect(await h.google.drain()).toMatchObject({ synced: 0 });
