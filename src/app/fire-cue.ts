@@ -2,6 +2,7 @@ import { cueEventFor, cueEventId, clearSnooze, isAnswered, markFired, markFiredL
 import { LATE_CUE_MS } from '@/src/core/missed-cues';
 import { cueAlarmName, parseAlarmName } from '@/src/core/cue-plan';
 import { cuePromptText, shouldPrompt } from '@/src/core/cue-prompt';
+import { localDateOf } from '@/src/core/day-boundary';
 import { periodOf } from '@/src/core/period';
 import { periodProgress } from '@/src/core/progress';
 import type { Deps } from './deps';
@@ -22,7 +23,9 @@ export async function fireCue({ repo, clock, notifier }: Pick<Deps, 'repo' | 'cl
   const habit = await repo.habit(parsed.habitId);
   if (!habit || habit.archived) return 'ignored';
 
-  const { today, now } = await todayOf({ repo, clock });
+  const { now, dayBoundary } = await todayOf({ repo, clock });
+  // Judged for the day the cue belongs to (under the boundary), which is today unless it fires off its time.
+  const today = localDateOf(parsed.cueAt, clock.timeZone(), dayBoundary);
   if (parsed.kind === 'cue' && now - parsed.cueAt > LATE_CUE_MS) {
     const stored = await repo.updateCueEvent(cueEventId(habit.id, parsed.cueAt), (current) => markFiredLate(cueEventFor(current, habit.id, parsed.cueAt), now));
     return isAnswered(stored) ? 'quiet' : 'late';

@@ -8,6 +8,17 @@ export abstract class LoopbackServer {
   protected readonly hanging = new Set<ServerResponse>();
   private server?: Server;
 
+  /** How many requests a "timeout" fault holds open right now (their clients have not given up yet). */
+  get held(): number {
+    return this.hanging.size;
+  }
+
+  /** Hold a response open (a server that never answers) until the client gives up or the server stops. */
+  protected hold(res: ServerResponse): void {
+    this.hanging.add(res);
+    res.on('close', () => this.hanging.delete(res));
+  }
+
   constructor(private readonly allowHeaders: string) {}
 
   async start(): Promise<this> {

@@ -110,7 +110,7 @@ export class FakeGoogle extends LoopbackServer {
     const path = url.pathname.slice(PREFIX.length);
     const fault = this.faultPolicy(method, path);
     if (fault === 'network') return void req.socket.destroy();
-    if (fault === 'timeout') return void this.hanging.add(res);
+    if (fault === 'timeout') return this.hold(res);
     if (fault === '401') return this.send(res, 401, unauthorized());
     if (fault === '403-rate') return this.send(res, 403, gError(403, 'userRateLimitExceeded', 'User Rate Limit Exceeded'));
     if (fault === '429') {

@@ -114,7 +114,7 @@ export class FakeGraph extends LoopbackServer {
     const path = url.pathname.slice('/v1.0'.length);
     const fault = this.faultPolicy(method, path);
     if (fault === 'network') return void req.socket.destroy();
-    if (fault === 'timeout') return void this.hanging.add(res);
+    if (fault === 'timeout') return this.hold(res);
     if (fault === '401') return this.send(res, 401, graphError('InvalidAuthenticationToken', 'Access token has expired or is not yet valid.'));
     if (fault === '429') {
       res.setHeader('Retry-After', String(this.retryAfterSeconds));
