@@ -26,15 +26,21 @@ export class SnapshotCalendar implements CueProvider {
   }
 
   async listCues(fromMs: number, toMs: number): Promise<CueInstance[]> {
-    const snapshot = await this.store.snapshot(this.kind);
+    const [snapshot, outbox] = await Promise.all([this.store.snapshot(this.kind), this.store.outbox(this.kind)]);
     if (!snapshot || snapshot.to <= fromMs || snapshot.from >= toMs) return this.fallback.listCues(fromMs, toMs);
     const covered = { from: Math.max(fromMs, snapshot.from), to: Math.min(toMs, snapshot.to) };
-    const [before, after] = await Promise.all([
+    // A habit whose change still waits in the outbox (new, edited, a write that hangs or fails) is not in the
+    // calendar as it is now: its cues follow its own schedule until the calendar holds it, so saving never leaves
+    // a habit without cues, and an edited time never fires at the old one.
+    const waiting = new Set(outbox.map((e) => e.habitId));
+    const [before, inside, after] = await Promise.all([
       covered.from > fromMs ? this.fallback.listCues(fromMs, covered.from) : [],
+      waiting.size > 0 ? this.fallback.listCues(covered.from, covered.to) : [],
       covered.to < toMs ? this.fallback.listCues(covered.to, toMs) : [],
     ]);
-    const inside = snapshot.cues.filter((c) => c.at >= covered.from && c.at < covered.to);
-    return [...before, ...inside, ...after].sort((a, b) => a.at - b.at);
+    const polled = snapshot.cues.filter((c) => c.at >= covered.from && c.at < covered.to && !waiting.has(c.habitId));
+    const scheduled = inside.filter((c) => waiting.has(c.habitId));
+    return [...before, ...polled, ...scheduled, ...after].sort((a, b) => a.at - b.at);
   }
 }
 
