@@ -57,4 +57,20 @@ describe('loadDashboard', () => {
     const view = await loadDashboard(deps);
     expect(view.outcomes).toEqual([expect.objectContaining({ name: 'Bugs per sprint', series: [38, 36], progress: 0.5 })]);
   });
+
+  it('counts in the funnel the instances the calendar really held: a moved one once, a cancelled one not, an unseen one as not fired', async () => {
+    const deps = await testDeps(FixedClock.at('2026-03-01T15:00:00Z'));
+    const saved = await saveHabit(deps, habitInput({ targetKind: 'count', targetAmount: '1', days: [1, 2, 3, 4, 5, 6, 7] }));
+    if (!saved.ok) throw new Error('fixture invalid');
+    const id = saved.value.id;
+    const at = (iso: string) => Temporal.Instant.from(iso).epochMilliseconds;
+    // Monday's 14:00 was moved to 16:15 in the calendar and fired there; Tuesday's was cancelled; Wednesday's passed
+    // while the browser was closed; Thursday's fired on time.
+    await deps.repo.putCueEvent({ id: `${id}|${at('2026-03-02T21:15:00Z')}`, habitId: id, cueAt: at('2026-03-02T21:15:00Z'), firedAt: at('2026-03-02T21:15:00Z'), doneAt: at('2026-03-02T21:20:00Z') });
+    await deps.repo.putCueEvent({ id: `${id}|${at('2026-03-04T19:00:00Z')}`, habitId: id, cueAt: at('2026-03-04T19:00:00Z'), unseenAt: at('2026-03-05T12:00:00Z'), lateMs: 17 * 3_600_000 });
+    await deps.repo.putCueEvent({ id: `${id}|${at('2026-03-05T19:00:00Z')}`, habitId: id, cueAt: at('2026-03-05T19:00:00Z'), firedAt: at('2026-03-05T19:00:00Z') });
+    deps.clock.set('2026-03-05T22:00:00Z');
+    const [metrics] = (await loadDashboard(deps)).metrics;
+    expect(metrics!.funnel).toMatchObject({ scheduled: 3, fired: 2, done: 1 });
+  });
 });

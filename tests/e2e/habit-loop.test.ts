@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { alarms, firstCueAlarm, launch, readStore, type Browser } from './extension';
+import { alarms, firstCueAlarm, launch, readStore, until, type Browser } from './extension';
 import { OptionsPage } from './pages/options-page';
 
 let browser: Browser;
@@ -65,7 +65,7 @@ describe('the habit loop, with no account', () => {
 
     await cuePage.getByRole('button', { name: 'Snooze 10 min' }).click();
     await cuePage.getByRole('status').getByText('Snoozed: back at').waitFor();
-    const snooze = (await alarms(browser)).find((a) => a.name === `snooze|${habitId}|${cueAt}`);
+    const snooze = await until(async () => (await alarms(browser)).find((a) => a.name === `snooze|${habitId}|${cueAt}`), 'the snooze alarm');
     expect(snooze?.scheduledTime).toBeGreaterThan((await browser.now()) + 9 * 60_000);
     expect(await readStore(browser, 'cueEvents')).toEqual([expect.objectContaining({ startedAt: expect.any(Number), snoozeCount: 1 })]);
   });
