@@ -38,12 +38,12 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
    * Alarms from the local schedules and the last poll (never the network), then record cues that passed unseen and,
    * if any did, one summary prompt; then the badge. Running it twice in a row changes nothing.
    */
-  const reconcileLocal = () =>
+  const reconcileLocal = (atStartUp = false) =>
     cues(async () => {
       const d = await deps;
       const provider = d.offlineProvider;
       const diff = await reconcileAlarms({ ...d, provider });
-      const recorded = await sweepPassedCues({ ...d, provider });
+      const recorded = await sweepPassedCues({ ...d, provider }, atStartUp ? 0 : undefined);
       if (recorded > 0) await refreshMissedSummary(d, true);
       await updateBadge(d);
       return diff;
@@ -72,7 +72,7 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
     });
 
   return {
-    reconcile: reconcileLocal,
+    reconcile: () => reconcileLocal(),
     syncNetwork,
 
     /** Every message a page may send, answered in its typed shape. */
@@ -107,7 +107,7 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
       if (refresh?.periodInMinutes !== REFRESH_MINUTES) {
         await alarms.create(REFRESH_ALARM, clock.now() + REFRESH_MINUTES * 60_000, REFRESH_MINUTES);
       }
-      await reconcileLocal();
+      await reconcileLocal(true);
       await syncNetwork();
     },
 

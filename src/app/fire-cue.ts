@@ -36,7 +36,8 @@ export async function fireCue({ repo, clock, notifier }: Pick<Deps, 'repo' | 'cl
   const event = cueEventFor(stored, habit.id, parsed.cueAt);
   const answered = isAnswered(event);
   // A cue alarm delivered twice (re-created by a reconcile that raced its firing) prompts once; snoozes come back.
-  const repeat = parsed.kind === 'cue' && event.firedAt !== undefined;
+  // One already noticed as passed unseen is in the summary of missed cues: it does not prompt on its own as well.
+  const repeat = parsed.kind === 'cue' && (event.firedAt !== undefined || event.unseenAt !== undefined);
   // A snooze is late against its own return time, a cue against its scheduled instant.
   const due = parsed.kind === 'snooze' ? (event.snoozedUntil ?? parsed.cueAt) : parsed.cueAt;
   const prompt =

@@ -23,9 +23,9 @@ export interface MissedCue {
  * browser dropped), once, from where the last sweep stopped. Reads cues without the network. Returns how many
  * instances it recorded now.
  */
-export async function sweepPassedCues({ repo, clock, alarms, provider }: Pick<Deps, 'repo' | 'clock' | 'alarms' | 'provider'>): Promise<number> {
+export async function sweepPassedCues({ repo, clock, alarms, provider }: Pick<Deps, 'repo' | 'clock' | 'alarms' | 'provider'>, graceMs?: number): Promise<number> {
   const now = clock.now();
-  const window = sweepWindow(await repo.cuesSeenUntil(), now);
+  const window = sweepWindow(await repo.cuesSeenUntil(), now, graceMs);
   if (window.to <= window.from) {
     await repo.putCuesSeenUntil(window.to);
     return 0;

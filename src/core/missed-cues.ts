@@ -4,6 +4,7 @@ import { formatWallTime } from './local-time';
 
 /**
  * A cue this recent may still have its alarm on the way (delivered, handler queued): the sweep leaves it alone.
+ * At browser start-up there is nothing on the way, so the sweep there takes everything up to now.
  */
 export const SWEEP_GRACE_MS = 60_000;
 
@@ -23,8 +24,8 @@ export const SWEEP_LOOKBACK_MS = 31 * 24 * 60 * 60_000;
  * The window of passed instants to look at: from where the last sweep stopped to `now` less the grace. A first
  * sweep (nothing stored yet: a new install or an update from a version that did not sweep) records nothing.
  */
-export function sweepWindow(seenUntil: number | undefined, now: number): { from: number; to: number } {
-  const to = now - SWEEP_GRACE_MS;
+export function sweepWindow(seenUntil: number | undefined, now: number, graceMs = SWEEP_GRACE_MS): { from: number; to: number } {
+  const to = now - graceMs;
   return { from: Math.min(to, Math.max(seenUntil ?? to, now - SWEEP_LOOKBACK_MS)), to };
 }
 

@@ -52,6 +52,28 @@ describe('cues that pass while nothing watches', () => {
     expect(opened).toEqual(['popup.html?missed=1']);
   });
 
+  it('at browser start even a cue 30 s old counts (nothing can be on its way); its alarm, if it still comes, adds no prompt', async () => {
+    const { deps, ids, events } = await wednesday();
+    await fakeBrowser.alarms.clearAll();
+    deps.clock.set('2026-06-10T18:00:30Z'); // 14:00:30: the browser was closed across the 14:00 cue
+    await events.startUp();
+    expect(await deps.repo.cueEvent(`${ids[0]}|${WED[0]}`)).toMatchObject({ unseenAt: deps.clock.now(), lateMs: 30_000 });
+    expect(await notifications()).toEqual([MISSED_NOTIFICATION]);
+    await events.alarm(cueAlarmName(ids[0]!, WED[0]!));
+    expect(await notifications()).toEqual([MISSED_NOTIFICATION]);
+  });
+
+  it('while running, a cue under a minute old is left to its alarm', async () => {
+    const { deps, ids, events } = await wednesday();
+    await fakeBrowser.alarms.clearAll();
+    deps.clock.set('2026-06-10T18:00:30Z');
+    await events.reconcile();
+    expect(await deps.repo.cueEvent(`${ids[0]}|${WED[0]}`)).toBeUndefined();
+    deps.clock.set('2026-06-10T18:01:01Z');
+    await events.reconcile();
+    expect(await deps.repo.cueEvent(`${ids[0]}|${WED[0]}`)).toMatchObject({ unseenAt: deps.clock.now() });
+  });
+
   it('the browser kept the alarms and fires them late on wake: one summary, never a prompt per cue', async () => {
     const { deps, ids, events } = await wednesday();
     deps.clock.set('2026-06-10T23:00:00Z'); // 19:00, after all three
