@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { launch, readStore, until, type Browser } from './extension';
 import { OptionsPage } from './pages/options-page';
 
@@ -57,6 +58,7 @@ describe('cues that pass while the browser is closed', () => {
     const list = popup.getByRole('list', { name: 'Cues that passed while you were away' });
     await list.getByRole('listitem').nth(2).waitFor();
     expect(await list.getByRole('listitem').count()).toBe(3);
+    expect(await axeViolations(popup)).toEqual([]);
     await list.getByRole('button', { name: /^Done: Calls,/ }).click();
     await until(async () => (await list.getByRole('listitem').count()) === 2, 'the logged cue to leave the list');
     expect(await readStore(b, 'checkIns')).toEqual([
