@@ -26,7 +26,7 @@ render(
     }}
     logOutcomeValue={async (outcomeId, input) => logOutcomeValue(await deps, outcomeId, input)}
     connectCalendar={(provider) => send({ type: 'calendar-connect', provider })}
-    disconnectCalendar={(provider) => send({ type: 'calendar-disconnect', provider })}
+    disconnectCalendar={(provider, removeEvents) => send({ type: 'calendar-disconnect', provider, removeEvents })}
     repairCue={(habitId) => send({ type: 'calendar-repair', habitId })}
     saveHabit={async (input, id) => saveHabit(await deps, input, id)}
     setHabitArchived={async (id, archived) => setHabitArchived(await deps, id, archived)}

@@ -87,7 +87,7 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
         case 'calendar-connect':
           return calendar((d) => connectCalendar(d, message.provider));
         case 'calendar-disconnect':
-          return calendar((d) => disconnectCalendar(d, message.provider));
+          return calendar((d) => disconnectCalendar(d, message.provider, message.removeEvents));
         case 'calendar-repair':
           return calendar((d) => repairCue(d, message.habitId));
         case 'badge':

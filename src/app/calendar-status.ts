@@ -15,15 +15,43 @@ export interface CalendarStatus {
   lastErrorKind?: CalendarErrorKind;
   /** Habits whose series the person deleted in their calendar; each offers a repair. */
   missing: string[];
+  /** Cue events still to be removed from a calendar the person disconnected with "remove" (its sign-in is kept until then). */
+  removing?: Removing;
+}
+
+/** What is left of a "disconnect and remove". */
+export interface Removing {
+  calendar: RemoteKind;
+  /** Habits whose series are still in that calendar. */
+  left: number;
+  lastError?: string;
+  lastErrorKind?: CalendarErrorKind;
+}
+
+const REMOTE_KINDS: readonly RemoteKind[] = ['google', 'outlook'];
+
+/** The first calendar with removals waiting, if any. */
+async function removingFrom(store: CalendarStore): Promise<Removing | undefined> {
+  for (const calendar of REMOTE_KINDS) {
+    const removals = (await store.outbox(calendar)).filter((e) => e.action === 'remove');
+    if (removals.length === 0) continue;
+    const failed = removals.find((e) => e.lastError);
+    return { calendar, left: removals.length, ...(failed?.lastError ? { lastError: failed.lastError, lastErrorKind: failed.lastErrorKind ?? 'unexpected' } : {}) };
+  }
+  return undefined;
 }
 
 /** Read the calendar's state from this machine's records (no network). */
 export async function calendarStatus(repo: Repository, store: CalendarStore): Promise<CalendarStatus> {
   const { calendar } = await repo.settings();
-  if (calendar === 'local') return { calendar, connected: false, needsReconnect: false, pending: 0, missing: [] };
-  const [auth, outbox, series] = await Promise.all([store.auth(calendar), store.outbox(calendar), store.allSeries(calendar)]);
+  const removing = await removingFrom(store);
+  const also = removing ? { removing } : {};
+  if (calendar === 'local') return { calendar, connected: false, needsReconnect: false, pending: 0, missing: [], ...also };
+  const [auth, queued, series] = await Promise.all([store.auth(calendar), store.outbox(calendar), store.allSeries(calendar)]);
+  const outbox = queued.filter((e) => e.action !== 'remove');
   const failed = outbox.find((e) => e.lastError);
   return {
+    ...also,
     calendar,
     connected: auth !== undefined,
     needsReconnect: auth?.needsReconnect === true || auth === undefined,
@@ -57,7 +85,7 @@ export function problemSentence(kind: CalendarErrorKind, calendar: RemoteKind): 
     case 'server':
       return `${name} had a problem on its side. Cueboard will try again.`;
     case 'signin':
-      return `${name} needs you to sign in again before Cueboard can write.`;
+      return `${name} needs you to sign in again.`;
     case 'forbidden':
       return `${name} refused the change: Cueboard does not have permission. Disconnect and connect again to grant it.`;
     case 'unexpected':
@@ -90,4 +118,17 @@ export function calendarWords(status: CalendarStatus): CalendarWords {
     ...(failed ? { problem: problemSentence(status.lastErrorKind ?? 'unexpected', kind), details: status.lastError } : {}),
     ...missing,
   };
+}
+
+/**
+ * The words for a "disconnect and remove" that is not finished: how many habits' events are left, why (by kind),
+ * the raw detail apart. The person can try again or leave them.
+ */
+export function removalWords(removing: Removing): CalendarWords {
+  const name = CALENDAR_NAMES[removing.calendar];
+  const state = `The cue events of ${count(removing.left, 'habit', 'habits')} are still in your ${name}. Cueboard keeps trying to remove them, and forgets the sign-in once they are gone.`;
+  if (removing.lastError === undefined) return { state };
+  const kind = removing.lastErrorKind ?? 'unexpected';
+  const problem = kind === 'signin' ? `${name} needs you to sign in again to remove them: press “Try removing again”.` : problemSentence(kind, removing.calendar);
+  return { state, problem, details: removing.lastError };
 }

@@ -10,12 +10,13 @@ import type { WorkerDeps } from './worker-deps';
  */
 export async function syncRemoteCalendar(d: WorkerDeps): Promise<void> {
   const { calendar } = await d.repo.settings();
-  if (calendar === 'local' || !d.remotes[calendar]) return;
   try {
+    // Before the early return: it also finishes removals from a calendar disconnected with "remove".
     await syncCalendar(d);
   } catch (error) {
     console.warn('[cueboard] calendar writes wait for their next try', error);
   }
+  if (calendar === 'local' || !d.remotes[calendar]) return;
   try {
     const now = d.clock.now();
     await d.provider.listCues(now - CUE_LOOKBACK_MS, now + ALARM_HORIZON_MS + 1);

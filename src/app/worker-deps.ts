@@ -4,10 +4,14 @@ import type { CalendarStore } from '@/src/ports/calendar-store';
 import type { CueProvider } from '@/src/ports/cue-provider';
 import type { Deps } from './deps';
 
-/** A remote calendar as the worker drives it: queued writes, a drain that sends them, a repair. */
+/** A remote calendar as the worker drives it: queued writes, a drain that sends them, a repair, a removal. */
 export interface RemoteCalendar extends CueProvider {
   drain(): Promise<{ synced: number; failed: number; reconnectNeeded: boolean }>;
   repair(habitId: string): Promise<void>;
+  /** Queue the removal of Cueboard's series from this calendar, in place of waiting writes; how many habits. */
+  queueRemoval?(): Promise<number>;
+  /** Run queued removals: the due ones, or all now when the person asked. */
+  drainRemovals?(now?: boolean): Promise<{ synced: number; failed: number; reconnectNeeded: boolean }>;
 }
 
 /** Sign-in to a remote calendar. */

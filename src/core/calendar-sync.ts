@@ -30,6 +30,11 @@ export interface OutboxEntry {
   lastError?: string;
   /** The last failure's kind, which picks the sentence the person reads. */
   lastErrorKind?: CalendarErrorKind;
+  /**
+   * "remove": delete every series of this habit from the calendar (the person disconnected and asked to remove
+   * Cueboard's events). Absent: bring the series to the habit's wanted state.
+   */
+  action?: 'remove';
 }
 
 /** A recurring event Cueboard wrote, as far as this machine knows. */
@@ -45,9 +50,11 @@ export interface SeriesRecord {
   until?: number;
   /**
    * "pending" while a create is in flight (written ahead, so a crash is followed by a look-up, not a second
-   * create); "missing" when the person deleted it in their calendar, and the habit offers a repair.
+   * create); "missing" when the person deleted it in their calendar, and the habit offers a repair; "removed" when
+   * Cueboard deleted it because the person disconnected and asked to remove its events (connecting again writes the
+   * current series afresh).
    */
-  state: 'pending' | 'active' | 'ended' | 'missing';
+  state: 'pending' | 'active' | 'ended' | 'missing' | 'removed';
   /** Fingerprint of the body last written, so an unchanged habit costs no request. */
   bodyHash: string;
   /** The recurrence as written (without an end), so ending the series needs no read first. */

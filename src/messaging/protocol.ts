@@ -9,7 +9,7 @@ import type { RemoteKind } from '@/src/core/calendar-sync';
 export type Message =
   | { type: 'reconcile' }
   | { type: 'calendar-connect'; provider: RemoteKind }
-  | { type: 'calendar-disconnect'; provider: RemoteKind }
+  | { type: 'calendar-disconnect'; provider: RemoteKind; removeEvents: boolean }
   | { type: 'calendar-repair'; habitId: string }
   /** A check-off or undo changed today's open cues. */
   | { type: 'badge' };

@@ -22,6 +22,8 @@ export interface CalendarStore {
   putOutbox(entry: OutboxEntry): Promise<void>;
   /** Remove the entry only if it was not queued again since `queuedAt` (an edit during a sync must not be lost). */
   completeOutbox(id: string, queuedAt: number): Promise<void>;
+  /** Replace all of a provider's entries at once (queueing removals in place of waiting writes, or dropping them). */
+  replaceOutbox(provider: OutboxEntry['provider'], entries: readonly OutboxEntry[]): Promise<void>;
 
   series(provider: SeriesRecord['provider'], habitId: string): Promise<SeriesRecord[]>;
   allSeries(provider: SeriesRecord['provider']): Promise<SeriesRecord[]>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarStatus, calendarWords, type CalendarStatus } from '@/src/app/calendar-status';
+import { calendarStatus, calendarWords, removalWords, type CalendarStatus } from '@/src/app/calendar-status';
 import type { CalendarErrorKind } from '@/src/core/calendar-sync';
 import { testDeps } from '../fakes/test-deps';
 
@@ -50,6 +50,16 @@ describe('calendar card words', () => {
   });
 });
 
+describe('words for an unfinished "disconnect and remove"', () => {
+  it('says how many habits’ events are left, why by kind, and keeps the raw text for Details', () => {
+    expect(removalWords({ calendar: 'google', left: 1 }).state).toMatch(/^The cue events of 1 habit are still in your Google Calendar\./);
+    expect(removalWords({ calendar: 'outlook', left: 2 }).state).toMatch(/^The cue events of 2 habits are still in your Outlook\./);
+    const busy = removalWords({ calendar: 'google', left: 2, lastError: '429 rateLimitExceeded: Rate Limit Exceeded', lastErrorKind: 'busy' });
+    expect(busy).toMatchObject({ problem: expect.stringMatching(/busy/), details: '429 rateLimitExceeded: Rate Limit Exceeded' });
+    expect(removalWords({ calendar: 'google', left: 1, lastError: 'x', lastErrorKind: 'signin' }).problem).toMatch(/sign in again to remove them: press “Try removing again”/);
+  });
+});
+
 describe('calendarStatus', () => {
   it('reads the failure kind stored with the outbox entry, beside its raw detail', async () => {
     const d = await testDeps();
@@ -57,5 +67,19 @@ describe('calendarStatus', () => {
     await d.store.putAuth({ provider: 'google', accessToken: 't', expiresAt: d.clock.now() + 3600_000 });
     await d.store.enqueue({ id: 'google|h1', provider: 'google', habitId: 'h1', queuedAt: 0, attempts: 1, nextAttemptAt: 0, lastError: '503 backendError: Backend Error', lastErrorKind: 'server' });
     expect(await calendarStatus(d.repo, d.store)).toMatchObject({ pending: 1, lastError: '503 backendError: Backend Error', lastErrorKind: 'server', needsReconnect: false });
+  });
+
+  it('counts removals apart from waiting writes, whichever calendar is in use', async () => {
+    const d = await testDeps();
+    await d.store.enqueue({ id: 'outlook|h1', provider: 'outlook', habitId: 'h1', queuedAt: 0, attempts: 1, nextAttemptAt: 0, action: 'remove', lastError: 'Network error: fetch failed', lastErrorKind: 'offline' });
+    await d.store.enqueue({ id: 'outlook|h2', provider: 'outlook', habitId: 'h2', queuedAt: 0, attempts: 0, nextAttemptAt: 0, action: 'remove' });
+    expect(await calendarStatus(d.repo, d.store)).toEqual({
+      calendar: 'local',
+      connected: false,
+      needsReconnect: false,
+      pending: 0,
+      missing: [],
+      removing: { calendar: 'outlook', left: 2, lastError: 'Network error: fetch failed', lastErrorKind: 'offline' },
+    });
   });
 });

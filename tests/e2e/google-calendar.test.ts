@@ -60,12 +60,21 @@ describe('Google Calendar, end to end against the fake', () => {
     expect(fake.seriesFor(habitId)[0]?.status).toBe('confirmed');
   });
 
-  it('disconnects: the token is revoked and forgotten, cues fall back to the local calendar', async () => {
+  it('disconnects, asked first: removes Cueboard’s events, then revokes and forgets the token; cues fall back to the local calendar', async () => {
     const page = await browser.open('options.html');
     const token = (await readStore(browser, 'auth'))[0]!.accessToken as string;
+    const habitId = (await readStore(browser, 'habits'))[0]!.id as string;
     await page.getByRole('button', { name: 'Disconnect Google Calendar' }).click();
+    // The question takes the focus: Escape cancels and gives it back, Enter on the first answer removes.
+    await page.getByRole('group', { name: /Also remove Cueboard’s cue events from your Google Calendar/ }).waitFor();
+    await page.keyboard.press('Escape');
+    await until(async () => page.getByRole('button', { name: 'Disconnect Google Calendar' }).evaluate((b) => b === document.activeElement), 'focus back on Disconnect');
+    await page.keyboard.press('Enter');
+    await until(async () => page.getByRole('button', { name: 'Remove cues and disconnect' }).evaluate((b) => b === document.activeElement), 'focus on the first answer');
+    await page.keyboard.press('Enter');
     await page.getByText('Cues live in Cueboard’s own calendar').waitFor();
-    expect(await readStore(browser, 'auth')).toEqual([]);
+    await until(async () => (await readStore(browser, 'auth')).length === 0, 'the token forgotten once the events are removed');
+    expect(fake.seriesFor(habitId).every((e) => e.status === 'cancelled')).toBe(true);
     expect(fake.tokens.has(token)).toBe(false);
     await until(async () => (await alarms(browser)).some((a) => a.name.startsWith('cue|')), 'local cue alarms');
   });

@@ -23,6 +23,15 @@ export interface DrainSpec {
   needsSync: (habit: Habit, records: readonly SeriesRecord[]) => boolean;
   /** Bring one habit's series to the wanted state; throws to retry later. */
   syncOne: (habit: Habit) => Promise<void>;
+  /** Delete every series of one habit from the calendar (404/410 count as done); throws to retry later. */
+  removeOne: (habitId: string) => Promise<void>;
+  /**
+   * "writes": the calendar in use — heal, then send waiting writes. "removals": a calendar being disconnected —
+   * only its queued removals run; nothing is written to it any more.
+   */
+  mode: 'writes' | 'removals';
+  /** Every entry now, whatever its backoff: the person asked. */
+  ignoreBackoff?: boolean;
 }
 
 /**
@@ -36,19 +45,24 @@ export interface DrainSpec {
 export async function drainOutbox(spec: DrainSpec): Promise<DrainReport> {
   const { provider, store, clock } = spec;
   const [habits, queued, records] = await Promise.all([spec.habits(), store.outbox(provider), store.allSeries(provider)]);
-  const queuedIds = new Set(queued.map((e) => e.habitId));
-  for (const habit of habits) {
-    if (!queuedIds.has(habit.id) && spec.needsSync(habit, records.filter((r) => r.habitId === habit.id))) {
-      await enqueueSync(store, provider, habit.id, clock.now());
+  if (spec.mode === 'writes') {
+    const queuedIds = new Set(queued.map((e) => e.habitId));
+    for (const habit of habits) {
+      if (!queuedIds.has(habit.id) && spec.needsSync(habit, records.filter((r) => r.habitId === habit.id))) {
+        await enqueueSync(store, provider, habit.id, clock.now());
+      }
     }
   }
   const now = clock.now();
-  const due = (await store.outbox(provider)).filter((e) => e.nextAttemptAt <= now);
+  const due = (await store.outbox(provider)).filter(
+    (e) => (e.action === 'remove') === (spec.mode === 'removals') && (spec.ignoreBackoff || e.nextAttemptAt <= now),
+  );
   const report: DrainReport = { synced: 0, failed: 0, reconnectNeeded: false };
   for (const [index, entry] of due.entries()) {
     const habit = habits.find((h) => h.id === entry.habitId);
     try {
-      if (habit) await spec.syncOne(habit);
+      if (entry.action === 'remove') await spec.removeOne(entry.habitId);
+      else if (habit) await spec.syncOne(habit);
       await store.completeOutbox(entry.id, entry.queuedAt);
       report.synced++;
     } catch (error) {

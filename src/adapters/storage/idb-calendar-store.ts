@@ -29,6 +29,13 @@ export class IdbCalendarStore implements CalendarStore {
     await tx.done;
   }
 
+  async replaceOutbox(provider: OutboxEntry['provider'], entries: readonly OutboxEntry[]): Promise<void> {
+    const tx = this.db.transaction('outbox', 'readwrite');
+    for (const entry of await tx.store.getAll()) if (entry.provider === provider) await tx.store.delete(entry.id);
+    for (const entry of entries) await tx.store.put(entry);
+    await tx.done;
+  }
+
   series(provider: SeriesRecord['provider'], habitId: string): Promise<SeriesRecord[]> {
     return this.db.getAllFromIndex('series', 'byHabit', [provider, habitId]);
   }

@@ -19,7 +19,7 @@ export interface OptionsApi {
   load: () => Promise<{ habits: Habit[]; outcomes: Outcome[]; settings: Settings; calendar: CalendarStatus; today: string }>;
   logOutcomeValue: (outcomeId: string, input: { value: string; localDate: string }) => Promise<{ ok: true } | { ok: false; error: string }>;
   connectCalendar: (kind: RemoteKind) => Promise<CalendarReply>;
-  disconnectCalendar: (kind: RemoteKind) => Promise<CalendarReply>;
+  disconnectCalendar: (kind: RemoteKind, removeEvents: boolean) => Promise<CalendarReply>;
   repairCue: (habitId: string) => Promise<CalendarReply>;
   /** Stores the habit and answers once IndexedDB has committed; cues follow through `cuesFollow`. */
   saveHabit: (input: HabitInput, id?: string) => Promise<Validated<Habit, HabitField>>;

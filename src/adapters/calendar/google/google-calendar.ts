@@ -36,6 +36,16 @@ export class GoogleCalendar extends OutboxCalendar<GoogleCalendarDeps> {
     }
   }
 
+  /** DELETE the series; 404 (never existed) and 410 (already deleted) mean it is gone, which is what was asked. */
+  protected async removeSeries(record: SeriesRecord): Promise<SeriesRecord> {
+    try {
+      await this.deps.client.request('DELETE', `${EVENTS}/${record.eventId}`);
+    } catch (error) {
+      if (!(error instanceof GoogleApiError && (error.status === 404 || error.status === 410))) throw error;
+    }
+    return { ...record, state: 'removed' };
+  }
+
   private async end(op: Extract<GoogleOp, { kind: 'end' }>): Promise<void> {
     const schedule = op.record.schedule;
     const first = schedule ? expandSchedule(schedule, op.record.since, op.record.since + 8 * 86_400_000)[0]?.at : undefined;
@@ -131,7 +141,7 @@ export class GoogleCalendar extends OutboxCalendar<GoogleCalendarDeps> {
     const seen = new Set(cues.map((c) => c.habitId));
     const records = await this.deps.store.allSeries(PROVIDER);
     for (const record of records) {
-      if (record.state === 'ended') continue;
+      if (record.state === 'ended' || record.state === 'removed') continue;
       const habit = habits.find((h) => h.id === record.habitId && h.scheduleSince === record.since);
       if (!habit) continue;
       if (seen.has(habit.id)) {

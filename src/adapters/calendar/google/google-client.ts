@@ -59,8 +59,9 @@ export interface GoogleResponse<T> {
 /**
  * A small fetch client for Calendar v3: bearer token, one token refresh on 401, a few quick retries on rate limits,
  * 5xx, timeouts and network errors. It never sleeps long in the service worker: when Google asks for a longer wait
- * (Retry-After beyond the budget) or the attempts are used up, it throws a GoogleApiError whose `notBefore` tells
- * the outbox when to try again. Other errors come back at once.
+ * (Retry-After beyond the budget) or the attempts are used up, it throws a GoogleApiError, whose `notBefore` (when
+ * Google said Retry-After) the outbox waits for; otherwise the outbox's own backoff decides. Other errors come back
+ * at once.
  */
 export class GoogleClient {
   private readonly fetch: typeof fetch;
@@ -83,10 +84,10 @@ export class GoogleClient {
     let slept = 0;
     let refreshed = false;
     let token = await this.options.tokens.token();
-    /** Sleep before the next attempt, or throw the failure with the instant the outbox should wait for. */
-    const waitOrGiveUp = async (attempt: number, failure: (notBefore: number) => GoogleApiError, askedMs?: number): Promise<void> => {
+    /** Sleep before the next attempt, or throw the failure with the instant Google asked the outbox to wait for. */
+    const waitOrGiveUp = async (attempt: number, failure: (notBefore?: number) => GoogleApiError, askedMs?: number): Promise<void> => {
       const wait = nextWait({ attempt, maxAttempts, slept, maxSleepMs, random: this.random(), ...(askedMs === undefined ? {} : { askedMs }) });
-      if (wait === undefined) throw failure(this.now() + (askedMs ?? 0));
+      if (wait === undefined) throw failure(askedMs === undefined ? undefined : this.now() + askedMs);
       slept += wait;
       await this.sleep(wait);
     };

@@ -17,7 +17,8 @@ export function planGoogleSync(habit: Habit, records: readonly SeriesRecord[]): 
   const wantedId = habit.archived ? undefined : googleEventId(habit.id, habit.scheduleSince);
   const until = habit.archived ? (habit.archivedAt ?? habit.scheduleSince) : habit.scheduleSince - 1000;
   const ops: GoogleOp[] = records
-    .filter((r) => r.eventId !== wantedId && r.state !== 'ended')
+    // A series Cueboard removed is gone already: nothing to end.
+    .filter((r) => r.eventId !== wantedId && r.state !== 'ended' && r.state !== 'removed')
     .map((record) => ({ kind: 'end', record, until, recurrence: record.recurrence.map((line) => endRule(line, until)) }));
   if (wantedId) {
     const current = records.find((r) => r.eventId === wantedId);

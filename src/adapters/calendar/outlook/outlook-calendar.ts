@@ -20,6 +20,9 @@ export interface OutlookCalendarDeps extends OutboxCalendarDeps {
 
 const recordId = (habitId: string, since: number) => `${PROVIDER}|${seriesKey(habitId, since)}`;
 
+/** A series still in the calendar that a schedule change or an archive would have to end. */
+const isOpen = (record: SeriesRecord) => record.state !== 'ended' && record.state !== 'removed';
+
 /** The first local date of a series written with `schedule` from `since`. */
 function firstDate(schedule: Schedule, since: number): string | undefined {
   return expandSchedule(schedule, since, since + 8 * 86_400_000)[0]?.localDate;
@@ -39,10 +42,15 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
   readonly kind = PROVIDER;
 
   protected needsSync(habit: Habit, records: readonly SeriesRecord[]): boolean {
-    if (records.some((r) => r.state !== 'ended' && (habit.archived || r.since !== habit.scheduleSince))) return true;
+    if (records.some((r) => isOpen(r) && (habit.archived || r.since !== habit.scheduleSince))) return true;
     if (habit.archived) return false;
     const current = records.find((r) => r.since === habit.scheduleSince);
-    return !current || current.state === 'pending' || (current.state === 'active' && current.bodyHash !== outlookBodyHash(outlookEventBody(habit)));
+    return (
+      !current ||
+      current.state === 'pending' ||
+      current.state === 'removed' ||
+      (current.state === 'active' && current.bodyHash !== outlookBodyHash(outlookEventBody(habit)))
+    );
   }
 
   protected syncOne(habit: Habit): Promise<void> {
@@ -53,7 +61,7 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
     const records = await this.deps.store.series(PROVIDER, habit.id);
     const until = habit.archived ? (habit.archivedAt ?? habit.scheduleSince) : habit.scheduleSince - 1000;
     for (const record of records) {
-      if (record.state !== 'ended' && (habit.archived || record.since !== habit.scheduleSince)) await this.end(record, until);
+      if (isOpen(record) && (habit.archived || record.since !== habit.scheduleSince)) await this.end(record, until);
     }
     if (habit.archived) return;
     const current = records.find((r) => r.since === habit.scheduleSince);
@@ -104,6 +112,26 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
       eventId = created.id;
     }
     await this.deps.store.putSeries({ ...base, eventId, state: 'active', bodyHash: hash });
+  }
+
+  /**
+   * DELETE the series (looked up first when its create may or may not have landed); 404 means it is gone already.
+   * The next create after a removal uses a fresh transactionId: Graph's behaviour on a deleted event's id is unknown.
+   */
+  protected async removeSeries(record: SeriesRecord): Promise<SeriesRecord> {
+    try {
+      const eventId = await this.resolveId(record);
+      if (eventId) {
+        try {
+          await this.deps.client.api(`/me/events/${eventId}`).delete();
+        } catch (error) {
+          if (graphFailure(error)?.status !== 404) throw error;
+        }
+      }
+      return { ...record, eventId: eventId ?? '', state: 'removed', repairs: (record.repairs ?? 0) + 1 };
+    } catch (error) {
+      throw toCalendarError(error, this.deps.clock.now());
+    }
   }
 
   /** End a series on the local date of its last cue before `until`; one that never fired is deleted. */
