@@ -4,6 +4,7 @@ import type { Clock } from '@/src/ports/clock';
 import { SILENT_FLOW, type Identity } from '@/src/ports/identity';
 import { ReconnectNeeded } from '@/src/ports/reconnect-needed';
 import type { TokenSource } from '@/src/ports/token-source';
+import { RETRY_BUDGET } from '../retry';
 import type { OutlookConfig } from './outlook-config';
 
 /** Refresh tokens of a single-page-application registration live 24 hours, fixed, whatever the rotation. */
@@ -42,9 +43,13 @@ export class OutlookAuth implements TokenSource {
     return { client_id: this.deps.config.clientId };
   }
 
-  /** Only test builds aimed at plain-http fakes may skip oauth4webapi's https check. */
+  /**
+   * A deadline for each token request (a hung token endpoint must not hold the worker), and — only for test builds
+   * aimed at plain-http fakes — oauth4webapi's https check skipped.
+   */
   private get options() {
-    return this.deps.config.allowInsecure ? { [oauth.allowInsecureRequests]: true } : {};
+    const signal = () => AbortSignal.timeout(RETRY_BUDGET.timeoutMs);
+    return this.deps.config.allowInsecure ? { signal, [oauth.allowInsecureRequests]: true } : { signal };
   }
 
   private async save(result: oauth.TokenEndpointResponse, refreshExpiresAt: number): Promise<string> {
