@@ -37,12 +37,16 @@ describe('schema upgrade ladder', () => {
     // Version 4's stores start empty and work.
     expect(await repo.outcomeValues('o1', 5)).toEqual([]);
     expect(await repo.habitStats('h1')).toBeUndefined();
+    // Version 5's meta store starts empty, so the first sweep for passed cues reports no old history; it then keeps its mark.
+    expect(await repo.cuesSeenUntil()).toBeUndefined();
+    await repo.putCuesSeenUntil(1_771_086_400_000);
+    expect(await repo.cuesSeenUntil()).toBe(1_771_086_400_000);
     db.close();
   });
 
   it("creates today's schema from nothing", async () => {
     const db = await openCueboardDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['auth', 'checkIns', 'cueEvents', 'cueSnapshots', 'habitStats', 'habits', 'outbox', 'outcomeValues', 'outcomes', 'series', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['auth', 'checkIns', 'cueEvents', 'cueSnapshots', 'habitStats', 'habits', 'meta', 'outbox', 'outcomeValues', 'outcomes', 'series', 'settings']);
     expect([...db.transaction('checkIns').store.indexNames].sort()).toEqual(['byDate', 'byHabitDate']);
     db.close();
   });
