@@ -32,7 +32,7 @@ export class SnapshotCalendar implements CueProvider {
     // A habit whose change still waits in the outbox (new, edited, a write that hangs or fails) is not in the
     // calendar as it is now: its cues follow its own schedule until the calendar holds it, so saving never leaves
     // a habit without cues, and an edited time never fires at the old one.
-    const waiting = new Set(outbox.map((e) => e.habitId));
+    const waiting = new Set(outbox.filter((e) => e.action !== 'remove').map((e) => e.habitId));
     const [before, inside, after] = await Promise.all([
       covered.from > fromMs ? this.fallback.listCues(fromMs, covered.from) : [],
       waiting.size > 0 ? this.fallback.listCues(covered.from, covered.to) : [],
