@@ -28,6 +28,8 @@ export interface Habit {
   target: HabitTarget;
   schedule: Schedule;
   start: TwoMinuteStart;
+  /** What the person does or feels after the routine (the guide's "make it satisfying"); shown on check-off. */
+  reward?: string;
   /** The one habit that makes the others easier; it leads every dashboard. */
   keystone: boolean;
   /** Whether it takes one of the dashboard's five places. */
@@ -61,9 +63,14 @@ export interface HabitInput {
   timeZone: string;
   firstStep: string;
   link: string;
+  /** Empty when there is none. */
+  reward: string;
   keystone: boolean;
   onDashboard: boolean;
 }
+
+/** The longest reward, in characters: a short phrase, read at a glance on check-off. */
+export const MAX_REWARD_LENGTH = 120;
 
 export type HabitField = keyof HabitInput;
 
@@ -116,6 +123,8 @@ export function validateHabit(
   if (firstStep === '') errors.firstStep = 'Write the first two-minute step, e.g. "Open the review queue".';
   const link = input.link.trim();
   if (link !== '' && !isWebLink(link)) errors.link = 'The link must start with http:// or https://.';
+  const reward = input.reward.trim();
+  if ([...reward].length > MAX_REWARD_LENGTH) errors.reward = `Keep the reward to ${MAX_REWARD_LENGTH} characters or fewer.`;
 
   const outcomeId = input.outcomeId.trim();
   if (outcomeId !== '' && !context.outcomeIds.includes(outcomeId)) errors.outcomeId = 'That outcome no longer exists.';
@@ -128,15 +137,23 @@ export function validateHabit(
   }
 
   if (hasErrors(errors)) return { ok: false, errors };
+  // Only identity and history come from `base`: a stored habit passed whole must not carry a cleared outcome or reward.
+  const { id, createdAt, archived, startsOn, scheduleSince, archivedAt } = base;
   return {
     ok: true,
     value: {
-      ...base,
+      id,
+      createdAt,
+      archived,
+      startsOn,
+      scheduleSince,
+      ...(archivedAt !== undefined ? { archivedAt } : {}),
       name,
       ...(outcomeId ? { outcomeId } : {}),
       target: { kind: kind!, amount, per: per! },
       schedule,
       start: { firstStep, ...(link ? { link } : {}) },
+      ...(reward ? { reward } : {}),
       keystone: input.keystone,
       onDashboard: input.onDashboard,
     },
@@ -157,9 +174,16 @@ export function habitToInput(habit: Habit): HabitInput {
     timeZone: habit.schedule.timeZone,
     firstStep: habit.start.firstStep,
     link: habit.start.link ?? '',
+    reward: habit.reward ?? '',
     keystone: habit.keystone,
     onDashboard: habit.onDashboard,
   };
+}
+
+/** The reward as check-off copy, e.g. "Reward: coffee with the team." (no second full stop if it has one). */
+export function rewardText(reward: string): string {
+  const text = reward.trim();
+  return `Reward: ${text}${/[.!?…]$/u.test(text) ? '' : '.'}`;
 }
 
 /** True when two schedules fire at the same wall-clock moments. */

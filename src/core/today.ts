@@ -14,6 +14,8 @@ export interface TodayItem {
   keystone: boolean;
   firstStep: string;
   link?: string;
+  /** What the person does or feels after; shown once the habit is done. */
+  reward?: string;
   progress: Progress;
   state: DayState;
   /** Today's cue instants, epoch ms, in order. */
@@ -52,6 +54,7 @@ export function buildToday(habits: readonly Habit[], checkIns: readonly CheckIn[
       keystone: habit.keystone,
       firstStep: habit.start.firstStep,
       ...(habit.start.link ? { link: habit.start.link } : {}),
+      ...(habit.reward ? { reward: habit.reward } : {}),
       progress: periodProgress(habit, mine, today),
       state: dayState(todays),
       cues: cues.filter((c) => c.habitId === habit.id).map((c) => c.at).sort((a, b) => a - b),

@@ -24,6 +24,15 @@ describe('saveHabit', () => {
     expect(await deps.repo.habits()).toHaveLength(1);
   });
 
+  it('stores a reward, and an edit that clears it removes it', async () => {
+    const deps = await testDeps();
+    const created = await saveHabit(deps, habitInput({ reward: ' coffee with the team ' }));
+    if (!created.ok) throw new Error('fixture invalid');
+    expect((await deps.repo.habit(created.value.id))?.reward).toBe('coffee with the team');
+    expect((await saveHabit(deps, habitInput({ reward: '' }), created.value.id)).ok).toBe(true);
+    expect((await deps.repo.habit(created.value.id))?.reward).toBeUndefined();
+  });
+
   it('keeps a single keystone', async () => {
     const deps = await testDeps();
     const a = await saveHabit(deps, habitInput({ name: 'A', keystone: true }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardHabits, habitToInput, isWebLink, keystonesToClear, MAX_DASHBOARD_HABITS, validateHabit, type HabitContext, type HabitInput } from '@/src/core/habit';
+import { dashboardHabits, habitToInput, isWebLink, keystonesToClear, MAX_DASHBOARD_HABITS, rewardText, validateHabit, type HabitContext, type HabitInput } from '@/src/core/habit';
+import { buildToday } from '@/src/core/today';
 import { aHabit, habitInput } from '../fakes/habits';
 
 const BASE = { id: 'new', createdAt: 10, archived: false, startsOn: '2026-03-02', scheduleSince: 10 };
@@ -62,6 +63,47 @@ describe('validateHabit', () => {
   it('round-trips a habit through its form input', () => {
     const habit = aHabit({ startsOn: BASE.startsOn, createdAt: BASE.createdAt, id: BASE.id, scheduleSince: BASE.scheduleSince });
     expect(validateHabit(habitToInput(habit), BASE, EMPTY)).toEqual({ ok: true, value: habit });
+  });
+});
+
+describe('reward', () => {
+  it('is trimmed, stored when given and absent when empty', () => {
+    const given = validateHabit(habitInput({ reward: '  coffee with the team ' }), BASE, EMPTY);
+    expect(given.ok && given.value.reward).toBe('coffee with the team');
+    const empty = validateHabit(habitInput({ reward: '   ' }), BASE, EMPTY);
+    expect(empty.ok && 'reward' in empty.value).toBe(false);
+  });
+
+  it('allows 120 characters and refuses more, beside the field', () => {
+    expect(errorsOf({ reward: 'x'.repeat(120) })).toEqual({});
+    expect(errorsOf({ reward: '☕'.repeat(120) })).toEqual({});
+    expect(errorsOf({ reward: 'x'.repeat(121) })).toEqual({ reward: 'Keep the reward to 120 characters or fewer.' });
+  });
+
+  it('round-trips through the form input', () => {
+    const habit = aHabit({ ...BASE, reward: 'coffee with the team' });
+    expect(habitToInput(habit).reward).toBe('coffee with the team');
+    expect(habitToInput(aHabit()).reward).toBe('');
+    expect(validateHabit(habitToInput(habit), BASE, EMPTY)).toEqual({ ok: true, value: habit });
+  });
+
+  it('is dropped when an edit clears it, as is a cleared outcome', () => {
+    const stored = aHabit({ ...BASE, reward: 'coffee with the team', outcomeId: 'o1' });
+    const edited = validateHabit(habitToInput({ ...stored, reward: '', outcomeId: undefined }), stored, { habits: [stored], outcomeIds: ['o1'] });
+    expect(edited.ok && edited.value).toEqual(aHabit({ ...BASE }));
+  });
+
+  it('reads as one sentence on check-off', () => {
+    expect(`Done. ${rewardText('coffee with the team')}`).toBe('Done. Reward: coffee with the team.');
+    expect(rewardText(' a walk outside! ')).toBe('Reward: a walk outside!');
+    expect(rewardText('tick the box.')).toBe('Reward: tick the box.');
+  });
+
+  it('reaches the popup item only when there is one', () => {
+    const habits = [aHabit({ id: 'a', reward: 'coffee with the team' }), aHabit({ id: 'b', createdAt: 1 })];
+    const [a, b] = buildToday(habits, [], [], '2026-03-02');
+    expect(a?.reward).toBe('coffee with the team');
+    expect(b && 'reward' in b).toBe(false);
   });
 });
 

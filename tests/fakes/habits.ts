@@ -32,6 +32,7 @@ export function habitInput(overrides: Partial<HabitInput> = {}): HabitInput {
     timeZone: 'America/New_York',
     firstStep: 'Open the review queue',
     link: 'https://example.test/reviews',
+    reward: '',
     keystone: false,
     onDashboard: true,
     ...overrides,

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Habit } from '@/src/core/habit';
+import { rewardText, type Habit } from '@/src/core/habit';
 import { formatTime } from '../format';
 import { useAsync } from '../use-async';
 import { TwoMinuteTimer } from './two-minute-timer';
@@ -84,7 +84,7 @@ export function CueApp(props: CueActions) {
         >
           {habit.start.link ? 'Start: open the work' : 'Start two minutes'}
         </button>
-        <button type="button" disabled={busy} onClick={() => void act(async () => ({ text: 'Checked off. That counts.', undoId: (await props.done()).id }))}>
+        <button type="button" disabled={busy} onClick={() => void act(async () => ({ text: `Checked off. ${habit.reward ? rewardText(habit.reward) : 'That counts.'}`, undoId: (await props.done()).id }))}>
           Done
         </button>
         <button type="button" disabled={busy} onClick={() => void act(async () => snoozed(await props.snooze(10)))}>

@@ -19,6 +19,7 @@ export function blankHabit(timeZone: string): HabitInput {
     timeZone,
     firstStep: '',
     link: '',
+    reward: '',
     keystone: false,
     onDashboard: true,
   };
@@ -115,6 +116,9 @@ export function HabitForm({ initial, editing, outcomes, onSave, onCancel }: Habi
       </Field>
       <Field id="habit-link" label="Link that opens the work (optional)" error={errors.link}>
         <input type="text" inputMode="url" placeholder="https://" {...describedBy('habit-link', errors.link)} {...text('link')} />
+      </Field>
+      <Field id="habit-reward" label="Reward (optional)" error={errors.reward} hint='What you do or feel after, e.g. "coffee with the team".'>
+        <input type="text" {...describedBy('habit-reward', errors.reward, true)} {...text('reward')} />
       </Field>
       <label class="check">
         <input type="checkbox" checked={input.keystone} onChange={(e) => set('keystone', e.currentTarget.checked)} />

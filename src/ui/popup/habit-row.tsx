@@ -1,3 +1,4 @@
+import { rewardText } from '@/src/core/habit';
 import type { TodayItem } from '@/src/core/today';
 import { formatTime, progressText } from '../format';
 
@@ -15,6 +16,7 @@ export interface HabitRowProps {
 export function HabitRow({ item, timeZone, busy, onDone, onUndo }: HabitRowProps) {
   const percent = Math.round(item.progress.fraction * 100);
   const labelId = `habit-${item.habitId}`;
+  const reward = item.state === 'done' && item.reward ? `Done. ${rewardText(item.reward)}` : '';
   return (
     <li class={`habit ${item.state}`} aria-labelledby={labelId}>
       <div class="habit-main">
@@ -38,6 +40,10 @@ export function HabitRow({ item, timeZone, busy, onDone, onUndo }: HabitRowProps
         >
           <span style={{ width: `${percent}%` }} />
         </div>
+        {/* Always present, so the reward is announced the moment Done lands (the guide's "make it satisfying"). */}
+        <span class="habit-meta reward" aria-live="polite" style={{ display: 'block', marginTop: reward ? '0.3rem' : 0 }}>
+          {reward}
+        </span>
       </div>
       <div class="habit-actions">
         <button type="button" class="primary" disabled={busy} aria-label={`Done: ${item.name}`} onClick={() => onDone(item.habitId)}>
