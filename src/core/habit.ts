@@ -84,9 +84,15 @@ export function isWebLink(text: string): boolean {
   }
 }
 
+/** True when two names are the same to a reader: trimmed, Unicode-normalised (NFC) and case-insensitive. */
+export function sameHabitName(a: string, b: string): boolean {
+  const key = (name: string) => name.trim().normalize('NFC').toLowerCase().normalize('NFC');
+  return key(a) === key(b);
+}
+
 /** What validation needs to know about the other habits and outcomes. */
 export interface HabitContext {
-  /** Every stored habit (the one being edited included, if any). */
+  /** Every stored habit (the one being edited included, if any); active ones' names must not repeat. */
   habits: readonly Habit[];
   outcomeIds: readonly string[];
 }
@@ -101,6 +107,11 @@ export function validateHabit(
   const name = input.name.trim();
   if (name === '') errors.name = 'Name the behaviour, e.g. "Review team code".';
   else if (name.length > 120) errors.name = 'Keep the name under 120 characters.';
+  else if (!base.archived) {
+    // Two active habits with one name would be two cues, two dashboard rows and two calendar series nobody can tell apart.
+    const twin = context.habits.find((h) => h.id !== base.id && !h.archived && sameHabitName(h.name, name));
+    if (twin) errors.name = `You already have a habit called “${twin.name}”. Give this one a different name, or edit that one.`;
+  }
 
   const kind = input.targetKind === 'minutes' ? 'minutes' : input.targetKind === 'count' ? 'count' : undefined;
   const per = input.targetPer === 'week' ? 'week' : input.targetPer === 'day' ? 'day' : undefined;

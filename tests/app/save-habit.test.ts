@@ -54,6 +54,26 @@ describe('saveHabit', () => {
     expect((await deps.repo.habit(first.value.id))?.archived).toBe(true);
   });
 
+  it('refuses a second active habit with the same name, and a restore whose name is now taken', async () => {
+    const deps = await testDeps();
+    const first = await saveHabit(deps, habitInput({ name: 'Deep work' }));
+    if (!first.ok) throw new Error('fixture invalid');
+    const twin = await saveHabit(deps, habitInput({ name: ' deep WORK' }));
+    const taken = 'You already have a habit called “Deep work”. Give this one a different name, or edit that one.';
+    expect(twin.ok ? '' : twin.errors.name).toBe(taken);
+    expect(await deps.repo.habits()).toHaveLength(1);
+
+    expect((await setHabitArchived(deps, first.value.id, true)).ok).toBe(true);
+    const second = await saveHabit(deps, habitInput({ name: 'DEEP work' }));
+    if (!second.ok) throw new Error('an archived habit’s name should be free');
+    const restored = await setHabitArchived(deps, first.value.id, false);
+    expect(restored.ok ? '' : restored.errors.name).toBe(taken.replace('Deep work', 'DEEP work'));
+    expect((await deps.repo.habit(first.value.id))?.archived).toBe(true);
+
+    expect((await setHabitArchived(deps, second.value.id, true)).ok).toBe(true);
+    expect((await setHabitArchived(deps, first.value.id, false)).ok).toBe(true);
+  });
+
   it('links a habit to a stored outcome and refuses an unknown one', async () => {
     const deps = await testDeps();
     const outcome = await saveOutcome(deps, { name: 'Bugs', unit: 'bugs', baseline: '40', target: '32', targetDate: '2027-03-31', direction: 'down' });

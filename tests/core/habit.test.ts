@@ -47,7 +47,7 @@ describe('validateHabit', () => {
   });
 
   it('refuses a sixth active dashboard habit, but not an archived or off-dashboard one', () => {
-    const five = Array.from({ length: MAX_DASHBOARD_HABITS }, (_, i) => aHabit({ id: `h${i}` }));
+    const five = Array.from({ length: MAX_DASHBOARD_HABITS }, (_, i) => aHabit({ id: `h${i}`, name: `Habit ${i}` }));
     expect(errorsOf({}, { habits: five, outcomeIds: [] }).onDashboard).toMatch(/5 habits at most/);
     expect(errorsOf({ onDashboard: false }, { habits: five, outcomeIds: [] })).toEqual({});
     const oneArchived = five.map((h, i) => (i === 0 ? { ...h, archived: true } : h));
@@ -55,7 +55,7 @@ describe('validateHabit', () => {
   });
 
   it('lets one of the five be edited without counting itself', () => {
-    const five = Array.from({ length: MAX_DASHBOARD_HABITS }, (_, i) => aHabit({ id: `h${i}` }));
+    const five = Array.from({ length: MAX_DASHBOARD_HABITS }, (_, i) => aHabit({ id: `h${i}`, name: `Habit ${i}` }));
     const result = validateHabit(habitToInput(five[2]!), { ...BASE, id: 'h2' }, { habits: five, outcomeIds: [] });
     expect(result.ok).toBe(true);
   });
@@ -63,6 +63,40 @@ describe('validateHabit', () => {
   it('round-trips a habit through its form input', () => {
     const habit = aHabit({ startsOn: BASE.startsOn, createdAt: BASE.createdAt, id: BASE.id, scheduleSince: BASE.scheduleSince });
     expect(validateHabit(habitToInput(habit), BASE, EMPTY)).toEqual({ ok: true, value: habit });
+  });
+});
+
+describe('duplicate names', () => {
+  const taken = 'You already have a habit called “Review team code”. Give this one a different name, or edit that one.';
+  const context = (...habits: ReturnType<typeof aHabit>[]): HabitContext => ({ habits, outcomeIds: [] });
+
+  it.each([
+    ['the same name', 'Review team code'],
+    ['other case and spaces', '  review TEAM code '],
+  ])('refuses %s as another active habit, beside the name', (_label, name) => {
+    expect(errorsOf({ name }, context(aHabit({ id: 'other' })))).toEqual({ name: taken });
+  });
+
+  it('compares names in NFC, whatever form each was typed in', () => {
+    const composed = aHabit({ id: 'other', name: 'Caf\u00e9 chat' });
+    expect(errorsOf({ name: 'CAFE\u0301 CHAT' }, context(composed)).name).toBe(
+      'You already have a habit called “Café chat”. Give this one a different name, or edit that one.',
+    );
+  });
+
+  it('ignores archived habits and the habit being edited', () => {
+    expect(errorsOf({}, context(aHabit({ id: 'other', archived: true })))).toEqual({});
+    const self = aHabit({ id: BASE.id });
+    expect(errorsOf({ name: 'REVIEW team code' }, context(self))).toEqual({});
+  });
+
+  it('lets an archived habit share a name (it is refused when restored)', () => {
+    const result = validateHabit(habitInput(), { ...BASE, archived: true }, context(aHabit({ id: 'other' })));
+    expect(result.ok).toBe(true);
+  });
+
+  it('lets a different name through', () => {
+    expect(errorsOf({ name: 'Review team code daily' }, context(aHabit({ id: 'other' })))).toEqual({});
   });
 });
 
