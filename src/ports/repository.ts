@@ -1,5 +1,6 @@
 import type { CheckIn } from '@/src/core/check-in';
 import type { CueEvent } from '@/src/core/cue-event';
+import type { GuidedDraft } from '@/src/core/guided-start';
 import type { Habit } from '@/src/core/habit';
 import type { Outcome } from '@/src/core/outcome';
 import type { Settings } from '@/src/core/settings';
@@ -43,6 +44,16 @@ export interface Repository {
   /** Where the last sweep for cues that passed unseen stopped (epoch ms); undefined before the first. */
   cuesSeenUntil(): Promise<number | undefined>;
   putCuesSeenUntil(at: number): Promise<void>;
+
+  /** The guided start in progress, if any. */
+  guidedDraft(): Promise<GuidedDraft | undefined>;
+  putGuidedDraft(draft: GuidedDraft): Promise<void>;
+  clearGuidedDraft(): Promise<void>;
+  /**
+   * The guided start's end, in one transaction: the outcome (if any) and the habits are written and the draft is
+   * deleted together, so a failure leaves nothing half-made and the draft to resume.
+   */
+  finishGuided(outcome: Outcome | undefined, habits: readonly Habit[]): Promise<void>;
 
   /** The dashboard's carried-forward strength and streak; dropped whenever an older check-in changes. */
   habitStats(habitId: string): Promise<HabitStats | undefined>;

@@ -1,13 +1,14 @@
 import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import type { CheckIn } from '@/src/core/check-in';
 import type { CueEvent } from '@/src/core/cue-event';
+import type { GuidedDraft } from '@/src/core/guided-start';
 import type { Habit } from '@/src/core/habit';
 import type { Outcome } from '@/src/core/outcome';
 import type { HabitStats } from '@/src/core/metrics/habit-metrics';
 import type { OutcomeValue } from '@/src/core/metrics/outcome-trend';
 import { DEFAULT_SETTINGS, type Settings } from '@/src/core/settings';
 import type { Repository } from '@/src/ports/repository';
-import type { CueboardDB } from './schema';
+import type { CueboardDB, MetaValues } from './schema';
 
 const SETTINGS_KEY = 'settings';
 
@@ -104,12 +105,34 @@ export class IdbRepository implements Repository {
     return this.db.getAllFromIndex('cueEvents', 'byHabitCue', IDBKeyRange.bound([habitId, fromMs], [habitId, toMs], false, true));
   }
 
-  cuesSeenUntil(): Promise<number | undefined> {
-    return this.db.get('meta', 'cuesSeenUntil');
+  async cuesSeenUntil(): Promise<number | undefined> {
+    return (await this.db.get('meta', 'cuesSeenUntil')) as MetaValues['cuesSeenUntil'] | undefined;
   }
 
   async putCuesSeenUntil(at: number): Promise<void> {
     await this.db.put('meta', at, 'cuesSeenUntil');
+  }
+
+  async guidedDraft(): Promise<GuidedDraft | undefined> {
+    return (await this.db.get('meta', 'guidedDraft')) as MetaValues['guidedDraft'] | undefined;
+  }
+
+  async putGuidedDraft(draft: GuidedDraft): Promise<void> {
+    await this.db.put('meta', draft, 'guidedDraft');
+  }
+
+  async clearGuidedDraft(): Promise<void> {
+    await this.db.delete('meta', 'guidedDraft');
+  }
+
+  async finishGuided(outcome: Outcome | undefined, habits: readonly Habit[]): Promise<void> {
+    const tx = this.db.transaction(['outcomes', 'habits', 'meta'], 'readwrite');
+    await Promise.all([
+      ...(outcome ? [tx.objectStore('outcomes').put(outcome)] : []),
+      ...habits.map((h) => tx.objectStore('habits').put(h)),
+      tx.objectStore('meta').delete('guidedDraft'),
+      tx.done,
+    ]);
   }
 
   habitStats(habitId: string): Promise<HabitStats | undefined> {

@@ -4,6 +4,7 @@ import type { CheckIn } from '@/src/core/check-in';
 import type { HabitStats } from '@/src/core/metrics/habit-metrics';
 import type { OutcomeValue } from '@/src/core/metrics/outcome-trend';
 import type { CueEvent } from '@/src/core/cue-event';
+import type { GuidedDraft } from '@/src/core/guided-start';
 import type { Habit } from '@/src/core/habit';
 import type { Outcome } from '@/src/core/outcome';
 import type { Settings } from '@/src/core/settings';
@@ -52,9 +53,15 @@ export interface CueboardDB extends DBSchema {
   habitStats: { key: string; value: HabitStats };
   /** The outcome log: recorded values of each lagging indicator. (v4) */
   outcomeValues: { key: string; value: OutcomeValue; indexes: { byOutcomeDate: [string, string] } };
-  /** The background's own bookkeeping, by name (out-of-line keys). (v5) */
-  meta: { key: MetaKey; value: number };
+  /** Bookkeeping by name (out-of-line keys): see MetaValues. (v5) */
+  meta: { key: MetaKey; value: MetaValues[MetaKey] };
 }
 
-/** What the meta store holds: `cuesSeenUntil`, where the sweep for passed cues stopped (epoch ms). */
-export type MetaKey = 'cuesSeenUntil';
+/** What the meta store holds, by key. */
+export interface MetaValues {
+  /** Where the sweep for passed cues stopped (epoch ms). */
+  cuesSeenUntil: number;
+  /** The guided start in progress (deleted in the same transaction that creates its records). */
+  guidedDraft: GuidedDraft;
+}
+export type MetaKey = keyof MetaValues;
