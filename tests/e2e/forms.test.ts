@@ -84,3 +84,41 @@ describe('options forms refuse bad input with a message and store nothing', () =
     expect(await readStore(browser, 'settings')).toEqual([]);
   });
 });
+
+describe('the time-zone picker', () => {
+  it("starts at the browser's zone and is searched and picked with the keyboard alone", async () => {
+    const page = await browser.open('options.html');
+    const form = page.getByRole('form', { name: 'New habit' });
+    const zone = form.getByLabel('Time zone');
+    expect(await zone.inputValue()).toBe('America/New_York');
+    expect(await zone.locator('option').first().textContent()).toBe('America/New_York (this browser)');
+
+    await form.getByLabel('Find by city or region').focus();
+    await page.keyboard.type('kolk');
+    await form.getByText('One zone matches “kolk”.').waitFor();
+    // Enter takes the first match and moves to the list; it does not submit the form.
+    await page.keyboard.press('Enter');
+    expect(await zone.inputValue()).toBe('Asia/Kolkata');
+    expect(await zone.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await form.getByRole('alert').count()).toBe(0);
+
+    // Back in the search box, ArrowDown moves to the list; there the browser's zone leads and the chosen one follows.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('new york');
+    await form.getByText('One zone matches “new york”.').waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await zone.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await zone.locator('option').allTextContents()).toEqual(['America/New_York (this browser)', 'Asia/Kolkata']);
+    await page.keyboard.press('ArrowUp');
+    expect(await zone.inputValue()).toBe('America/New_York');
+    await page.keyboard.press('ArrowDown');
+    expect(await zone.inputValue()).toBe('Asia/Kolkata');
+
+    // Earlier tests filled the dashboard; this one stays off it.
+    await form.getByLabel('Show on the dashboard (five at most)').uncheck();
+    await new OptionsPage(page).addHabit({ name: 'Standup notes' });
+    await page.getByRole('status').getByText('Saved habit “Standup notes”').waitFor();
+    expect((await readStore(browser, 'habits')).find((h) => h.name === 'Standup notes')).toMatchObject({ schedule: { timeZone: 'Asia/Kolkata' } });
+  });
+});

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HabitField, HabitInput } from '@/src/core/habit';
 import type { Outcome } from '@/src/core/outcome';
 import { describedBy, ErrorSummary, Field, focusFirstInvalid } from './field';
+import { ZonePicker } from '../zone-picker';
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -31,10 +32,12 @@ export interface HabitFormProps {
   outcomes: readonly Outcome[];
   onSave: (input: HabitInput) => Promise<Partial<Record<HabitField, string>> | undefined>;
   onCancel: () => void;
+  /** The browser's zone, offered first in the zone picker; defaults to the initial habit's zone. */
+  browserZone?: string;
 }
 
 /** Create or edit a habit. Errors come from the core's validation, shown beside each field; nothing invalid is stored. */
-export function HabitForm({ initial, editing, outcomes, onSave, onCancel }: HabitFormProps) {
+export function HabitForm({ initial, editing, outcomes, onSave, onCancel, browserZone = initial.timeZone }: HabitFormProps) {
   const [input, setInput] = useState(initial);
   const [errors, setErrors] = useState<Partial<Record<HabitField, string>>>({});
   const [busy, setBusy] = useState(false);
@@ -107,10 +110,8 @@ export function HabitForm({ initial, editing, outcomes, onSave, onCancel }: Habi
         <Field id="habit-duration" label="Minutes" error={errors.durationMinutes}>
           <input type="text" inputMode="numeric" {...describedBy('habit-duration', errors.durationMinutes)} {...text('durationMinutes')} />
         </Field>
-        <Field id="habit-zone" label="Time zone" error={errors.timeZone}>
-          <input type="text" {...describedBy('habit-zone', errors.timeZone)} {...text('timeZone')} />
-        </Field>
       </div>
+      <ZonePicker id="habit-zone" label="Time zone" value={input.timeZone} onChange={(zone) => set('timeZone', zone)} browserZone={browserZone} error={errors.timeZone} />
       <Field id="habit-first-step" label="Two-minute start" error={errors.firstStep} hint='The first step only, e.g. "Open the review queue".'>
         <input type="text" {...describedBy('habit-first-step', errors.firstStep, true)} {...text('firstStep')} />
       </Field>

@@ -150,6 +150,7 @@ export function OptionsApp(api: OptionsApi) {
           initial={habitInitial}
           editing={editingHabit !== undefined}
           outcomes={data.outcomes}
+          browserZone={api.timeZone}
           onCancel={() => setEditingHabit(undefined)}
           onSave={async (input) => {
             const result = await api.saveHabit(input, editingHabit?.id);

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 export class OptionsPage {
   constructor(readonly page: Page) {}
 
-  async addHabit(fields: { name: string; time?: string; firstStep?: string; link?: string; allDays?: boolean; amount?: string }): Promise<void> {
+  async addHabit(fields: { name: string; time?: string; firstStep?: string; link?: string; allDays?: boolean; amount?: string; zone?: string }): Promise<void> {
     const form = this.page.getByRole('form', { name: 'New habit' });
     await form.getByLabel('Behaviour').fill(fields.name);
     await form.getByLabel('Target').fill(fields.amount ?? '1');
@@ -12,6 +12,11 @@ export class OptionsPage {
       for (const day of ['Sat', 'Sun']) await form.getByLabel(day, { exact: true }).check();
     }
     await form.getByLabel('Cue time').fill(fields.time ?? '14:00');
+    // The zone stays the browser's unless asked: search, then pick from the list.
+    if (fields.zone) {
+      await form.getByLabel('Find by city or region').fill(fields.zone);
+      await form.getByLabel('Time zone').selectOption(fields.zone);
+    }
     await form.getByLabel('Two-minute start').fill(fields.firstStep ?? 'Open the review queue');
     await form.getByLabel('Link that opens the work (optional)').fill(fields.link ?? '');
     await form.getByRole('button', { name: 'Add habit' }).click();
