@@ -122,3 +122,21 @@ describe('the time-zone picker', () => {
     expect((await readStore(browser, 'habits')).find((h) => h.name === 'Standup notes')).toMatchObject({ schedule: { timeZone: 'Asia/Kolkata' } });
   });
 });
+
+describe('the options page in sections', () => {
+  it('opening options.html#habits lands on the habits, and the nav reaches each section', async () => {
+    const page = await browser.open('options.html#habits');
+    const heading = page.getByRole('heading', { name: 'Habits', exact: true });
+    await heading.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('habits');
+    expect(await heading.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+
+    const nav = page.getByRole('navigation', { name: 'Sections of this page' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Outcomes', 'Habits', 'Settings', 'Set up a new outcome']);
+    await nav.getByRole('link', { name: 'Settings' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#settings');
+    const settings = page.getByRole('heading', { name: 'Settings', exact: true });
+    expect(await settings.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { habitToInput, type Habit, type HabitField, type HabitInput } from '@/src/core/habit';
 import type { Outcome, OutcomeField, OutcomeInput } from '@/src/core/outcome';
 import type { Validated } from '@/src/core/result';
@@ -35,9 +35,17 @@ export interface OptionsApi {
 
 type Notice = { text: string; undo?: () => Promise<void> };
 
+/** The page's sections, each reachable from the nav and by its address (options.html#habits). */
+const SECTIONS = [
+  { id: 'outcomes', name: 'Outcomes' },
+  { id: 'habits', name: 'Habits' },
+  { id: 'settings', name: 'Settings' },
+] as const;
+
 /** The options page: outcomes, habits and settings, each with a form that explains what to fix. */
 export function OptionsApp(api: OptionsApi) {
   const { data, error, reload } = useAsync(api.load);
+  useJumpToSection(data !== undefined);
   const [editingHabit, setEditingHabit] = useState<Habit>();
   const [editingOutcome, setEditingOutcome] = useState<Outcome>();
   const [notice, setNotice] = useState<Notice>();
@@ -89,16 +97,31 @@ export function OptionsApp(api: OptionsApi) {
     <main class="options">
       <h1>Cueboard</h1>
       <p class="lede">Name the outcome, then the few behaviours that drive it. Each behaviour gets a cue and a two-minute start.</p>
-      <p role="status" class="notice">
-        {notice?.text}{' '}
-        {notice?.undo && (
-          <button type="button" class="quiet" onClick={() => void notice.undo!()}>
-            Undo
-          </button>
-        )}
-      </p>
+      {/* Stays in view while scrolling: the sections a click away, and what just happened. */}
+      <div class="options-bar">
+        <nav aria-label="Sections of this page">
+          <ul class="section-links">
+            {SECTIONS.map((section) => (
+              <li key={section.id}>
+                <a href={`#${section.id}`}>{section.name}</a>
+              </li>
+            ))}
+            <li>
+              <a href="/welcome.html">Set up a new outcome</a>
+            </li>
+          </ul>
+        </nav>
+        <p role="status" class="notice">
+          {notice?.text}{' '}
+          {notice?.undo && (
+            <button type="button" class="quiet" onClick={() => void notice.undo!()}>
+              Undo
+            </button>
+          )}
+        </p>
+      </div>
 
-      <section aria-labelledby="outcomes-title">
+      <section id="outcomes" tabIndex={-1} aria-labelledby="outcomes-title">
         <h2 id="outcomes-title">Outcomes</h2>
         <OutcomeList
           outcomes={data.outcomes}
@@ -129,7 +152,7 @@ export function OptionsApp(api: OptionsApi) {
         />
       </section>
 
-      <section aria-labelledby="habits-title">
+      <section id="habits" tabIndex={-1} aria-labelledby="habits-title">
         <h2 id="habits-title">Habits</h2>
         <HabitList
           habits={data.habits}
@@ -164,7 +187,7 @@ export function OptionsApp(api: OptionsApi) {
         />
       </section>
 
-      <section aria-labelledby="settings-title">
+      <section id="settings" tabIndex={-1} aria-labelledby="settings-title">
         <h2 id="settings-title">Settings</h2>
         <CalendarSection status={data.calendar} connect={api.connectCalendar} disconnect={api.disconnectCalendar} reload={reload} />
         <SettingsForm
@@ -180,4 +203,22 @@ export function OptionsApp(api: OptionsApi) {
       </section>
     </main>
   );
+}
+
+/**
+ * Opening options.html#habits lands on the habits: the browser cannot jump there by itself because the sections
+ * appear only after the data loads. Focus moves too, so the next Tab continues inside that section.
+ */
+function useJumpToSection(ready: boolean): void {
+  const jumped = useRef(false);
+  useEffect(() => {
+    if (!ready || jumped.current) return;
+    jumped.current = true;
+    const id = globalThis.location?.hash.slice(1);
+    if (!SECTIONS.some((section) => section.id === id)) return;
+    const section = document.getElementById(id!);
+    section?.focus({ preventScroll: true });
+    // Scrolled apart from the focus so the heading lands below the sticky nav (the section's scroll-margin).
+    section?.scrollIntoView({ block: 'start' });
+  }, [ready]);
 }
