@@ -20,8 +20,8 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener((details) => {
     void events.startUp().catch(report);
-    // A first install lands on the options page, where the first outcome and habit are made.
-    if (details.reason === 'install') void browser.runtime.openOptionsPage().catch(report);
+    // A first install opens the guided start: outcome, role, behaviours, keystone, habit loop.
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(report);
   });
   browser.runtime.onStartup.addListener(() => void events.startUp().catch(report));
   browser.alarms.onAlarm.addListener((alarm) => void events.alarm(alarm.name).catch(report));

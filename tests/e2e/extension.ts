@@ -15,6 +15,8 @@ export interface Browser {
   open(path: string): Promise<Page>;
   /** Run a function in the extension's service worker (alarms, notifications, IndexedDB). */
   inWorker<T, A>(fn: (arg: A) => Promise<T> | T, arg: A): Promise<T>;
+  /** The guided start a first install opened, when launched with `keepWelcome`. */
+  welcome?: Page;
   /** The browser's clock (pinned at launch, flowing since), epoch ms. */
   now(): Promise<number>;
   /** The profile folder, to start the same browser again later. */
@@ -38,6 +40,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** An existing profile folder, to start the same browser again (the caller removes it). */
   profile?: string;
+  /** Keep the guided start that a first install opens (as `welcome`), for tests about it. */
+  keepWelcome?: boolean;
 }
 
 /** Start Chromium with a fresh profile and the built extension. Fails with a clear message if the build is missing. */
@@ -65,12 +69,12 @@ export async function launch(options: LaunchOptions = {}): Promise<Browser> {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
-  // A first install opens the options page as a welcome. Close it before the test opens its own pages: Chrome
-  // reuses an open options tab, which would interrupt a test's navigation to the same page.
-  if (!options.profile) {
-    const welcome = await until(async () => context.pages().find((p) => p.url() === `chrome-extension://${id}/options.html`), 'the welcome options tab');
-    await welcome.close();
-  }
+  // A first install opens the guided start. Close it before the test opens its own pages (a test that is about the
+  // guided start opens it again).
+  const welcome = options.profile
+    ? undefined
+    : await until(async () => context.pages().find((p) => p.url() === `chrome-extension://${id}/welcome.html`), 'the guided start tab');
+  if (welcome && !options.keepWelcome) await welcome.close();
   return {
     context,
     worker,
@@ -80,6 +84,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Browser> {
       await page.goto(`chrome-extension://${id}/${path}`);
       return page;
     },
+    ...(welcome && options.keepWelcome ? { welcome } : {}),
     inWorker: (fn, arg) => worker.evaluate(fn as never, arg) as never,
     now: () => worker.evaluate(() => Date.now()),
     profile,

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OutcomeField, OutcomeInput } from '@/src/core/outcome';
 import { describedBy, ErrorSummary, Field, focusFirstInvalid } from './field';
@@ -9,10 +10,14 @@ export interface OutcomeFormProps {
   editing: boolean;
   onSave: (input: OutcomeInput) => Promise<Partial<Record<OutcomeField, string>> | undefined>;
   onCancel: () => void;
+  /** The form's heading; "New outcome" or "Edit outcome" by default. */
+  title?: string;
+  /** Buttons in place of the default ones (they must include a submit), as the guided start's steps have. */
+  actions?: ComponentChildren;
 }
 
 /** Create or edit an outcome: the lagging indicator the habits serve. */
-export function OutcomeForm({ initial, editing, onSave, onCancel }: OutcomeFormProps) {
+export function OutcomeForm({ initial, editing, onSave, onCancel, title, actions }: OutcomeFormProps) {
   const [input, setInput] = useState(initial);
   const [errors, setErrors] = useState<Partial<Record<OutcomeField, string>>>({});
   const [busy, setBusy] = useState(false);
@@ -37,7 +42,7 @@ export function OutcomeForm({ initial, editing, onSave, onCancel }: OutcomeFormP
 
   return (
     <form ref={form} class="card" noValidate onSubmit={submit} aria-labelledby="outcome-form-title">
-      <h3 id="outcome-form-title">{editing ? 'Edit outcome' : 'New outcome'}</h3>
+      <h3 id="outcome-form-title">{title ?? (editing ? 'Edit outcome' : 'New outcome')}</h3>
       <ErrorSummary errors={errors} />
       <Field id="outcome-name" label="Outcome" error={errors.name}>
         <input type="text" placeholder="Bugs reported per sprint" {...bind('name')} />
@@ -64,16 +69,18 @@ export function OutcomeForm({ initial, editing, onSave, onCancel }: OutcomeFormP
           </select>
         </Field>
       </div>
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {editing ? 'Save outcome' : 'Add outcome'}
-        </button>
-        {editing && (
-          <button type="button" onClick={onCancel}>
-            Cancel
+      {actions ?? (
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy}>
+            {editing ? 'Save outcome' : 'Add outcome'}
           </button>
-        )}
-      </div>
+          {editing && (
+            <button type="button" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
+        </div>
+      )}
     </form>
   );
 }
