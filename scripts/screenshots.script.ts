@@ -63,3 +63,28 @@ it('takes the README screenshots', async () => {
   await tab.screenshot({ path: 'docs/newtab.png', fullPage: true });
   await browser.close();
 }, 120_000);
+
+it('takes the guided start screenshots, one per step', async () => {
+  const browser = await launch({ keepWelcome: true });
+  const page = browser.welcome!;
+  await page.setViewportSize({ width: 900, height: 760 });
+  const shot = async (n: number, name: string) => {
+    await page.getByText(`Step ${n} of 5`).waitFor();
+    await page.screenshot({ path: `docs/guided-${n}-${name}.png`, fullPage: true });
+  };
+  const next = () => page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Reduce software bugs by 20%' }).click();
+  await shot(1, 'outcome');
+  await next();
+  await page.getByRole('radio', { name: /^Individual contributor/ }).check();
+  await shot(2, 'role');
+  await next();
+  for (const name of [/^Peer code review/, /^Deep work/, /^Plan/]) await page.getByRole('checkbox', { name }).first().check();
+  await shot(3, 'behaviours');
+  await next();
+  await page.getByRole('radio').last().check();
+  await shot(4, 'keystone');
+  await next();
+  await shot(5, 'loop');
+  await browser.close();
+}, 120_000);
