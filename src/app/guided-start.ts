@@ -1,6 +1,7 @@
 import { localDateOf } from '@/src/core/day-boundary';
 import { habitsToCreate, type GuidedDraft } from '@/src/core/guided-start';
-import { keystonesToClear, MAX_DASHBOARD_HABITS, validateHabit, type Habit, type HabitField } from '@/src/core/habit';
+import { keystonesToClear, MAX_DASHBOARD_HABITS, type Habit } from '@/src/core/habit';
+import { validateHabit, type HabitField } from '@/src/core/habit-input';
 import { validateOutcome, type Outcome, type OutcomeField } from '@/src/core/outcome';
 import type { Deps } from './deps';
 

@@ -1,5 +1,6 @@
 import { localDateOf } from '@/src/core/day-boundary';
-import { habitToInput, keystonesToClear, sameSchedule, validateHabit, type Habit, type HabitField, type HabitInput } from '@/src/core/habit';
+import { keystonesToClear, sameSchedule, type Habit } from '@/src/core/habit';
+import { habitToInput, validateHabit, type HabitField, type HabitInput } from '@/src/core/habit-input';
 import type { Validated } from '@/src/core/result';
 import type { Deps } from './deps';
 

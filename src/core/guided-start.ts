@@ -1,4 +1,5 @@
-import { MAX_DASHBOARD_HABITS, type HabitInput } from './habit';
+import { MAX_DASHBOARD_HABITS } from './habit';
+import { type HabitInput } from './habit-input';
 import { habitDraft, type LibraryEntry, type OutcomeKind, type Role } from './library';
 import type { OutcomeInput } from './outcome';
 

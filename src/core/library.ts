@@ -1,4 +1,5 @@
-import type { HabitInput, HabitTarget } from './habit';
+import type { HabitTarget } from './habit';
+import type { HabitInput } from './habit-input';
 import type { OutcomeInput } from './outcome';
 
 /** Who a library entry is for: an individual contributor (personal effectiveness) or a manager (force multiplier). */

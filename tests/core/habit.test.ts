@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardHabits, habitToInput, isWebLink, keystonesToClear, MAX_DASHBOARD_HABITS, rewardText, validateHabit, type HabitContext, type HabitInput } from '@/src/core/habit';
+import { dashboardHabits, keystonesToClear, MAX_DASHBOARD_HABITS, rewardText } from '@/src/core/habit';
+import { habitToInput, isWebLink, validateHabit, type HabitContext, type HabitInput } from '@/src/core/habit-input';
 import { buildToday } from '@/src/core/today';
 import { aHabit, habitInput } from '../fakes/habits';
 

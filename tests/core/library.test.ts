@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateHabit, type HabitContext } from '@/src/core/habit';
+import { validateHabit, type HabitContext } from '@/src/core/habit-input';
 import { entriesFor, habitDraft, LIBRARY, LIBRARY_VERSION, OUTCOME_STARTERS, type Role } from '@/src/core/library';
 import { validateOutcome } from '@/src/core/outcome';
 

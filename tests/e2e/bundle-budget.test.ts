@@ -1,25 +1,27 @@
 // Bundle budget: each page's initial JavaScript (its entry script plus every module it preloads), gzip, Preact
-// included, at most 20 KB. The Temporal polyfill is not initial: it loads only where Temporal is missing.
+// included. The glance pages (popup, new tab) and the cue page a notification opens: at most 20 KB. The form pages
+// opened now and then (options, the guided start) carry the forms, the zone list and the calendar card: at most
+// 26 KB. The Temporal polyfill is not initial: it loads only where Temporal is missing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from './extension';
 
-const BUDGET = 20 * 1024;
+const BUDGETS: Record<string, number> = { popup: 20, newtab: 20, cue: 20, options: 26, welcome: 26 };
 
 function initialScripts(html: string): string[] {
   return [...html.matchAll(/<script[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => (m[1] ?? m[2])!);
 }
 
 describe('bundle budget', () => {
-  it.each(['popup', 'newtab', 'options', 'cue'])('%s.html loads at most 20 KB of JavaScript (gzip)', (page) => {
+  it.each(Object.entries(BUDGETS))('%s.html loads at most %i KB of JavaScript (gzip)', (page, budget) => {
     const html = readFileSync(join(EXTENSION_DIR, `${page}.html`), 'utf8');
     const files = initialScripts(html);
     expect(files.length).toBeGreaterThan(0);
     const sizes = files.map((f) => gzipSync(readFileSync(join(EXTENSION_DIR, f)), { level: 9 }).length);
     const total = sizes.reduce((a, b) => a + b, 0);
     console.log(`${page}: ${(total / 1024).toFixed(1)} KB gzip initial JS in ${files.length} files`);
-    expect(total).toBeLessThanOrEqual(BUDGET);
+    expect(total).toBeLessThanOrEqual(budget * 1024);
   });
 });

@@ -1,4 +1,5 @@
-import type { Habit, HabitInput } from '@/src/core/habit';
+import type { Habit } from '@/src/core/habit';
+import type { HabitInput } from '@/src/core/habit-input';
 
 /** A valid habit, overridable field by field. */
 export function aHabit(overrides: Partial<Habit> = {}): Habit {

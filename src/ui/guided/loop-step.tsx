@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PickedBehaviour } from '@/src/core/guided-start';
-import type { HabitField, HabitInput } from '@/src/core/habit';
+import type { HabitField, HabitInput } from '@/src/core/habit-input';
 import { HabitFields } from '../options/habit-fields';
 
 export interface LoopStepProps {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { HabitField, HabitInput } from '@/src/core/habit';
+import type { HabitField, HabitInput } from '@/src/core/habit-input';
 import { ZonePicker } from '../zone-picker';
 import { describedBy, Field } from './field';
 

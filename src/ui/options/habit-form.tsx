@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { HabitField, HabitInput } from '@/src/core/habit';
+import type { HabitField, HabitInput } from '@/src/core/habit-input';
 import type { Outcome } from '@/src/core/outcome';
 import { describedBy, ErrorSummary, Field, focusFirstInvalid } from './field';
 import { HabitFields } from './habit-fields';

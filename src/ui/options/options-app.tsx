@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { habitToInput, type Habit, type HabitField, type HabitInput } from '@/src/core/habit';
+import { type Habit } from '@/src/core/habit';
+import { habitToInput, type HabitField, type HabitInput } from '@/src/core/habit-input';
 import type { Outcome, OutcomeField, OutcomeInput } from '@/src/core/outcome';
 import type { Validated } from '@/src/core/result';
 import type { Settings } from '@/src/core/settings';

@@ -1,0 +1,149 @@
+import type { Validated } from './result';
+import { hasErrors } from './result';
+import { scheduleErrors, type Schedule } from './schedule';
+import { MAX_DASHBOARD_HABITS, type Habit } from './habit';
+
+// The habit as a form fills it in, and its validation. Kept apart from habit.ts so the glance pages (popup, new
+// tab), which only read habits, never load the forms' rules and messages.
+
+/** What the habit form hands over, lightly typed. */
+export interface HabitInput {
+  name: string;
+  outcomeId: string;
+  targetKind: string;
+  targetAmount: string;
+  targetPer: string;
+  days: number[];
+  startTime: string;
+  durationMinutes: string;
+  timeZone: string;
+  firstStep: string;
+  link: string;
+  /** Empty when there is none. */
+  reward: string;
+  keystone: boolean;
+  onDashboard: boolean;
+}
+
+/** The longest reward, in characters: a short phrase, read at a glance on check-off. */
+export const MAX_REWARD_LENGTH = 120;
+
+export type HabitField = keyof HabitInput;
+
+/** True for an absolute http: or https: URL: the only links a cue may open. */
+export function isWebLink(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** True when two names are the same to a reader: trimmed, Unicode-normalised (NFC) and case-insensitive. */
+export function sameHabitName(a: string, b: string): boolean {
+  const key = (name: string) => name.trim().normalize('NFC').toLowerCase().normalize('NFC');
+  return key(a) === key(b);
+}
+
+/** What validation needs to know about the other habits and outcomes. */
+export interface HabitContext {
+  /** Every stored habit (the one being edited included, if any); active ones' names must not repeat. */
+  habits: readonly Habit[];
+  outcomeIds: readonly string[];
+}
+
+/** Check a habit form and build the habit, or say what to fix. `base` carries identity and history. */
+export function validateHabit(
+  input: HabitInput,
+  base: Pick<Habit, 'id' | 'createdAt' | 'archived' | 'startsOn' | 'scheduleSince'> & Partial<Pick<Habit, 'archivedAt'>>,
+  context: HabitContext,
+): Validated<Habit, HabitField> {
+  const errors: Partial<Record<HabitField, string>> = {};
+  const name = input.name.trim();
+  if (name === '') errors.name = 'Name the behaviour, e.g. "Review team code".';
+  else if (name.length > 120) errors.name = 'Keep the name under 120 characters.';
+  else if (!base.archived) {
+    // Two active habits with one name would be two cues, two dashboard rows and two calendar series nobody can tell apart.
+    const twin = context.habits.find((h) => h.id !== base.id && !h.archived && sameHabitName(h.name, name));
+    if (twin) errors.name = `You already have a habit called “${twin.name}”. Give this one a different name, or edit that one.`;
+  }
+
+  const kind = input.targetKind === 'minutes' ? 'minutes' : input.targetKind === 'count' ? 'count' : undefined;
+  const per = input.targetPer === 'week' ? 'week' : input.targetPer === 'day' ? 'day' : undefined;
+  const amount = Number(input.targetAmount);
+  if (!kind) errors.targetKind = 'Choose times or minutes.';
+  if (!per) errors.targetPer = 'Choose per day or per week.';
+  if (input.targetAmount.trim() === '' || !Number.isInteger(amount) || amount < 1 || amount > 10_000) {
+    errors.targetAmount = 'The target is a whole number of at least 1.';
+  }
+
+  const schedule: Schedule = {
+    days: [...new Set(input.days)].sort((a, b) => a - b),
+    startTime: input.startTime.trim(),
+    durationMinutes: Number(input.durationMinutes),
+    timeZone: input.timeZone.trim(),
+  };
+  Object.assign(errors, scheduleErrors(schedule));
+
+  const firstStep = input.firstStep.trim();
+  if (firstStep === '') errors.firstStep = 'Write the first two-minute step, e.g. "Open the review queue".';
+  const link = input.link.trim();
+  if (link !== '' && !isWebLink(link)) errors.link = 'The link must start with http:// or https://.';
+  const reward = input.reward.trim();
+  if ([...reward].length > MAX_REWARD_LENGTH) errors.reward = `Keep the reward to ${MAX_REWARD_LENGTH} characters or fewer.`;
+
+  const outcomeId = input.outcomeId.trim();
+  if (outcomeId !== '' && !context.outcomeIds.includes(outcomeId)) errors.outcomeId = 'That outcome no longer exists.';
+
+  if (input.onDashboard && !base.archived) {
+    const others = context.habits.filter((h) => h.id !== base.id && h.onDashboard && !h.archived).length;
+    if (others >= MAX_DASHBOARD_HABITS) {
+      errors.onDashboard = `The dashboard holds ${MAX_DASHBOARD_HABITS} habits at most. Leave this one off it, or archive another first.`;
+    }
+  }
+
+  if (hasErrors(errors)) return { ok: false, errors };
+  // Only identity and history come from `base`: a stored habit passed whole must not carry a cleared outcome or reward.
+  const { id, createdAt, archived, startsOn, scheduleSince, archivedAt } = base;
+  return {
+    ok: true,
+    value: {
+      id,
+      createdAt,
+      archived,
+      startsOn,
+      scheduleSince,
+      ...(archivedAt !== undefined ? { archivedAt } : {}),
+      name,
+      ...(outcomeId ? { outcomeId } : {}),
+      target: { kind: kind!, amount, per: per! },
+      schedule,
+      start: { firstStep, ...(link ? { link } : {}) },
+      ...(reward ? { reward } : {}),
+      keystone: input.keystone,
+      onDashboard: input.onDashboard,
+    },
+  };
+}
+
+/** The habit as form input, for editing. */
+export function habitToInput(habit: Habit): HabitInput {
+  return {
+    name: habit.name,
+    outcomeId: habit.outcomeId ?? '',
+    targetKind: habit.target.kind,
+    targetAmount: String(habit.target.amount),
+    targetPer: habit.target.per,
+    days: [...habit.schedule.days],
+    startTime: habit.schedule.startTime,
+    durationMinutes: String(habit.schedule.durationMinutes),
+    timeZone: habit.schedule.timeZone,
+    firstStep: habit.start.firstStep,
+    link: habit.start.link ?? '',
+    reward: habit.reward ?? '',
+    keystone: habit.keystone,
+    onDashboard: habit.onDashboard,
+  };
+}
+
