@@ -64,6 +64,15 @@ describe('the guided start', () => {
     const review = page.getByRole('group', { name: picks[0]!.name });
     await review.getByLabel('Cue time').fill('15:30');
     await review.getByLabel('Reward (optional)').fill('Coffee with the team');
+    // A refused Finish: the message sits beside the field, the focus goes there, and nothing is created.
+    const deep = page.getByRole('group', { name: picks[1]!.name });
+    const firstStep = await deep.getByLabel('Two-minute start').inputValue();
+    await deep.getByLabel('Two-minute start').fill('');
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await deep.getByText('Write the first two-minute step').waitFor();
+    await expect.poll(() => deep.getByLabel('Two-minute start').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await readStore(b, 'habits')).toEqual([]);
+    await deep.getByLabel('Two-minute start').fill(firstStep);
     await page.getByRole('button', { name: 'Finish' }).click();
     await page.getByRole('heading', { name: 'Your cues are set' }).waitFor();
 

@@ -18,6 +18,7 @@ import { entriesFor, OUTCOME_STARTERS } from '@/src/core/library';
 import { validateOutcome, type OutcomeInput } from '@/src/core/outcome';
 import type { CalendarReply } from '@/src/messaging/protocol';
 import { CalendarSection } from '../options/calendar-section';
+import { focusFirstInvalid } from '../options/field';
 import { BLANK_OUTCOME, OutcomeForm } from '../options/outcome-form';
 import { BehavioursStep } from './behaviours-step';
 import { KeystoneStep } from './keystone-step';
@@ -64,6 +65,7 @@ export function GuidedApp(api: GuidedApi) {
   const [busy, setBusy] = useState(false);
   const [seed, setSeed] = useState<{ key: string; input: OutcomeInput }>({ key: 'blank', input: BLANK_OUTCOME });
   const heading = useRef<HTMLHeadingElement>(null);
+  const loopForm = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     api.load().then(
@@ -75,8 +77,9 @@ export function GuidedApp(api: GuidedApi) {
       (error: unknown) => setProblem(`Cueboard could not read its data: ${error instanceof Error ? error.message : String(error)}`),
     );
   }, [api]);
-  // Each new screen puts the keyboard (and a screen reader) on its heading.
+  // Each new screen puts the keyboard (and a screen reader) on its heading; a refused Finish, on what to fix.
   useEffect(() => heading.current?.focus(), [phase.kind, draft.step]);
+  useEffect(() => focusFirstInvalid(loopForm.current), [errors]);
 
   /** Move to a step, keeping everything completed so far on this machine. */
   const go = async (next: GuidedDraft) => {
@@ -240,7 +243,7 @@ export function GuidedApp(api: GuidedApi) {
       )}
 
       {step === 'loop' && (
-        <form noValidate onSubmit={(e) => submit(e, () => void finish())}>
+        <form ref={loopForm} noValidate onSubmit={(e) => submit(e, () => void finish())}>
           <LoopStep
             behaviours={draft.behaviours}
             errors={errors.habits}
