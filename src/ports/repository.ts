@@ -1,5 +1,6 @@
 import type { CheckIn } from '@/src/core/check-in';
 import type { CueEvent } from '@/src/core/cue-event';
+import type { Experiment, MeasureEntry } from '@/src/core/experiment';
 import type { GuidedDraft } from '@/src/core/guided-start';
 import type { Habit } from '@/src/core/habit';
 import type { Outcome } from '@/src/core/outcome';
@@ -44,6 +45,16 @@ export interface Repository {
   /** Where the last sweep for cues that passed unseen stopped (epoch ms); undefined before the first. */
   cuesSeenUntil(): Promise<number | undefined>;
   putCuesSeenUntil(at: number): Promise<void>;
+
+  /** Every experiment, running and decided (the history). */
+  experiments(): Promise<Experiment[]>;
+  putExperiment(experiment: Experiment): Promise<void>;
+  /** Write an experiment and the habit it tries (made, changed, or put back) in one transaction. */
+  putExperimentAndHabit(experiment: Experiment, habit: Habit): Promise<void>;
+  /** One experiment's daily measures, by date. */
+  measures(experimentId: string): Promise<MeasureEntry[]>;
+  /** Store a day's measure (a second one for the same day replaces the first). */
+  putMeasure(entry: MeasureEntry): Promise<void>;
 
   /** The guided start in progress, if any. */
   guidedDraft(): Promise<GuidedDraft | undefined>;

@@ -1,6 +1,7 @@
 import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import type { CheckIn } from '@/src/core/check-in';
 import type { CueEvent } from '@/src/core/cue-event';
+import type { Experiment, MeasureEntry } from '@/src/core/experiment';
 import type { GuidedDraft } from '@/src/core/guided-start';
 import type { Habit } from '@/src/core/habit';
 import type { Outcome } from '@/src/core/outcome';
@@ -111,6 +112,27 @@ export class IdbRepository implements Repository {
 
   async putCuesSeenUntil(at: number): Promise<void> {
     await this.db.put('meta', at, 'cuesSeenUntil');
+  }
+
+  experiments(): Promise<Experiment[]> {
+    return this.db.getAll('experiments');
+  }
+
+  async putExperiment(experiment: Experiment): Promise<void> {
+    await this.db.put('experiments', experiment);
+  }
+
+  async putExperimentAndHabit(experiment: Experiment, habit: Habit): Promise<void> {
+    const tx = this.db.transaction(['experiments', 'habits'], 'readwrite');
+    await Promise.all([tx.objectStore('experiments').put(experiment), tx.objectStore('habits').put(habit), tx.done]);
+  }
+
+  measures(experimentId: string): Promise<MeasureEntry[]> {
+    return this.db.getAllFromIndex('measures', 'byExperimentDate', IDBKeyRange.bound([experimentId, ''], [experimentId, '\uffff']));
+  }
+
+  async putMeasure(entry: MeasureEntry): Promise<void> {
+    await this.db.put('measures', entry);
   }
 
   async guidedDraft(): Promise<GuidedDraft | undefined> {

@@ -4,6 +4,7 @@ import type { CheckIn } from '@/src/core/check-in';
 import type { HabitStats } from '@/src/core/metrics/habit-metrics';
 import type { OutcomeValue } from '@/src/core/metrics/outcome-trend';
 import type { CueEvent } from '@/src/core/cue-event';
+import type { Experiment, MeasureEntry } from '@/src/core/experiment';
 import type { GuidedDraft } from '@/src/core/guided-start';
 import type { Habit } from '@/src/core/habit';
 import type { Outcome } from '@/src/core/outcome';
@@ -13,7 +14,7 @@ import type { StoredAuth } from '@/src/ports/calendar-store';
 export const DB_NAME = 'cueboard';
 
 /** The schema version this code writes. Each step up has a rung in upgrade.ts and a fixture in tests. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** The IndexedDB schema as a type, so every read and write is checked against it. */
 export interface CueboardDB extends DBSchema {
@@ -53,6 +54,10 @@ export interface CueboardDB extends DBSchema {
   habitStats: { key: string; value: HabitStats };
   /** The outcome log: recorded values of each lagging indicator. (v4) */
   outcomeValues: { key: string; value: OutcomeValue; indexes: { byOutcomeDate: [string, string] } };
+  /** Two-week micro-experiments, running and decided (the history). (v6) */
+  experiments: { key: string; value: Experiment };
+  /** Each experiment's daily measure, one per local date. (v6) */
+  measures: { key: string; value: MeasureEntry; indexes: { byExperimentDate: [string, string] } };
   /** Bookkeeping by name (out-of-line keys): see MetaValues. (v5) */
   meta: { key: MetaKey; value: MetaValues[MetaKey] };
 }

@@ -42,4 +42,8 @@ export function upgrade(db: IDBPDatabase<CueboardDB>, oldVersion: number, _newVe
     // Empty on purpose: with no mark, the first sweep for passed cues starts now and never reports old history.
     db.createObjectStore('meta');
   }
+  if (oldVersion < 6) {
+    db.createObjectStore('experiments', { keyPath: 'id' });
+    db.createObjectStore('measures', { keyPath: 'id' }).createIndex('byExperimentDate', ['experimentId', 'localDate']);
+  }
 }

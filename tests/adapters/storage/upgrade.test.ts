@@ -3,7 +3,7 @@ import { IdbRepository } from '@/src/adapters/storage/idb-repository';
 import { openCueboardDb } from '@/src/adapters/storage/open-db';
 import { DB_VERSION } from '@/src/adapters/storage/schema';
 import { DEFAULT_SETTINGS } from '@/src/core/settings';
-import { V1_RECORDS, V2_RECORDS, V3_RECORDS, writeFixture } from '../../fixtures/db-fixtures';
+import { V1_RECORDS, V2_RECORDS, V3_RECORDS, V5_RECORDS, writeFixture } from '../../fixtures/db-fixtures';
 
 const byId = <T extends { id: string }>(records: readonly T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
 /** Habits gain scheduleSince = createdAt on the way to version 3. */
@@ -44,9 +44,25 @@ describe('schema upgrade ladder', () => {
     db.close();
   });
 
+  it('upgrades a version-5 database (meta store, outcome log) to today: every record kept, the experiment stores empty and working', async () => {
+    await writeFixture('cueboard', 5);
+    const db = await openCueboardDb();
+    expect(db.version).toBe(DB_VERSION);
+    const repo = new IdbRepository(db);
+    expect(byId(await db.getAll('habits'))).toEqual(upgradedHabits);
+    expect(await db.getAll('outcomeValues')).toEqual(V5_RECORDS.outcomeValues);
+    expect(await repo.cuesSeenUntil()).toBe(1_771_000_000_000);
+    expect(await repo.guidedDraft()).toEqual(V5_RECORDS.meta[1]![1]);
+    expect(await db.getAll('outbox')).toEqual(V3_RECORDS.outbox);
+    expect(await repo.experiments()).toEqual([]);
+    await repo.putMeasure({ id: 'e1|2026-03-02', experimentId: 'e1', localDate: '2026-03-02', value: 4, at: 1 });
+    expect(await repo.measures('e1')).toHaveLength(1);
+    db.close();
+  });
+
   it("creates today's schema from nothing", async () => {
     const db = await openCueboardDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['auth', 'checkIns', 'cueEvents', 'cueSnapshots', 'habitStats', 'habits', 'meta', 'outbox', 'outcomeValues', 'outcomes', 'series', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['auth', 'checkIns', 'cueEvents', 'cueSnapshots', 'experiments', 'habitStats', 'habits', 'measures', 'meta', 'outbox', 'outcomeValues', 'outcomes', 'series', 'settings']);
     expect([...db.transaction('checkIns').store.indexNames].sort()).toEqual(['byDate', 'byHabitDate']);
     db.close();
   });
