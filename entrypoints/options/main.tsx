@@ -14,6 +14,9 @@ import { OptionsApp } from '@/src/ui/options/options-app';
 import '@/src/ui/styles.css';
 
 const deps = pageDeps();
+// Experiments load after the first paint (the section asks for them), with the coaching store.
+const experiments = () => import('@/src/app/experiments');
+const coaching = () => import('@/src/adapters/wiring/coaching-deps').then((m) => m.coachingDeps());
 
 
 render(
@@ -28,6 +31,12 @@ render(
     connectCalendar={(provider) => send({ type: 'calendar-connect', provider })}
     disconnectCalendar={(provider, removeEvents) => send({ type: 'calendar-disconnect', provider, removeEvents })}
     repairCue={(habitId) => send({ type: 'calendar-repair', habitId })}
+    experiments={{
+      load: async () => (await experiments()).loadExperiments(await coaching()),
+      start: async (input, behaviour) => (await experiments()).startExperiment(await coaching(), input, behaviour),
+      log: async (id, value) => (await experiments()).logMeasure(await coaching(), id, value),
+      decide: async (id, decision, words) => (await experiments()).decideExperiment(await coaching(), id, decision, words),
+    }}
     saveHabit={async (input, id) => saveHabit(await deps, input, id)}
     setHabitArchived={async (id, archived) => setHabitArchived(await deps, id, archived)}
     cuesFollow={async () => void (await requestReconcile())}

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { systemClock } from '@/src/adapters/browser/system-clock';
-import { pageDeps } from '@/src/adapters/wiring/page-deps';
+import { coachingDeps } from '@/src/adapters/wiring/coaching-deps';
 import { calendarStatus } from '@/src/app/calendar-status';
 import { finishGuidedStart } from '@/src/app/guided-start';
 import { todayOf } from '@/src/app/today-date';
@@ -9,19 +9,19 @@ import { requestReconcile, send } from '@/src/messaging/protocol';
 import { GuidedApp } from '@/src/ui/guided/guided-app';
 import '@/src/ui/styles.css';
 
-const deps = pageDeps();
+const deps = coachingDeps();
 
 render(
   <GuidedApp
     timeZone={systemClock.timeZone()}
     now={systemClock.now}
     load={async () => {
-      const { repo, store } = await deps;
-      const [draft, calendar, { today }] = await Promise.all([repo.guidedDraft(), calendarStatus(repo, store), todayOf(await deps)]);
+      const { repo, store, coach } = await deps;
+      const [draft, calendar, { today }] = await Promise.all([coach.guidedDraft(), calendarStatus(repo, store), todayOf(await deps)]);
       return { ...(draft ? { draft } : {}), calendar, today };
     }}
-    saveDraft={async (draft) => (await deps).repo.putGuidedDraft(draft)}
-    discardDraft={async () => (await deps).repo.clearGuidedDraft()}
+    saveDraft={async (draft) => (await deps).coach.putGuidedDraft(draft)}
+    discardDraft={async () => (await deps).coach.clearGuidedDraft()}
     finish={async (draft) => {
       const result = await finishGuidedStart(await deps, draft);
       // The habits are stored; alarms follow from the local schedules at once (the calendar catches up after).

@@ -15,10 +15,11 @@ import {
 } from '@/src/core/experiment';
 import { sameSchedule, type Habit } from '@/src/core/habit';
 import { validateHabit, type HabitField, type HabitInput } from '@/src/core/habit-input';
+import type { CoachingStore } from '@/src/ports/coaching-store';
 import type { Deps } from './deps';
 import { todayOf } from './today-date';
 
-type ExperimentDeps = Pick<Deps, 'repo' | 'clock' | 'provider' | 'newId'>;
+type ExperimentDeps = Pick<Deps, 'repo' | 'clock' | 'provider' | 'newId'> & { coach: CoachingStore };
 
 /** The behaviour an experiment tries: a new habit, or a change to an existing one (its edited form). */
 export type TriedBehaviour = { kind: 'new'; habit: HabitInput } | { kind: 'change'; habitId: string; habit: HabitInput };
@@ -32,8 +33,8 @@ export type StartResult =
  * then write the experiment and the habit together. A change keeps what the habit was, so "abandon" can put it back.
  */
 export async function startExperiment(deps: ExperimentDeps, input: ExperimentInput, behaviour: TriedBehaviour): Promise<StartResult> {
-  const { repo, clock, provider, newId } = deps;
-  const [experiments, habits, outcomes, { today }] = await Promise.all([repo.experiments(), repo.habits(), repo.outcomes(), todayOf(deps)]);
+  const { repo, coach, clock, provider, newId } = deps;
+  const [experiments, habits, outcomes, { today }] = await Promise.all([coach.experiments(), repo.habits(), repo.outcomes(), todayOf(deps)]);
   const checked = validateExperiment(input, experiments.filter((e) => e.status === 'running').length);
   const now = clock.now();
   const existing = behaviour.kind === 'change' ? habits.find((h) => h.id === behaviour.habitId) : undefined;
@@ -57,14 +58,14 @@ export async function startExperiment(deps: ExperimentDeps, input: ExperimentInp
     status: 'running',
     createdAt: now,
   };
-  await repo.putExperimentAndHabit(experiment, tried);
+  await coach.putExperimentAndHabit(experiment, tried);
   await provider.syncHabit(tried);
   return { ok: true, experiment, habit: tried };
 }
 
 /** Log a day's measure (today unless said otherwise): a second log the same day replaces the first. */
-export async function logMeasure(deps: Pick<Deps, 'repo' | 'clock'>, experimentId: string, text: string, localDate?: string): Promise<{ ok: true } | { ok: false; error: string }> {
-  const experiment = (await deps.repo.experiments()).find((e) => e.id === experimentId);
+export async function logMeasure(deps: Pick<Deps, 'repo' | 'clock'> & { coach: CoachingStore }, experimentId: string, text: string, localDate?: string): Promise<{ ok: true } | { ok: false; error: string }> {
+  const experiment = (await deps.coach.experiments()).find((e) => e.id === experimentId);
   if (!experiment) return { ok: false, error: 'That experiment was removed elsewhere; reload the page.' };
   const checked = validateMeasure(experiment.measure.kind, text);
   if (!checked.ok) return checked;
@@ -73,7 +74,7 @@ export async function logMeasure(deps: Pick<Deps, 'repo' | 'clock'>, experimentI
   if (!trialDays(experiment.startsOn, experiment.length).includes(date) || date > today) {
     return { ok: false, error: 'That day is not one of the experiment’s days.' };
   }
-  await deps.repo.putMeasure({ id: `${experimentId}|${date}`, experimentId, localDate: date, value: checked.value, at: deps.clock.now() });
+  await deps.coach.putMeasure({ id: `${experimentId}|${date}`, experimentId, localDate: date, value: checked.value, at: deps.clock.now() });
   return { ok: true };
 }
 
@@ -90,8 +91,8 @@ export async function decideExperiment(
   decision: Decision,
   words: { noticed: string; lesson: string },
 ): Promise<DecideResult> {
-  const { repo, clock, provider } = deps;
-  const experiment = (await repo.experiments()).find((e) => e.id === id);
+  const { repo, coach, clock, provider } = deps;
+  const experiment = (await coach.experiments()).find((e) => e.id === id);
   if (!experiment) return { ok: false, error: 'That experiment was removed elsewhere; reload the page.' };
   const { today } = await todayOf(deps);
   if (!retrospectiveDue(experiment, today)) {
@@ -101,13 +102,13 @@ export async function decideExperiment(
   const decided: Experiment = { ...experiment, status: decision, retrospective: { noticed: words.noticed.trim(), lesson: words.lesson.trim(), decidedAt: now } };
   const habit = await repo.habit(experiment.habitId);
   if (!habit) {
-    await repo.putExperiment(decided);
+    await coach.putExperiment(decided);
     return { ok: true, experiment: decided };
   }
   const after = habitAfter(experiment, habit, decision);
   const moved = !sameSchedule(after.schedule, habit.schedule) || after.archived !== habit.archived;
   const written: Habit = moved ? { ...after, ...(after.archived ? { archivedAt: now } : { scheduleSince: now }) } : after;
-  await repo.putExperimentAndHabit(decided, written);
+  await coach.putExperimentAndHabit(decided, written);
   if (moved) await provider.syncHabit(written);
   return { ok: true, experiment: decided, habit: written, ...(decision === 'adapt' ? { next: adaptedInput(experiment) } : {}) };
 }
@@ -123,9 +124,9 @@ export interface ExperimentView {
 }
 
 /** Running experiments first (with today's trial day and the side-by-side), then the history, newest first. */
-export async function loadExperiments(deps: Pick<Deps, 'repo' | 'clock'>): Promise<{ today: string; views: ExperimentView[] }> {
-  const [experiments, habits, { today }] = await Promise.all([deps.repo.experiments(), deps.repo.habits(), todayOf(deps)]);
-  const measures = new Map<string, MeasureEntry[]>(await Promise.all(experiments.map(async (e) => [e.id, await deps.repo.measures(e.id)] as const)));
+export async function loadExperiments(deps: Pick<Deps, 'repo' | 'clock'> & { coach: CoachingStore }): Promise<{ today: string; views: ExperimentView[] }> {
+  const [experiments, habits, { today }] = await Promise.all([deps.coach.experiments(), deps.repo.habits(), todayOf(deps)]);
+  const measures = new Map<string, MeasureEntry[]>(await Promise.all(experiments.map(async (e) => [e.id, await deps.coach.measures(e.id)] as const)));
   const views = experiments.map((experiment): ExperimentView => {
     // The baseline is the same measure (by name) logged in other experiments before this one, where it exists.
     const same = experiments.filter((e) => e.id !== experiment.id && e.measure.label.toLowerCase() === experiment.measure.label.toLowerCase());

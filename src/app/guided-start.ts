@@ -3,6 +3,7 @@ import { habitsToCreate, type GuidedDraft } from '@/src/core/guided-start';
 import { keystonesToClear, MAX_DASHBOARD_HABITS, type Habit } from '@/src/core/habit';
 import { validateHabit, type HabitField } from '@/src/core/habit-input';
 import { validateOutcome, type Outcome, type OutcomeField } from '@/src/core/outcome';
+import type { CoachingStore } from '@/src/ports/coaching-store';
 import type { Deps } from './deps';
 
 /** What to fix before the guided start can finish: the outcome's fields, and each behaviour's (by library entry). */
@@ -18,7 +19,7 @@ export type GuidedResult = { ok: true; outcome?: Outcome; habits: Habit[] } | { 
  * leading, on the dashboard while it has room. Everything is validated first (as the forms do) and written in one
  * transaction that also deletes the draft: all or nothing. The calendar then catches up through the outbox.
  */
-export async function finishGuidedStart(deps: Pick<Deps, 'repo' | 'clock' | 'provider' | 'newId'>, draft: GuidedDraft): Promise<GuidedResult> {
+export async function finishGuidedStart(deps: Pick<Deps, 'repo' | 'clock' | 'provider' | 'newId'> & { coach: CoachingStore }, draft: GuidedDraft): Promise<GuidedResult> {
   const { repo, clock, provider, newId } = deps;
   const [habits, outcomes, { dayBoundary }] = await Promise.all([repo.habits(), repo.outcomes(), repo.settings()]);
   const now = clock.now();
@@ -45,7 +46,7 @@ export async function finishGuidedStart(deps: Pick<Deps, 'repo' | 'clock' | 'pro
   if (errors.outcome || Object.keys(errors.habits).length > 0) return { ok: false, errors };
 
   const keystone = made.find((h) => h.keystone);
-  await repo.finishGuided(outcome, [...made, ...(keystone ? keystonesToClear(habits, keystone.id) : [])]);
+  await deps.coach.finishGuided(outcome, [...made, ...(keystone ? keystonesToClear(habits, keystone.id) : [])]);
   for (const habit of made) await provider.syncHabit(habit);
   return { ok: true, ...(outcome ? { outcome } : {}), habits: made };
 }

@@ -1,7 +1,5 @@
 import type { CheckIn } from '@/src/core/check-in';
 import type { CueEvent } from '@/src/core/cue-event';
-import type { Experiment, MeasureEntry } from '@/src/core/experiment';
-import type { GuidedDraft } from '@/src/core/guided-start';
 import type { Habit } from '@/src/core/habit';
 import type { Outcome } from '@/src/core/outcome';
 import type { Settings } from '@/src/core/settings';
@@ -46,25 +44,6 @@ export interface Repository {
   cuesSeenUntil(): Promise<number | undefined>;
   putCuesSeenUntil(at: number): Promise<void>;
 
-  /** Every experiment, running and decided (the history). */
-  experiments(): Promise<Experiment[]>;
-  putExperiment(experiment: Experiment): Promise<void>;
-  /** Write an experiment and the habit it tries (made, changed, or put back) in one transaction. */
-  putExperimentAndHabit(experiment: Experiment, habit: Habit): Promise<void>;
-  /** One experiment's daily measures, by date. */
-  measures(experimentId: string): Promise<MeasureEntry[]>;
-  /** Store a day's measure (a second one for the same day replaces the first). */
-  putMeasure(entry: MeasureEntry): Promise<void>;
-
-  /** The guided start in progress, if any. */
-  guidedDraft(): Promise<GuidedDraft | undefined>;
-  putGuidedDraft(draft: GuidedDraft): Promise<void>;
-  clearGuidedDraft(): Promise<void>;
-  /**
-   * The guided start's end, in one transaction: the outcome (if any) and the habits are written and the draft is
-   * deleted together, so a failure leaves nothing half-made and the draft to resume.
-   */
-  finishGuided(outcome: Outcome | undefined, habits: readonly Habit[]): Promise<void>;
 
   /** The dashboard's carried-forward strength and streak; dropped whenever an older check-in changes. */
   habitStats(habitId: string): Promise<HabitStats | undefined>;
@@ -75,4 +54,9 @@ export interface Repository {
   outcomeValues(outcomeId: string, limit: number): Promise<OutcomeValue[]>;
   addOutcomeValue(value: OutcomeValue): Promise<void>;
   removeOutcomeValue(id: string): Promise<void>;
+
+  /** Trap questions put away: question id → dismissed until (epoch ms); empty when none. */
+  trapDismissals(): Promise<Record<string, number>>;
+  /** Read, change and write the trap dismissals in one transaction (two pages answering at once both land). */
+  updateTrapDismissals(change: (stored: Record<string, number>) => Record<string, number>): Promise<Record<string, number>>;
 }

@@ -18,7 +18,7 @@ describe('finishing the guided start', () => {
   it('creates the outcome and the habits together, linked, keystone first, and forgets the draft', async () => {
     const deps = await testDeps();
     const draft = managerDraft();
-    await deps.repo.putGuidedDraft(draft);
+    await deps.coach.putGuidedDraft(draft);
     const result = await finishGuidedStart(deps, draft);
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const [outcome] = await deps.repo.outcomes();
@@ -27,7 +27,7 @@ describe('finishing the guided start', () => {
     expect(habits).toHaveLength(2);
     expect(habits.every((h) => h.outcomeId === outcome!.id && h.onDashboard && h.reward)).toBe(true);
     expect(habits.filter((h) => h.keystone).map((h) => h.name)).toEqual([draft.behaviours[1]!.input.name]);
-    expect(await deps.repo.guidedDraft()).toBeUndefined();
+    expect(await deps.coach.guidedDraft()).toBeUndefined();
   });
 
   it('refuses anything invalid and writes nothing: the draft stays to resume', async () => {
@@ -35,7 +35,7 @@ describe('finishing the guided start', () => {
     await saveHabit(deps, habitInput({ name: LIBRARY.find((e) => e.role === 'manager')!.name }));
     const draft = managerDraft();
     const broken = { ...draft, behaviours: draft.behaviours.map((b, i) => (i === 1 ? { ...b, input: { ...b.input, startTime: '25:00' } } : b)) };
-    await deps.repo.putGuidedDraft(broken);
+    await deps.coach.putGuidedDraft(broken);
     const result = await finishGuidedStart(deps, broken);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -44,16 +44,16 @@ describe('finishing the guided start', () => {
     expect(result.errors.habits[draft.behaviours[1]!.entryId]!.startTime).toBeDefined();
     expect(await deps.repo.outcomes()).toEqual([]);
     expect(await deps.repo.habits()).toHaveLength(1);
-    expect(await deps.repo.guidedDraft()).toEqual(broken);
+    expect(await deps.coach.guidedDraft()).toEqual(broken);
   });
 
   it('resumes where the person left: the draft read back is the one kept after the last completed step', async () => {
     const deps = await testDeps();
     const draft = { ...managerDraft(), step: 'keystone' as const };
-    await deps.repo.putGuidedDraft(draft);
-    expect(await deps.repo.guidedDraft()).toEqual(draft);
-    await deps.repo.clearGuidedDraft();
-    expect(await deps.repo.guidedDraft()).toBeUndefined();
+    await deps.coach.putGuidedDraft(draft);
+    expect(await deps.coach.guidedDraft()).toEqual(draft);
+    await deps.coach.clearGuidedDraft();
+    expect(await deps.coach.guidedDraft()).toBeUndefined();
   });
 
   it('a run with no outcome still creates the habits; beyond the dashboard’s room they run off it', async () => {

@@ -2,6 +2,7 @@ import { browserAlarms } from '@/src/adapters/browser/browser-alarms';
 import { browserNotifier } from '@/src/adapters/browser/browser-notifier';
 import { offlineCalendar } from '@/src/adapters/calendar/snapshot-calendar';
 import { LocalCalendar } from '@/src/adapters/calendar/local/local-calendar';
+import { IdbCoachingStore } from '@/src/adapters/storage/idb-coaching-store';
 import { IdbRepository } from '@/src/adapters/storage/idb-repository';
 import { openCueboardDb } from '@/src/adapters/storage/open-db';
 import type { WorkerDeps } from '@/src/app/worker-deps';
@@ -9,7 +10,7 @@ import { IdbCalendarStore } from '@/src/adapters/storage/idb-calendar-store';
 import { FixedClock } from './fixed-clock';
 
 /** The real adapters on fake-indexeddb and WXT's fake browser, with a fixed clock and counting ids. */
-export async function testDeps(clock = FixedClock.at('2026-03-02T15:00:00Z')): Promise<WorkerDeps & { clock: FixedClock; repo: IdbRepository }> {
+export async function testDeps(clock = FixedClock.at('2026-03-02T15:00:00Z')): Promise<WorkerDeps & { clock: FixedClock; repo: IdbRepository; coach: IdbCoachingStore }> {
   const db = await openCueboardDb();
   const repo = new IdbRepository(db);
   let next = 0;
@@ -18,6 +19,7 @@ export async function testDeps(clock = FixedClock.at('2026-03-02T15:00:00Z')): P
   return {
     repo,
     store,
+    coach: new IdbCoachingStore(db),
     remotes: {},
     clock,
     provider: local,

@@ -1,8 +1,6 @@
 import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import type { CheckIn } from '@/src/core/check-in';
 import type { CueEvent } from '@/src/core/cue-event';
-import type { Experiment, MeasureEntry } from '@/src/core/experiment';
-import type { GuidedDraft } from '@/src/core/guided-start';
 import type { Habit } from '@/src/core/habit';
 import type { Outcome } from '@/src/core/outcome';
 import type { HabitStats } from '@/src/core/metrics/habit-metrics';
@@ -114,49 +112,6 @@ export class IdbRepository implements Repository {
     await this.db.put('meta', at, 'cuesSeenUntil');
   }
 
-  experiments(): Promise<Experiment[]> {
-    return this.db.getAll('experiments');
-  }
-
-  async putExperiment(experiment: Experiment): Promise<void> {
-    await this.db.put('experiments', experiment);
-  }
-
-  async putExperimentAndHabit(experiment: Experiment, habit: Habit): Promise<void> {
-    const tx = this.db.transaction(['experiments', 'habits'], 'readwrite');
-    await Promise.all([tx.objectStore('experiments').put(experiment), tx.objectStore('habits').put(habit), tx.done]);
-  }
-
-  measures(experimentId: string): Promise<MeasureEntry[]> {
-    return this.db.getAllFromIndex('measures', 'byExperimentDate', IDBKeyRange.bound([experimentId, ''], [experimentId, '\uffff']));
-  }
-
-  async putMeasure(entry: MeasureEntry): Promise<void> {
-    await this.db.put('measures', entry);
-  }
-
-  async guidedDraft(): Promise<GuidedDraft | undefined> {
-    return (await this.db.get('meta', 'guidedDraft')) as MetaValues['guidedDraft'] | undefined;
-  }
-
-  async putGuidedDraft(draft: GuidedDraft): Promise<void> {
-    await this.db.put('meta', draft, 'guidedDraft');
-  }
-
-  async clearGuidedDraft(): Promise<void> {
-    await this.db.delete('meta', 'guidedDraft');
-  }
-
-  async finishGuided(outcome: Outcome | undefined, habits: readonly Habit[]): Promise<void> {
-    const tx = this.db.transaction(['outcomes', 'habits', 'meta'], 'readwrite');
-    await Promise.all([
-      ...(outcome ? [tx.objectStore('outcomes').put(outcome)] : []),
-      ...habits.map((h) => tx.objectStore('habits').put(h)),
-      tx.objectStore('meta').delete('guidedDraft'),
-      tx.done,
-    ]);
-  }
-
   habitStats(habitId: string): Promise<HabitStats | undefined> {
     return this.db.get('habitStats', habitId);
   }
@@ -189,6 +144,17 @@ export class IdbRepository implements Repository {
 
   async removeOutcomeValue(id: string): Promise<void> {
     await this.db.delete('outcomeValues', id);
+  }
+
+  async trapDismissals(): Promise<Record<string, number>> {
+    return ((await this.db.get('meta', 'trapDismissals')) as MetaValues['trapDismissals'] | undefined) ?? {};
+  }
+
+  async updateTrapDismissals(change: (stored: Record<string, number>) => Record<string, number>): Promise<Record<string, number>> {
+    const tx = this.db.transaction('meta', 'readwrite');
+    const next = change(((await tx.store.get('trapDismissals')) as MetaValues['trapDismissals'] | undefined) ?? {});
+    await Promise.all([tx.store.put(next, 'trapDismissals'), tx.done]);
+    return next;
   }
 }
 

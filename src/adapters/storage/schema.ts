@@ -68,5 +68,7 @@ export interface MetaValues {
   cuesSeenUntil: number;
   /** The guided start in progress (deleted in the same transaction that creates its records). */
   guidedDraft: GuidedDraft;
+  /** Trap questions put away with "Not now": question id → dismissed until (epoch ms). */
+  trapDismissals: Record<string, number>;
 }
 export type MetaKey = keyof MetaValues;

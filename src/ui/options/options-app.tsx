@@ -11,11 +11,14 @@ import { BLANK_OUTCOME, OutcomeForm } from './outcome-form';
 import { OutcomeList } from './outcome-list';
 import { SettingsForm } from './settings-form';
 import { CalendarSection } from './calendar-section';
+import type { ExperimentsApi } from '../coach/experiments-section';
+import { useModule } from '../use-module';
 import type { CalendarStatus } from '@/src/app/calendar-status';
 import type { CalendarReply } from '@/src/messaging/protocol';
 import { CALENDAR_NAMES, type RemoteKind } from '@/src/core/calendar-sync';
 
 export interface OptionsApi {
+  experiments: ExperimentsApi;
   timeZone: string;
   load: () => Promise<{ habits: Habit[]; outcomes: Outcome[]; settings: Settings; calendar: CalendarStatus; today: string }>;
   logOutcomeValue: (outcomeId: string, input: { value: string; localDate: string }) => Promise<{ ok: true } | { ok: false; error: string }>;
@@ -40,6 +43,7 @@ type Notice = { text: string; undo?: () => Promise<void> };
 const SECTIONS = [
   { id: 'outcomes', name: 'Outcomes' },
   { id: 'habits', name: 'Habits' },
+  { id: 'experiments', name: 'Experiments' },
   { id: 'settings', name: 'Settings' },
 ] as const;
 
@@ -47,7 +51,10 @@ const SECTIONS = [
 export function OptionsApp(api: OptionsApi) {
   const { data, error, reload } = useAsync(api.load);
   useJumpToSection(data !== undefined);
+  // Experiments load after the first paint: most visits here are a quick edit.
+  const experiments = useModule(() => import('../coach/experiments-section'));
   const [editingHabit, setEditingHabit] = useState<Habit>();
+  useEditFromAddress(data?.habits, setEditingHabit);
   const [editingOutcome, setEditingOutcome] = useState<Outcome>();
   const [notice, setNotice] = useState<Notice>();
   // Bumped after each successful save so the "new" form starts blank again.
@@ -188,6 +195,24 @@ export function OptionsApp(api: OptionsApi) {
         />
       </section>
 
+      <section id="experiments" tabIndex={-1} aria-labelledby="experiments-title">
+        <h2 id="experiments-title">Experiments</h2>
+        {experiments.error && <p role="alert">{experiments.error}</p>}
+        {experiments.module ? (
+          <experiments.module.ExperimentsSection
+            api={api.experiments}
+            habits={data.habits}
+            browserZone={api.timeZone}
+            onHabitsChanged={(text) => {
+              void reload();
+              saved(text);
+            }}
+          />
+        ) : (
+          !experiments.error && <p aria-busy="true">Loading…</p>
+        )}
+      </section>
+
       <section id="settings" tabIndex={-1} aria-labelledby="settings-title">
         <h2 id="settings-title">Settings</h2>
         <CalendarSection status={data.calendar} connect={api.connectCalendar} disconnect={api.disconnectCalendar} reload={reload} />
@@ -222,4 +247,26 @@ function useJumpToSection(ready: boolean): void {
     // Scrolled apart from the focus so the heading lands below the sticky nav (the section's scroll-margin).
     section?.scrollIntoView({ block: 'start' });
   }, [ready]);
+}
+
+/**
+ * options.html#habit=<id> (the popup's "Adjust the behaviour") opens that habit's form once the data has loaded,
+ * with the focus in its first field.
+ */
+function useEditFromAddress(habits: readonly Habit[] | undefined, edit: (habit: Habit) => void): void {
+  const done = useRef(false);
+  useEffect(() => {
+    if (!habits || done.current) return;
+    done.current = true;
+    const id = /^#habit=(.+)$/.exec(globalThis.location?.hash ?? '')?.[1];
+    const habit = id === undefined ? undefined : habits.find((h) => h.id === decodeURIComponent(id));
+    if (!habit) return;
+    edit(habit);
+    // The form remounts for the habit on the next render; focus its first field then.
+    requestAnimationFrame(() => {
+      const field = document.querySelector<HTMLElement>('form[aria-labelledby="habit-form-title"] input');
+      field?.focus({ preventScroll: true });
+      field?.closest('form')?.scrollIntoView({ block: 'center' });
+    });
+  }, [habits, edit]);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IdbCoachingStore } from '@/src/adapters/storage/idb-coaching-store';
 import { IdbRepository } from '@/src/adapters/storage/idb-repository';
 import { openCueboardDb } from '@/src/adapters/storage/open-db';
 import { DB_VERSION } from '@/src/adapters/storage/schema';
@@ -52,11 +53,12 @@ describe('schema upgrade ladder', () => {
     expect(byId(await db.getAll('habits'))).toEqual(upgradedHabits);
     expect(await db.getAll('outcomeValues')).toEqual(V5_RECORDS.outcomeValues);
     expect(await repo.cuesSeenUntil()).toBe(1_771_000_000_000);
-    expect(await repo.guidedDraft()).toEqual(V5_RECORDS.meta[1]![1]);
+    const coach = new IdbCoachingStore(db);
+    expect(await coach.guidedDraft()).toEqual(V5_RECORDS.meta[1]![1]);
     expect(await db.getAll('outbox')).toEqual(V3_RECORDS.outbox);
-    expect(await repo.experiments()).toEqual([]);
-    await repo.putMeasure({ id: 'e1|2026-03-02', experimentId: 'e1', localDate: '2026-03-02', value: 4, at: 1 });
-    expect(await repo.measures('e1')).toHaveLength(1);
+    expect(await coach.experiments()).toEqual([]);
+    await coach.putMeasure({ id: 'e1|2026-03-02', experimentId: 'e1', localDate: '2026-03-02', value: 4, at: 1 });
+    expect(await coach.measures('e1')).toHaveLength(1);
     db.close();
   });
 
