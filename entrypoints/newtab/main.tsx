@@ -17,6 +17,8 @@ if (!newTabDashboardOn()) {
   performance.mark('cueboard:quiet-rendered');
 } else {
   const deps = pageDeps();
+  // Fetched after the first paint: the trap questions stay out of the new tab's initial script.
+  const traps = () => import('@/src/adapters/wiring/trap-loader').then((m) => m.loadTrapPanel(deps));
   render(
     <NewTabApp
       timeZone={systemClock.timeZone()}
@@ -25,6 +27,7 @@ if (!newTabDashboardOn()) {
       {...checkOffActions(deps, 'newtab')}
       start={(cue) => void browser.tabs.create({ url: cue.link ?? cuePageUrl(cue.habitId, cue.at) })}
       openOptions={() => void browser.runtime.openOptionsPage()}
+      traps={traps}
     />,
     root,
   );

@@ -8,6 +8,8 @@ import { PopupApp } from '@/src/ui/popup/popup-app';
 import '@/src/ui/styles.css';
 
 const deps = pageDeps();
+// Fetched after the first paint: the trap questions stay out of the popup's initial script.
+const traps = () => import('@/src/adapters/wiring/trap-loader').then((m) => m.loadTrapPanel(deps));
 
 render(
   <PopupApp
@@ -16,6 +18,7 @@ render(
     onReady={() => performance.mark('cueboard:dashboard-rendered')}
     {...checkOffActions(deps, 'popup')}
     openOptions={() => void browser.runtime.openOptionsPage()}
+    traps={traps}
   />,
   document.getElementById('app')!,
 );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DashboardView, NextCue } from '@/src/app/load-dashboard';
 import { OutcomeCard } from '../dashboard/outcome-card';
+import type { TrapPanel } from '../dashboard/trap-questions';
 import { formatTime } from '../format';
 import { HabitRow } from '../popup/habit-row';
 import { useAsync } from '../use-async';
@@ -13,15 +14,20 @@ export interface NewTabProps {
   openOptions: () => void;
   timeZone: string;
   onReady?: () => void;
+  /** The trap questions, fetched after the first paint (a dynamic import). */
+  traps?: () => Promise<TrapPanel>;
 }
 
 const DAY_LETTERS = ['M', 'T', 'W', 'T', 'F', 'S', 'S'];
 
 /** The new tab: a calm glance — the next cue and its two-minute start, today's check-offs, the keystone's week, the outcome. */
-export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, onReady }: NewTabProps) {
+export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, onReady, traps }: NewTabProps) {
   const { data, error, reload } = useAsync(load);
   const [busy, setBusy] = useState(false);
   const ready = data !== undefined;
+  // The trap questions arrive after the first paint; their code stays out of the new tab's initial script.
+  const [panel, setPanel] = useState<TrapPanel>();
+  useEffect(() => void (ready && traps?.().then(setPanel)), [ready, traps]);
   useEffect(() => {
     if (ready) onReady?.();
   }, [ready, onReady]);
@@ -80,6 +86,7 @@ export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, 
           </ul>
         </section>
       )}
+      {panel && <panel.TrapQuestions {...panel.actions} refresh={data} onChange={reload} />}
       {data.keystoneWeek && (
         <section aria-labelledby="keystone-title">
           <h2 id="keystone-title">Keystone this week: {data.keystoneWeek.name}</h2>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DashboardView } from '@/src/app/load-dashboard';
 import { MetricsSection } from '../dashboard/metrics-section';
+import type { TrapPanel } from '../dashboard/trap-questions';
 import { useAsync } from '../use-async';
 import { HabitRow } from './habit-row';
 import { MissedList } from './missed-list';
@@ -15,16 +16,21 @@ export interface PopupActions {
   answerMissed: (habitId: string, cueAt: number, status: 'done' | 'skipped') => Promise<unknown>;
   openOptions: () => void;
   timeZone: string;
+  /** The trap questions, fetched after the first paint (a dynamic import). */
+  traps?: () => Promise<TrapPanel>;
 }
 
 /** The popup: today's habits with one-click check-off and undo, and each one's progress this period. */
-export function PopupApp({ load, checkOff, undo, answerMissed, openOptions, timeZone, onReady }: PopupActions) {
+export function PopupApp({ load, checkOff, undo, answerMissed, openOptions, timeZone, onReady, traps }: PopupActions) {
   const { data, error, reload } = useAsync(load);
   const ready = data !== undefined;
   useEffect(() => {
     if (ready) onReady?.();
   }, [ready, onReady]);
   const [busy, setBusy] = useState(false);
+  // The trap questions arrive after the first paint; their code stays out of the popup's initial script.
+  const [panel, setPanel] = useState<TrapPanel>();
+  useEffect(() => void (ready && traps?.().then(setPanel)), [ready, traps]);
   const [problem, setProblem] = useState<string>();
 
   const act = async (job: () => Promise<unknown>) => {
@@ -75,6 +81,7 @@ export function PopupApp({ load, checkOff, undo, answerMissed, openOptions, time
           ))}
         </ul>
       )}
+      {data && panel && <panel.TrapQuestions {...panel.actions} refresh={data} onChange={reload} />}
       {data && <MetricsSection metrics={data.metrics} outcomes={data.outcomes} />}
       {data && data.offDashboard > 0 && <p class="footnote">{data.offDashboard} more habit(s) run off the dashboard.</p>}
     </main>
