@@ -53,11 +53,6 @@ export function rewardText(reward: string): string {
   return `Reward: ${text}${/[.!?…]$/u.test(text) ? '' : '.'}`;
 }
 
-/** True when two schedules fire at the same wall-clock moments. */
-export function sameSchedule(a: Schedule, b: Schedule): boolean {
-  return a.startTime === b.startTime && a.durationMinutes === b.durationMinutes && a.timeZone === b.timeZone && a.days.join() === b.days.join();
-}
-
 /** Habits for the dashboard: active ones that hold a place, keystone first, then oldest first, five at most. */
 export function dashboardHabits(habits: readonly Habit[]): Habit[] {
   return habits
@@ -66,7 +61,5 @@ export function dashboardHabits(habits: readonly Habit[]): Habit[] {
     .slice(0, MAX_DASHBOARD_HABITS);
 }
 
-/** Marking one habit keystone unmarks the others: there is only one. Returns the habits whose flag must drop. */
-export function keystonesToClear(habits: readonly Habit[], keystoneId: string): Habit[] {
-  return habits.filter((h) => h.keystone && h.id !== keystoneId).map((h) => ({ ...h, keystone: false }));
-}
+// Rules for saving (sameSchedule, keystonesToClear) live in habit-changes.ts: the glance pages never load them.
+export { keystonesToClear, sameSchedule } from './habit-changes';

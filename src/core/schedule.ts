@@ -1,4 +1,6 @@
-import { isHhMm, isTimeZone } from './local-time';
+// The form's rules (scheduleErrors) live in schedule-errors.ts, so the glance pages, which only expand schedules, never
+// load their messages.
+export { scheduleErrors } from './schedule-errors';
 
 /** A weekly wall-clock cue schedule anchored in an IANA zone, so DST and travel never move it. */
 export interface Schedule {
@@ -21,19 +23,6 @@ export interface ScheduledInstant {
 }
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-
-/** Problems with a schedule, by field; empty when it is usable. */
-export function scheduleErrors(schedule: Schedule): Partial<Record<'days' | 'startTime' | 'durationMinutes' | 'timeZone', string>> {
-  const errors: Partial<Record<'days' | 'startTime' | 'durationMinutes' | 'timeZone', string>> = {};
-  const validDays = schedule.days.filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
-  if (validDays.length === 0) errors.days = 'Pick at least one day for the cue.';
-  else if (validDays.length !== schedule.days.length) errors.days = 'Days must be Monday to Sunday.';
-  if (!isHhMm(schedule.startTime)) errors.startTime = 'Enter a time as HH:MM, for example 14:00.';
-  const d = schedule.durationMinutes;
-  if (!Number.isInteger(d) || d < 1 || d > 24 * 60) errors.durationMinutes = 'Duration is a whole number of minutes from 1 to 1440.';
-  if (!isTimeZone(schedule.timeZone)) errors.timeZone = `"${schedule.timeZone}" is not a time zone this browser knows (try Europe/Berlin).`;
-  return errors;
-}
 
 /**
  * Every occurrence of the schedule whose instant lies in [fromMs, toMs), in order.

@@ -1,7 +1,8 @@
-import { isHhMm } from './local-time';
-import type { Validated } from './result';
 import type { CalendarKind } from './calendar-sync';
 import { DEFAULT_DAY_BOUNDARY } from './day-boundary';
+
+// The settings form's rule lives in settings-input.ts, so the glance pages, which only read settings, never load it.
+export { validateSettings } from './settings-input';
 
 /** The person's preferences. */
 export interface Settings {
@@ -14,12 +15,3 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = { dayBoundary: DEFAULT_DAY_BOUNDARY, calendar: 'local', newTabDashboard: true };
-
-/** Check the settings form; the day boundary must be a time from 00:00 to 06:00 (later would split working days). */
-export function validateSettings(input: { dayBoundary: string }): Validated<Pick<Settings, 'dayBoundary'>, 'dayBoundary'> {
-  const dayBoundary = input.dayBoundary.trim();
-  if (!isHhMm(dayBoundary) || dayBoundary > '06:00') {
-    return { ok: false, errors: { dayBoundary: 'The day boundary is a time between 00:00 and 06:00, e.g. 04:00.' } };
-  }
-  return { ok: true, value: { dayBoundary } };
-}
