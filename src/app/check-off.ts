@@ -14,6 +14,11 @@ export interface CheckOffRequest {
   status?: CheckInStatus;
   /** The cue instance this answers, if it came from one. Without it, today's open instance is answered, if any. */
   cueAt?: number;
+  /**
+   * Who it was with, for a habit counted per person: a name from its list. Kept as given; a name no longer on the
+   * list (taken off since the page loaded) is still recorded and counts for no one (see countedCheckIns).
+   */
+  person?: string;
   note?: string;
 }
 
@@ -43,6 +48,7 @@ export async function checkOff(deps: CheckOffDeps, request: CheckOffRequest): Pr
     status,
     source: request.source,
     ...(cueAt !== undefined ? { cueAt } : {}),
+    ...(request.person ? { person: request.person } : {}),
     ...(request.note?.trim() ? { note: request.note.trim() } : {}),
   };
   if (cueAt === undefined) {

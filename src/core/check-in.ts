@@ -23,6 +23,8 @@ export interface CheckIn {
   source: CheckInSource;
   /** The cue instant this answers, when it came from a cue. */
   cueAt?: number;
+  /** Who it was with, for a habit counted per person: a name from its list when it was made. */
+  person?: string;
   note?: string;
 }
 

@@ -23,12 +23,19 @@ export interface HabitInput {
   reward: string;
   keystone: boolean;
   onDashboard: boolean;
+  /** Set for a habit counted per person: the names as typed, one per row. Absent otherwise. */
+  people?: string[];
 }
+
+/** The most people one habit counts, and the longest name: a team's direct reports, read at a glance. */
+export const MAX_PEOPLE = 50;
+export const MAX_PERSON_LENGTH = 60;
 
 /** The longest reward, in characters: a short phrase, read at a glance on check-off. */
 export const MAX_REWARD_LENGTH = 120;
 
-export type HabitField = keyof HabitInput;
+/** A form field; `people.2` is the third person's name. */
+export type HabitField = keyof HabitInput | `people.${number}`;
 
 /** True for an absolute http: or https: URL: the only links a cue may open. */
 export function isWebLink(text: string): boolean {
@@ -69,12 +76,15 @@ export function validateHabit(
     if (twin) errors.name = `You already have a habit called “${twin.name}”. Give this one a different name, or edit that one.`;
   }
 
-  const kind = input.targetKind === 'minutes' ? 'minutes' : input.targetKind === 'count' ? 'count' : undefined;
+  // Counted per person, the target is each person once per period: the form asks for names, not an amount.
+  const people = input.people?.map((p) => p.trim());
+  if (people) Object.assign(errors, peopleErrors(people));
+  const kind = people ? 'count' : input.targetKind === 'minutes' ? 'minutes' : input.targetKind === 'count' ? 'count' : undefined;
   const per = input.targetPer === 'week' ? 'week' : input.targetPer === 'day' ? 'day' : undefined;
-  const amount = Number(input.targetAmount);
+  const amount = people ? people.length : Number(input.targetAmount);
   if (!kind) errors.targetKind = 'Choose times or minutes.';
   if (!per) errors.targetPer = 'Choose per day or per week.';
-  if (input.targetAmount.trim() === '' || !Number.isInteger(amount) || amount < 1 || amount > 10_000) {
+  if (!people && (input.targetAmount.trim() === '' || !Number.isInteger(amount) || amount < 1 || amount > 10_000)) {
     errors.targetAmount = 'The target is a whole number of at least 1.';
   }
 
@@ -121,6 +131,7 @@ export function validateHabit(
       schedule,
       start: { firstStep, ...(link ? { link } : {}) },
       ...(reward ? { reward } : {}),
+      ...(people ? { people } : {}),
       keystone: input.keystone,
       onDashboard: input.onDashboard,
     },
@@ -144,6 +155,24 @@ export function habitToInput(habit: Habit): HabitInput {
     reward: habit.reward ?? '',
     keystone: habit.keystone,
     onDashboard: habit.onDashboard,
+    ...(habit.people ? { people: [...habit.people] } : {}),
   };
+}
+
+/**
+ * What is wrong with a list of names (already trimmed), beside each row: an empty name, a long one, or one already
+ * above it (compared as habit names are: sameHabitName); and beside the list: nobody at all, or too many.
+ */
+export function peopleErrors(people: readonly string[]): Partial<Record<HabitField, string>> {
+  const errors: Partial<Record<HabitField, string>> = {};
+  people.forEach((name, i) => {
+    const twin = people.findIndex((other) => sameHabitName(other, name));
+    if (name === '') errors[`people.${i}`] = 'Write this person’s name, or remove the row.';
+    else if ([...name].length > MAX_PERSON_LENGTH) errors[`people.${i}`] = `Keep a name to ${MAX_PERSON_LENGTH} characters or fewer.`;
+    else if (twin < i) errors[`people.${i}`] = `${people[twin]} is already on the list. Is this someone else? Add an initial to tell them apart.`;
+  });
+  if (people.length === 0) errors.people = 'Add at least one person, or stop counting per person.';
+  else if (people.length > MAX_PEOPLE) errors.people = `The list holds ${MAX_PEOPLE} people at most.`;
+  return errors;
 }
 

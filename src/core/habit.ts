@@ -27,6 +27,11 @@ export interface Habit {
   start: TwoMinuteStart;
   /** What the person does or feels after the routine (the guide's "make it satisfying"); shown on check-off. */
   reward?: string;
+  /**
+   * For a habit counted per person (a 1-on-1 with each direct report): their names, trimmed and distinct. Kept only
+   * on this machine; the target is then each of them once per period.
+   */
+  people?: string[];
   /** The one habit that makes the others easier; it leads every dashboard. */
   keystone: boolean;
   /** Whether it takes one of the dashboard's five places. */

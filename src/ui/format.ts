@@ -5,10 +5,10 @@ export function formatTime(epochMs: number, timeZone: string): string {
   return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone }).format(epochMs);
 }
 
-/** "2 / 10 this week", "30 / 30 min today". */
+/** "2 / 10 this week", "30 / 30 min today"; counted per person, "4 of 6 this week". */
 export function progressText(progress: Progress): string {
   const unit = progress.unit === 'minutes' ? ' min' : '';
-  return `${progress.done} / ${progress.target}${unit} ${progress.per === 'day' ? 'today' : 'this week'}`;
+  return `${progress.done}${progress.notYet ? ' of ' : ' / '}${progress.target}${unit} ${progress.per === 'day' ? 'today' : 'this week'}`;
 }
 
 /** "1:59" for a count-down in seconds. */

@@ -6,8 +6,8 @@ import { refreshBadge } from '@/src/messaging/protocol';
 /** A page's one-click check-off and undo; after each, the toolbar count follows. */
 export function checkOffActions(deps: Promise<Deps>, source: CheckInSource) {
   return {
-    checkOff: async (habitId: string) => {
-      await checkOff(await deps, { habitId, source });
+    checkOff: async (habitId: string, person?: string) => {
+      await checkOff(await deps, { habitId, source, person });
       refreshBadge();
     },
     answerMissed: async (habitId: string, cueAt: number, status: 'done' | 'skipped') => {

@@ -3,6 +3,7 @@ import type { CueEvent } from '../cue-event';
 import type { Habit } from '../habit';
 import { fnv1a, stableJson } from '../hash';
 import { addDays } from '../local-time';
+import { countedCheckIns } from '../people-progress';
 import { periodProgress, type Progress } from '../progress';
 import { coachLine } from './coach-copy';
 import { judgedHabit } from './logical-days';
@@ -55,7 +56,8 @@ export const FUNNEL_DAYS = 28;
 
 /** Changes when anything the carried-forward numbers depend on changes (for the habit as judged). */
 export function statsConfigHash(habit: Habit): string {
-  return fnv1a(stableJson({ target: habit.target, days: habit.schedule.days, startsOn: habit.startsOn, strengthFormula: STRENGTH_FORMULA }));
+  // `people` is left out of the JSON when absent, so habits not counted per person keep their hash.
+  return fnv1a(stableJson({ target: habit.target, days: habit.schedule.days, startsOn: habit.startsOn, strengthFormula: STRENGTH_FORMULA, people: habit.people }));
 }
 
 /** A cache that still fits the habit, or undefined. */
@@ -88,7 +90,8 @@ export interface MetricsInput {
 /** Compute a habit's metrics and the cache to keep for next time. */
 export function habitMetrics({ habit: asStored, stats, checkIns, events, scheduled, today, dayBoundary }: MetricsInput): { metrics: HabitMetrics; stats: HabitStats } {
   const habit = judgedHabit(asStored, dayBoundary);
-  const days = dailyValues(checkIns.filter((c) => c.habitId === habit.id));
+  // Per person, each listed person counts once per period (see countedCheckIns).
+  const days = dailyValues(countedCheckIns(habit, checkIns.filter((c) => c.habitId === habit.id)));
   const usable = usableStats(habit, stats);
   const yesterday = addDays(today, -1);
   const strengthThroughYesterday = advanceStrength(habit, usable?.strength ?? strengthStart(habit), days, yesterday);

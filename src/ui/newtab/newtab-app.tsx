@@ -8,7 +8,7 @@ import { useAsync } from '../use-async';
 
 export interface NewTabProps {
   load: () => Promise<DashboardView>;
-  checkOff: (habitId: string) => Promise<unknown>;
+  checkOff: (habitId: string, person?: string) => Promise<unknown>;
   undo: (checkInId: string) => Promise<unknown>;
   start: (cue: NextCue) => void;
   openOptions: () => void;
@@ -81,7 +81,7 @@ export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, 
           </h2>
           <ul class="habits" aria-label="Today's habits">
             {data.items.map((item) => (
-              <HabitRow key={item.habitId} item={item} timeZone={timeZone} busy={busy} onDone={(id) => void act(() => checkOff(id))} onUndo={(id) => void act(() => undo(id))} />
+              <HabitRow key={item.habitId} item={item} timeZone={timeZone} busy={busy} onDone={(id, person) => void act(() => checkOff(id, person))} onUndo={(id) => void act(() => undo(id))} />
             ))}
           </ul>
         </section>

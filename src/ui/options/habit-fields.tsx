@@ -22,7 +22,7 @@ export interface HabitFieldsProps {
  * link, and the reward — each with its message beside it. Shared by the habit form and the guided start's last step.
  */
 export function HabitFields({ idPrefix, input, errors, onChange, browserZone, afterName }: HabitFieldsProps) {
-  const text = (key: Exclude<HabitField, 'days' | 'keystone' | 'onDashboard'>) => ({
+  const text = (key: Exclude<HabitField, 'days' | 'keystone' | 'onDashboard' | 'people' | `people.${number}`>) => ({
     value: input[key],
     onInput: (e: Event) => onChange({ [key]: (e.currentTarget as HTMLInputElement).value }),
   });
@@ -34,15 +34,22 @@ export function HabitFields({ idPrefix, input, errors, onChange, browserZone, af
       </Field>
       {afterName}
       <div class="row">
-        <Field id={`${idPrefix}-amount`} label="Target" error={errors.targetAmount}>
-          <input type="text" inputMode="numeric" {...describedBy(`${idPrefix}-amount`, errors.targetAmount)} {...text('targetAmount')} />
-        </Field>
-        <Field id={`${idPrefix}-kind`} label="Counted in" error={errors.targetKind}>
-          <select {...describedBy(`${idPrefix}-kind`, errors.targetKind)} {...text('targetKind')}>
-            <option value="count">times</option>
-            <option value="minutes">minutes</option>
-          </select>
-        </Field>
+        {/* Counted per person, the target is each of them once per period: only "per" is asked. */}
+        {input.people ? (
+          <p class="hint field">Target: each person on the list once a {input.targetPer === 'week' ? 'week' : 'day'}.</p>
+        ) : (
+          <>
+            <Field id={`${idPrefix}-amount`} label="Target" error={errors.targetAmount}>
+              <input type="text" inputMode="numeric" {...describedBy(`${idPrefix}-amount`, errors.targetAmount)} {...text('targetAmount')} />
+            </Field>
+            <Field id={`${idPrefix}-kind`} label="Counted in" error={errors.targetKind}>
+              <select {...describedBy(`${idPrefix}-kind`, errors.targetKind)} {...text('targetKind')}>
+                <option value="count">times</option>
+                <option value="minutes">minutes</option>
+              </select>
+            </Field>
+          </>
+        )}
         <Field id={`${idPrefix}-per`} label="Per" error={errors.targetPer}>
           <select {...describedBy(`${idPrefix}-per`, errors.targetPer)} {...text('targetPer')}>
             <option value="day">day</option>

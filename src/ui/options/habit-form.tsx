@@ -3,6 +3,7 @@ import type { HabitField, HabitInput } from '@/src/core/habit-input';
 import type { Outcome } from '@/src/core/outcome';
 import { describedBy, ErrorSummary, Field, focusFirstInvalid } from './field';
 import { HabitFields } from './habit-fields';
+import { PeopleField } from './people-field';
 
 /** A new habit's starting values: weekdays at 09:00 for 30 minutes, once a day, in the person's zone. */
 export function blankHabit(timeZone: string): HabitInput {
@@ -69,14 +70,17 @@ export function HabitForm({ initial, editing, outcomes, onSave, onCancel, browse
         browserZone={browserZone}
         onChange={(change) => setInput((prev) => ({ ...prev, ...change }))}
         afterName={
-          <Field id="habit-outcome" label="Drives outcome" error={errors.outcomeId}>
-            <select {...describedBy('habit-outcome', errors.outcomeId)} {...text('outcomeId')}>
-              <option value="">No outcome yet</option>
-              {outcomes.filter((o) => !o.archived).map((o) => (
-                <option key={o.id} value={o.id}>{o.name}</option>
-              ))}
-            </select>
-          </Field>
+          <>
+            <Field id="habit-outcome" label="Drives outcome" error={errors.outcomeId}>
+              <select {...describedBy('habit-outcome', errors.outcomeId)} {...text('outcomeId')}>
+                <option value="">No outcome yet</option>
+                {outcomes.filter((o) => !o.archived).map((o) => (
+                  <option key={o.id} value={o.id}>{o.name}</option>
+                ))}
+              </select>
+            </Field>
+            <PeopleField idPrefix="habit" people={input.people} errors={errors} onChange={(change) => setInput((prev) => ({ ...prev, ...change }))} />
+          </>
         }
       />
       <label class="check">

@@ -11,6 +11,8 @@ export function scheduleSummary(habit: Habit): string {
 }
 
 function targetSummary(habit: Habit): string {
+  const n = habit.people?.length;
+  if (n) return `${n === 1 ? '1 person' : `each of ${n} people`} once per ${habit.target.per}`;
   return `${habit.target.amount}${habit.target.kind === 'minutes' ? ' min' : '×'} per ${habit.target.per}`;
 }
 

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { rewardText } from '@/src/core/habit';
 import type { TodayItem } from '@/src/core/today';
 import { formatTime, progressText } from '../format';
@@ -8,7 +9,8 @@ export interface HabitRowProps {
   item: TodayItem;
   timeZone: string;
   busy: boolean;
-  onDone: (habitId: string) => void;
+  /** `person`: who it was with, for a habit counted per person. */
+  onDone: (habitId: string, person?: string) => void;
   onUndo: (checkInId: string) => void;
 }
 
@@ -17,6 +19,12 @@ export function HabitRow({ item, timeZone, busy, onDone, onUndo }: HabitRowProps
   const percent = Math.round(item.progress.fraction * 100);
   const labelId = `habit-${item.habitId}`;
   const reward = item.state === 'done' && item.reward ? `Done. ${rewardText(item.reward)}` : '';
+  // Counted per person, Done opens "Who was it with?" (a native popover); it loads only for such a habit.
+  const perPerson = item.progress.notYet;
+  const [Pick, setPick] = useState<typeof import('./people-pick').PeoplePick>();
+  useEffect(() => {
+    if (perPerson) void import('./people-pick').then((m) => setPick(() => m.PeoplePick));
+  }, [!perPerson]);
   return (
     <li class={`habit ${item.state}`} aria-labelledby={labelId}>
       <div class="habit-main">
@@ -40,13 +48,21 @@ export function HabitRow({ item, timeZone, busy, onDone, onUndo }: HabitRowProps
         >
           <span style={{ width: `${percent}%` }} />
         </div>
+        {Pick && <Pick item={item} busy={busy} onDone={onDone} />}
         {/* Always present, so the reward is announced the moment Done lands (the guide's "make it satisfying"). */}
         <span class="habit-meta reward" aria-live="polite" style={{ display: 'block', marginTop: reward ? '0.3rem' : 0 }}>
           {reward}
         </span>
       </div>
       <div class="habit-actions">
-        <button type="button" class="primary" disabled={busy} aria-label={`Done: ${item.name}`} onClick={() => onDone(item.habitId)}>
+        <button
+          type="button"
+          class="primary"
+          disabled={busy}
+          aria-label={`Done: ${item.name}`}
+          popovertarget={perPerson && `who-${item.habitId}`}
+          onClick={() => perPerson || onDone(item.habitId)}
+        >
           ✓ Done
         </button>
         {item.undoId && (

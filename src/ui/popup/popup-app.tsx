@@ -10,7 +10,7 @@ export interface PopupActions {
   load: () => Promise<DashboardView>;
   /** Called once the dashboard has rendered with data (the bench measures this). */
   onReady?: () => void;
-  checkOff: (habitId: string) => Promise<unknown>;
+  checkOff: (habitId: string, person?: string) => Promise<unknown>;
   undo: (checkInId: string) => Promise<unknown>;
   /** Answer one cue that passed while the person was away; it counts for the cue's own day. */
   answerMissed: (habitId: string, cueAt: number, status: 'done' | 'skipped') => Promise<unknown>;
@@ -75,7 +75,7 @@ export function PopupApp({ load, checkOff, undo, answerMissed, openOptions, time
               item={item}
               timeZone={timeZone}
               busy={busy}
-              onDone={(id) => void act(() => checkOff(id))}
+              onDone={(id, person) => void act(() => checkOff(id, person))}
               onUndo={(id) => void act(() => undo(id))}
             />
           ))}
