@@ -27,7 +27,12 @@ render(
     {...(cueAt !== undefined ? { cueAt } : {})}
     timeZone={systemClock.timeZone()}
     now={systemClock.now}
-    load={async () => (await deps).repo.habit(habitId)}
+    load={async () => {
+      const habit = await (await deps).repo.habit(habitId);
+      // The coaching check-in's cue opens the check-in itself.
+      if (habit?.kind === 'checkin') location.replace(browser.runtime.getURL('/checkin.html'));
+      return habit;
+    }}
     start={async () => (cueAt !== undefined ? (await startCue(await deps, habitId, cueAt)).start.link : (await (await deps).repo.habit(habitId))?.start.link)}
     done={async () => withBadge(checkOff(await deps, { habitId, source: 'cue-page', ...(cueAt !== undefined ? { cueAt } : {}) }))}
     skip={async () => withBadge(checkOff(await deps, { habitId, source: 'cue-page', status: 'skipped', ...(cueAt !== undefined ? { cueAt } : {}) }))}

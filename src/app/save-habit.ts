@@ -10,7 +10,8 @@ type SaveDeps = Pick<Deps, 'repo' | 'clock' | 'provider' | 'newId'>;
  * Validate and store a habit (new when `id` is absent), then let the cue provider catch up.
  * Invalid input stores nothing. Marking a keystone unmarks the previous one in the same transaction.
  */
-export async function saveHabit(deps: SaveDeps, input: HabitInput, id?: string): Promise<Validated<Habit, HabitField>> {
+/** `kind` marks a new habit as the coaching check-in (an edit keeps the kind it has). */
+export async function saveHabit(deps: SaveDeps, input: HabitInput, id?: string, kind?: Habit['kind']): Promise<Validated<Habit, HabitField>> {
   const { repo, clock, provider, newId } = deps;
   const [habits, outcomes, settings] = await Promise.all([repo.habits(), repo.outcomes(), repo.settings()]);
   const existing = id === undefined ? undefined : habits.find((h) => h.id === id);
@@ -22,6 +23,7 @@ export async function saveHabit(deps: SaveDeps, input: HabitInput, id?: string):
     archived: false,
     startsOn: localDateOf(now, clock.timeZone(), settings.dayBoundary),
     scheduleSince: now,
+    ...(kind ? { kind } : {}),
   };
   const validated = validateHabit(input, base, { habits, outcomeIds: outcomes.filter((o) => !o.archived).map((o) => o.id) });
   if (!validated.ok) return validated;

@@ -63,7 +63,7 @@ export interface HabitContext {
 /** Check a habit form and build the habit, or say what to fix. `base` carries identity and history. */
 export function validateHabit(
   input: HabitInput,
-  base: Pick<Habit, 'id' | 'createdAt' | 'archived' | 'startsOn' | 'scheduleSince'> & Partial<Pick<Habit, 'archivedAt'>>,
+  base: Pick<Habit, 'id' | 'createdAt' | 'archived' | 'startsOn' | 'scheduleSince'> & Partial<Pick<Habit, 'archivedAt' | 'kind'>>,
   context: HabitContext,
 ): Validated<Habit, HabitField> {
   const errors: Partial<Record<HabitField, string>> = {};
@@ -115,7 +115,7 @@ export function validateHabit(
 
   if (hasErrors(errors)) return { ok: false, errors };
   // Only identity and history come from `base`: a stored habit passed whole must not carry a cleared outcome or reward.
-  const { id, createdAt, archived, startsOn, scheduleSince, archivedAt } = base;
+  const { id, createdAt, archived, startsOn, scheduleSince, archivedAt, kind: habitKind } = base;
   return {
     ok: true,
     value: {
@@ -125,6 +125,7 @@ export function validateHabit(
       startsOn,
       scheduleSince,
       ...(archivedAt !== undefined ? { archivedAt } : {}),
+      ...(habitKind ? { kind: habitKind } : {}),
       name,
       ...(outcomeId ? { outcomeId } : {}),
       target: { kind: kind!, amount, per: per! },

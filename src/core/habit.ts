@@ -47,6 +47,8 @@ export interface Habit {
   scheduleSince: number;
   /** When the habit was archived (epoch ms); its calendar series ends here. */
   archivedAt?: number;
+  /** "checkin": the recurring coaching check-in, whose cue opens the check-in rather than a two-minute start. */
+  kind?: 'checkin';
 }
 
 /** The dashboard's rule from the coaching guide: 3 to 5 leading metrics, never more. */

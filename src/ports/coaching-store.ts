@@ -1,3 +1,4 @@
+import type { CoachingSession } from '@/src/core/coaching-session';
 import type { Experiment, MeasureEntry } from '@/src/core/experiment';
 import type { GuidedDraft } from '@/src/core/guided-start';
 import type { Habit } from '@/src/core/habit';
@@ -17,6 +18,10 @@ export interface CoachingStore {
    * deleted together, so a failure leaves nothing half-made and the draft to resume.
    */
   finishGuided(outcome: Outcome | undefined, habits: readonly Habit[]): Promise<void>;
+
+  /** Every coaching check-in, oldest first. */
+  sessions(): Promise<CoachingSession[]>;
+  putSession(session: CoachingSession): Promise<void>;
 
   /** Every experiment, running and decided (the history). */
   experiments(): Promise<Experiment[]>;

@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import type { CoachingSession } from '@/src/core/coaching-session';
 import type { Experiment, MeasureEntry } from '@/src/core/experiment';
 import type { GuidedDraft } from '@/src/core/guided-start';
 import type { Habit } from '@/src/core/habit';
@@ -9,6 +10,14 @@ import type { CueboardDB, MetaValues } from './schema';
 /** The CoachingStore port over IndexedDB: the guided start's draft, experiments and measures. */
 export class IdbCoachingStore implements CoachingStore {
   constructor(private readonly db: IDBPDatabase<CueboardDB>) {}
+
+  async sessions(): Promise<CoachingSession[]> {
+    return (await this.db.getAll('coachingSessions')).sort((a, b) => a.startedAt - b.startedAt);
+  }
+
+  async putSession(session: CoachingSession): Promise<void> {
+    await this.db.put('coachingSessions', session);
+  }
 
   experiments(): Promise<Experiment[]> {
     return this.db.getAll('experiments');

@@ -3,6 +3,7 @@ import type { CueSnapshot, OutboxEntry, SeriesRecord } from '@/src/core/calendar
 import type { CheckIn } from '@/src/core/check-in';
 import type { HabitStats } from '@/src/core/metrics/habit-metrics';
 import type { OutcomeValue } from '@/src/core/metrics/outcome-trend';
+import type { CoachingSession } from '@/src/core/coaching-session';
 import type { CueEvent } from '@/src/core/cue-event';
 import type { Experiment, MeasureEntry } from '@/src/core/experiment';
 import type { GuidedDraft } from '@/src/core/guided-start';
@@ -56,6 +57,8 @@ export interface CueboardDB extends DBSchema {
   outcomeValues: { key: string; value: OutcomeValue; indexes: { byOutcomeDate: [string, string] } };
   /** Two-week micro-experiments, running and decided (the history). (v6) */
   experiments: { key: string; value: Experiment };
+  /** The 4-part coaching check-ins, the history the person reads back. (v6) */
+  coachingSessions: { key: string; value: CoachingSession };
   /** Each experiment's daily measure, one per local date. (v6) */
   measures: { key: string; value: MeasureEntry; indexes: { byExperimentDate: [string, string] } };
   /** Bookkeeping by name (out-of-line keys): see MetaValues. (v5) */

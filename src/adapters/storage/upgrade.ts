@@ -44,6 +44,7 @@ export function upgrade(db: IDBPDatabase<CueboardDB>, oldVersion: number, _newVe
   }
   if (oldVersion < 6) {
     db.createObjectStore('experiments', { keyPath: 'id' });
+    db.createObjectStore('coachingSessions', { keyPath: 'id' });
     db.createObjectStore('measures', { keyPath: 'id' }).createIndex('byExperimentDate', ['experimentId', 'localDate']);
   }
 }

@@ -57,6 +57,7 @@ describe('schema upgrade ladder', () => {
     expect(await coach.guidedDraft()).toEqual(V5_RECORDS.meta[1]![1]);
     expect(await db.getAll('outbox')).toEqual(V3_RECORDS.outbox);
     expect(await coach.experiments()).toEqual([]);
+    expect(await coach.sessions()).toEqual([]);
     await coach.putMeasure({ id: 'e1|2026-03-02', experimentId: 'e1', localDate: '2026-03-02', value: 4, at: 1 });
     expect(await coach.measures('e1')).toHaveLength(1);
     db.close();
@@ -64,7 +65,7 @@ describe('schema upgrade ladder', () => {
 
   it("creates today's schema from nothing", async () => {
     const db = await openCueboardDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['auth', 'checkIns', 'cueEvents', 'cueSnapshots', 'experiments', 'habitStats', 'habits', 'measures', 'meta', 'outbox', 'outcomeValues', 'outcomes', 'series', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['auth', 'checkIns', 'coachingSessions', 'cueEvents', 'cueSnapshots', 'experiments', 'habitStats', 'habits', 'measures', 'meta', 'outbox', 'outcomeValues', 'outcomes', 'series', 'settings']);
     expect([...db.transaction('checkIns').store.indexNames].sort()).toEqual(['byDate', 'byHabitDate']);
     db.close();
   });
