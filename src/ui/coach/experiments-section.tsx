@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { DecideResult, ExperimentView, StartResult, TriedBehaviour } from '@/src/app/experiments';
 import type { Decision, ExperimentInput } from '@/src/core/experiment';
 import type { Habit } from '@/src/core/habit';
@@ -26,7 +26,18 @@ const DECIDED: Record<Decision, string> = { adopt: 'Adopted', adapt: 'Adapted', 
 /** Two-week micro-experiments: start one, log its measure, and decide at the retrospective. The history stays. */
 export function ExperimentsSection({ api, habits, browserZone, onHabitsChanged }: ExperimentsSectionProps) {
   const { data, error, reload } = useAsync(api.load);
-  const [prefill, setPrefill] = useState<{ key: number; input?: ExperimentInput; habitId?: string }>({ key: 0 });
+  // options.html#experiment=<habitId> (a trap question's "Start an experiment") opens the form on that behaviour.
+  const [prefill, setPrefill] = useState<{ key: number; input?: ExperimentInput; habitId?: string }>(() => {
+    const asked = /^#experiment=(.+)$/.exec(globalThis.location?.hash ?? '')?.[1];
+    return { key: 0, ...(asked ? { habitId: decodeURIComponent(asked) } : {}) };
+  });
+  const loaded = data !== undefined;
+  useEffect(() => {
+    if (!loaded || !globalThis.location?.hash.startsWith('#experiment=')) return;
+    const field = document.getElementById('exp-hypothesis');
+    field?.focus({ preventScroll: true });
+    field?.closest('form')?.scrollIntoView({ block: 'center' });
+  }, [loaded]);
   if (error) return <p role="alert">Cueboard could not read the experiments: {error}</p>;
   if (!data) return <p aria-busy="true">Loading…</p>;
   const running = data.views.filter((v) => v.experiment.status === 'running');

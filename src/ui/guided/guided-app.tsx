@@ -17,12 +17,11 @@ import {
 import { entriesFor, OUTCOME_STARTERS } from '@/src/core/library';
 import { validateOutcome, type OutcomeInput } from '@/src/core/outcome';
 import type { CalendarReply } from '@/src/messaging/protocol';
-import { CalendarSection } from '../options/calendar-section';
 import { focusFirstInvalid } from '../options/field';
 import { BLANK_OUTCOME, OutcomeForm } from '../options/outcome-form';
 import { BehavioursStep } from './behaviours-step';
 import { KeystoneStep } from './keystone-step';
-import { LoopStep } from './loop-step';
+import { Later } from '../later';
 import { RoleStep } from './role-step';
 import { StepActions } from './step-actions';
 
@@ -244,21 +243,23 @@ export function GuidedApp(api: GuidedApi) {
 
       {step === 'loop' && (
         <form ref={loopForm} noValidate onSubmit={(e) => submit(e, () => void finish())}>
-          <LoopStep
+          {/* The last step (the zone list, the calendar card) loads when it is reached. */}
+          <Later
+            load={() => import('./loop-step').then((m) => m.LoopStep)}
             behaviours={draft.behaviours}
             errors={errors.habits}
             browserZone={api.timeZone}
             onEdit={(entryId, change) => setDraft((d) => editBehaviour(d, entryId, change))}
-            calendar={
-              calendar && (
-                <CalendarSection
-                  status={calendar}
-                  connect={api.connectCalendar}
-                  disconnect={api.disconnectCalendar}
-                  reload={async () => setCalendar(await api.calendarStatus())}
-                />
-              )
-            }
+            {...(calendar
+              ? {
+                  calendar: {
+                    status: calendar,
+                    connect: api.connectCalendar,
+                    disconnect: api.disconnectCalendar,
+                    reload: async () => setCalendar(await api.calendarStatus()),
+                  },
+                }
+              : {})}
           />
           <StepActions next="Finish" onBack={onBack} onSkip={() => void skip()} busy={busy} />
         </form>

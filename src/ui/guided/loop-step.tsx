@@ -1,6 +1,6 @@
-import type { ComponentChildren } from 'preact';
 import type { PickedBehaviour } from '@/src/core/guided-start';
 import type { HabitField, HabitInput } from '@/src/core/habit-input';
+import { CalendarSection, type CalendarSectionProps } from '../options/calendar-section';
 import { HabitFields } from '../options/habit-fields';
 
 export interface LoopStepProps {
@@ -8,8 +8,8 @@ export interface LoopStepProps {
   errors: Record<string, Partial<Record<HabitField, string>>>;
   browserZone: string;
   onEdit: (entryId: string, change: Partial<HabitInput>) => void;
-  /** Where the cues live: the calendar card, with Connect inline. */
-  calendar: ComponentChildren;
+  /** Where the cues live: the calendar card, with Connect inline (once its state is read). */
+  calendar?: CalendarSectionProps;
 }
 
 /** Step 5: for each behaviour the loop — cue (days, time, zone), routine (two-minute start, link), reward — then the calendar. */
@@ -25,7 +25,7 @@ export function LoopStep({ behaviours, errors, browserZone, onEdit, calendar }: 
       ))}
       <section class="where" aria-labelledby="where-title">
         <h2 id="where-title">Where should the cues live?</h2>
-        {calendar}
+        {calendar && <CalendarSection {...calendar} />}
       </section>
     </>
   );

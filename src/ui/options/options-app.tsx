@@ -10,7 +10,7 @@ import { HabitList } from './habit-list';
 import { BLANK_OUTCOME, OutcomeForm } from './outcome-form';
 import { OutcomeList } from './outcome-list';
 import { SettingsForm } from './settings-form';
-import { CalendarSection } from './calendar-section';
+import { Later } from '../later';
 import type { ExperimentsApi } from '../coach/experiments-section';
 import { useModule } from '../use-module';
 import type { CalendarStatus } from '@/src/app/calendar-status';
@@ -115,6 +115,9 @@ export function OptionsApp(api: OptionsApi) {
               </li>
             ))}
             <li>
+              <a href="/checkin.html">Coaching check-in</a>
+            </li>
+            <li>
               <a href="/welcome.html">Set up a new outcome</a>
             </li>
           </ul>
@@ -215,7 +218,8 @@ export function OptionsApp(api: OptionsApi) {
 
       <section id="settings" tabIndex={-1} aria-labelledby="settings-title">
         <h2 id="settings-title">Settings</h2>
-        <CalendarSection status={data.calendar} connect={api.connectCalendar} disconnect={api.disconnectCalendar} reload={reload} />
+        {/* Below the fold, and loaded once the page has painted. */}
+        <Later load={() => import('./calendar-section').then((m) => m.CalendarSection)} status={data.calendar} connect={api.connectCalendar} disconnect={api.disconnectCalendar} reload={reload} />
         <SettingsForm
           initial={data.settings}
           onSave={async (input) => {
