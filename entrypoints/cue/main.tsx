@@ -14,6 +14,21 @@ const at = Number(params.get('at'));
 const cueAt = params.has('at') && Number.isSafeInteger(at) ? at : undefined;
 const deps = pageDeps();
 
+/** A running experiment on this habit asks for today's measure here; its code loads only after the first paint. */
+async function findMeasure() {
+  const [{ coachingDeps }, { loadExperiments, logMeasure }] = await Promise.all([import('@/src/adapters/wiring/coaching-deps'), import('@/src/app/experiments')]);
+  const coaching = await coachingDeps();
+  const view = (await loadExperiments(coaching)).views.find((v) => v.experiment.status === 'running' && v.experiment.habitId === habitId && v.day);
+  if (!view) return undefined;
+  const { experiment } = view;
+  return {
+    label: experiment.measure.label,
+    kind: experiment.measure.kind,
+    ...(view.todaysValue !== undefined ? { value: view.todaysValue } : {}),
+    log: (text: string) => logMeasure(coaching, experiment.id, text),
+  };
+}
+
 /** After a check-off or undo, the toolbar count follows. */
 async function withBadge<T>(done: Promise<T>): Promise<T> {
   const result = await done;
@@ -40,6 +55,7 @@ render(
     snooze={async (minutes) => snoozeCue(await deps, habitId, cueAt ?? systemClock.now(), minutes)}
     cuesFollow={async () => void (await requestReconcile())}
     openLink={(url) => void browser.tabs.create({ url })}
+    findMeasure={findMeasure}
   />,
   document.getElementById('app')!,
 );

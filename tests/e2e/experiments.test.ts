@@ -42,9 +42,18 @@ describe('a two-week experiment', () => {
     await page.getByText('Day 1 of 14').waitFor();
     await logToday(page, '3');
 
+    // Wednesday: logged where it costs least, on the behaviour's cue page.
     page = await at('2026-06-10T16:00:00-04:00');
     await page.getByText('Day 3 of 14').waitFor();
-    await logToday(page, '4');
+    const [tried] = await readStore(browser!, 'habits');
+    const cuePage = await browser!.open(`cue.html?habit=${tried!.id}`);
+    const measure = cuePage.getByRole('form', { name: 'Your experiment’s measure' });
+    await measure.getByLabel('Afternoon focus today (1–5)').fill('9');
+    await measure.getByRole('button', { name: 'Log' }).click();
+    await measure.getByText('A rating is from 1 to 5.').waitFor();
+    await measure.getByLabel('Afternoon focus today (1–5)').fill('4');
+    await measure.getByRole('button', { name: 'Log' }).click();
+    await measure.getByText('Logged for today.').waitFor();
     page = await at('2026-06-12T16:00:00-04:00');
     await logToday(page, '5');
     await page.getByText('During: 4 / 5 on 3 of 5 days.').waitFor(); // a missed day is not logged, never zero

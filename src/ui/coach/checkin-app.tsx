@@ -9,7 +9,14 @@ import { PartTimerView } from './part-timer';
 export interface CheckInApi {
   timeZone: string;
   now: () => number;
-  open: () => Promise<{ session: CoachingSession; review: ReviewedHabit[]; history: CoachingSession[]; habits: Habit[]; checkInHabit?: Habit; experiments: ExperimentView[] }>;
+  open: () => Promise<{
+    session: CoachingSession;
+    review: ReviewedHabit[];
+    history: CoachingSession[];
+    habits: Habit[];
+    checkInHabit?: Habit;
+    experiments: ExperimentView[];
+  }>;
   keep: (session: CoachingSession) => Promise<void>;
   finish: (session: CoachingSession, turn: Turn) => Promise<FinishResult>;
   schedule: (when: { cadence: Cadence; day: number; time: string }) => Promise<{ ok: true } | { ok: false; error: string }>;
@@ -120,7 +127,8 @@ export function CheckInApp(api: CheckInApi) {
                 </p>
               )}
               <p class="hint">
-                The full dashboard is one click away: <a href="/newtab.html">open it</a>. What does it tell you?
+                The whole dashboard — completion, strength, streaks, the cue funnel and the outcome’s values — is a click away:{' '}
+                <a href="/newtab.html" target="_blank">open it beside this page</a>. What does it tell you?
               </p>
             </>
           )}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { rewardText, type Habit } from '@/src/core/habit';
 import { formatTime } from '../format';
 import { useAsync } from '../use-async';
+import { MeasureLog, type TodaysMeasure } from './measure-log';
 import { TwoMinuteTimer } from './two-minute-timer';
 
 export interface CueActions {
@@ -20,6 +21,8 @@ export interface CueActions {
   /** Ask the background to set the alarms after a change (local work only: never waits on a calendar). */
   cuesFollow: () => Promise<void>;
   openLink: (url: string) => void;
+  /** Today's measure of a running experiment on this habit, if there is one (read after the first paint). */
+  findMeasure?: () => Promise<TodaysMeasure | undefined>;
 }
 
 type Outcome = { text: string; undoId?: string };
@@ -67,6 +70,7 @@ export function CueApp(props: CueActions) {
         <span class="label">Two-minute start:</span> {habit.start.firstStep}
       </p>
       <TwoMinuteTimer startedAt={startedAt} now={props.now} />
+      {props.findMeasure && <MeasureLog find={props.findMeasure} />}
       <div class="actions">
         <button
           ref={first}
