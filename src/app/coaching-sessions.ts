@@ -43,7 +43,7 @@ export async function keepSession(deps: Pick<SessionDeps, 'coach'>, session: Coa
 }
 
 /** The commitment, turned into something that runs: a two-week experiment on the focus behaviour, or nothing yet. */
-export type Turn = { kind: 'none' } | { kind: 'experiment'; measureLabel: string; measureKind: MeasureKind };
+export type Turn = { kind: 'none' } | { kind: 'habit' } | { kind: 'experiment'; measureLabel: string; measureKind: MeasureKind };
 
 export type FinishResult = { ok: true; session: CoachingSession } | { ok: false; error: string; field?: string };
 
@@ -55,6 +55,11 @@ export async function finishSession(deps: SessionDeps, session: CoachingSession,
   const problem = sessionProblem(session);
   if (problem) return { ok: false, error: problem, field: 'commitment' };
   let outcome: CoachingSession['outcome'];
+  if (turn.kind === 'habit') {
+    // A habit change: the focus behaviour's form opens from the saved check-in, ready to edit.
+    if (!session.focusHabitId || !(await deps.repo.habit(session.focusHabitId))) return { ok: false, error: 'Pick the behaviour to focus on first (part 3).', field: 'focus' };
+    outcome = { kind: 'habit', habitId: session.focusHabitId };
+  }
   if (turn.kind === 'experiment') {
     const habit = session.focusHabitId ? await deps.repo.habit(session.focusHabitId) : undefined;
     if (!habit) return { ok: false, error: 'Pick the behaviour to focus on first (part 3).', field: 'focus' };

@@ -58,6 +58,15 @@ describe('the 4-part coaching check-in', () => {
     expect(result.session.outcome).toEqual({ kind: 'experiment', experimentId: experiment!.id });
   });
 
+  it('the commitment becomes a change to the focus behaviour: the check-in records which habit to edit', async () => {
+    const { deps, habitId } = await withHabit();
+    const { session } = await openSession(deps);
+    expect(await finishSession(deps, { ...session, commitment: 'Move review to the morning' }, { kind: 'habit' })).toMatchObject({ ok: false, field: 'focus' });
+    const done = await finishSession(deps, { ...session, focusHabitId: habitId, commitment: 'Move review to the morning' }, { kind: 'habit' });
+    expect(done).toMatchObject({ ok: true, session: { outcome: { kind: 'habit', habitId } } });
+    expect(await deps.coach.experiments()).toEqual([]);
+  });
+
   it('schedules the next check-ins as one weekly cue, off the dashboard, that opens the check-in', async () => {
     const { deps } = await withHabit();
     const first = await scheduleCheckIns(deps, { cadence: 'weekly', day: 5, time: '16:00', timeZone: 'America/New_York' });

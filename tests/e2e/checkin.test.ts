@@ -23,7 +23,8 @@ describe('the 4-part coaching check-in', () => {
     // 1. Data review, with its timer started and paused (a guide, never enforced).
     await page.getByText('What does the data show us since our last conversation?').waitFor();
     await page.getByRole('list', { name: 'Behaviours since the last conversation' }).getByText('Review team code').waitFor();
-    await page.getByRole('link', { name: 'open it beside this page' }).waitFor(); // the whole dashboard, one click away
+    // The dashboard itself, live inside the data review.
+    await page.frameLocator('iframe[title^="Your dashboard"]').getByRole('heading', { name: 'Leading metrics' }).waitFor();
     const timer = page.getByRole('timer', { name: 'Data review timer' });
     await page.getByRole('button', { name: 'Start' }).first().click();
     await expect.poll(() => timer.textContent(), { timeout: 5_000 }).not.toMatch(/^0:00/);

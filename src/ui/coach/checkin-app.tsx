@@ -38,7 +38,7 @@ export function CheckInApp(api: CheckInApi) {
   const [loaded, setLoaded] = useState<Loaded>();
   const [session, setSession] = useState<CoachingSession>();
   const [problem, setProblem] = useState<{ text: string; field?: string }>();
-  const [turn, setTurn] = useState<'none' | 'experiment'>('none');
+  const [turn, setTurn] = useState<Turn['kind']>('none');
   const [measure, setMeasure] = useState<{ label: string; kind: 'rating' | 'count' | 'minutes' }>({ label: '', kind: 'rating' });
   const [finished, setFinished] = useState<CoachingSession>();
   const [next, setNext] = useState({ cadence: 'weekly' as Cadence, day: 5, time: '16:00' });
@@ -75,6 +75,11 @@ export function CheckInApp(api: CheckInApi) {
           Your commitment: <strong>{finished.commitment}</strong>
           {finished.outcome?.kind === 'experiment' && ' — it runs as a two-week experiment from today.'}
         </p>
+        {finished.outcome?.kind === 'habit' && (
+          <p>
+            <a href={`/options.html#habit=${encodeURIComponent(finished.outcome.habitId)}`}>Change “{focusName}” now</a> — its form is ready.
+          </p>
+        )}
         <div class="actions">
           <button type="button" onClick={() => void api.copy(markdown(finished)).then(() => setSaid('The summary is on the clipboard.'), () => setSaid('The clipboard refused; try “Save as a file”.'))}>
             Copy the summary (Markdown)
@@ -126,9 +131,10 @@ export function CheckInApp(api: CheckInApi) {
                   Running: {running.map((v) => `${v.habitName} (${v.day ? `day ${v.day.day} of ${v.day.of}` : 'retrospective due'})`).join('; ')}.
                 </p>
               )}
+              {/* The dashboard itself, live: completion, strength, streaks, the cue funnel, the outcome's values. */}
+              <iframe class="embedded-dashboard" src="/popup.html" title="Your dashboard: today’s habits, leading metrics and outcomes" />
               <p class="hint">
-                The whole dashboard — completion, strength, streaks, the cue funnel and the outcome’s values — is a click away:{' '}
-                <a href="/newtab.html" target="_blank">open it beside this page</a>. What does it tell you?
+                Or <a href="/newtab.html" target="_blank">open it beside this page</a>. What does it tell you?
               </p>
             </>
           )}
@@ -161,6 +167,10 @@ export function CheckInApp(api: CheckInApi) {
               <label class="choice">
                 <input type="radio" name="turn" checked={turn === 'experiment'} onChange={() => setTurn('experiment')} />
                 <span>A two-week experiment on {focusName ? `“${focusName}”` : 'the focus behaviour'}, starting today</span>
+              </label>
+              <label class="choice">
+                <input type="radio" name="turn" checked={turn === 'habit'} onChange={() => setTurn('habit')} />
+                <span>A change to {focusName ? `“${focusName}”` : 'the focus behaviour'}: its form opens when you finish</span>
               </label>
               <label class="choice">
                 <input type="radio" name="turn" checked={turn === 'none'} onChange={() => setTurn('none')} />
@@ -211,7 +221,7 @@ export function CheckInApp(api: CheckInApi) {
           class="primary"
           onClick={async () => {
             setProblem(undefined);
-            const result = await api.finish(session, turn === 'experiment' ? { kind: 'experiment', measureLabel: measure.label, measureKind: measure.kind } : { kind: 'none' });
+            const result = await api.finish(session, turn === 'experiment' ? { kind: 'experiment', measureLabel: measure.label, measureKind: measure.kind } : { kind: turn });
             if (!result.ok) return setProblem({ text: result.error, ...(result.field ? { field: result.field } : {}) });
             const scheduled = await api.schedule(next);
             if (!scheduled.ok) setSaid(`Saved; the next check-in could not be scheduled: ${scheduled.error}`);
