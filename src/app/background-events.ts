@@ -7,6 +7,7 @@ import { checkOff } from './check-off';
 import { startCue } from './cue-actions';
 import { updateBadge } from './update-badge';
 import { fireCue } from './fire-cue';
+import { MEASURE_ALARM, MEASURE_PROMPT, planMeasurePrompt, promptMeasures } from './measure-prompt';
 import { MISSED_NOTIFICATION, refreshMissedSummary, sweepPassedCues } from './passed-cues';
 import { syncRemoteCalendar } from './poll-calendar';
 import { reconcileAlarms } from './reconcile-alarms';
@@ -46,6 +47,7 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
       const recorded = await sweepPassedCues({ ...d, provider }, atStartUp ? 0 : undefined);
       if (recorded > 0) await refreshMissedSummary(d, true);
       await updateBadge(d);
+      if (d.coach) await planMeasurePrompt({ ...d, coach: d.coach });
       return diff;
     });
 
@@ -112,6 +114,15 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
     },
 
     async alarm(name: string): Promise<void> {
+      if (name === MEASURE_ALARM) {
+        await cues(async () => {
+          const d = await deps;
+          if (!d.coach) return;
+          await promptMeasures({ ...d, coach: d.coach });
+          await planMeasurePrompt({ ...d, coach: d.coach });
+        });
+        return;
+      }
       if (name === REFRESH_ALARM || name === OUTBOX_ALARM) {
         await reconcileLocal();
         await syncNetwork();
@@ -143,6 +154,12 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
     /** A click on the notification itself (the only action Firefox offers): the cue page, or the missed list. */
     async notificationClick(id: string): Promise<void> {
       const d = await deps;
+      if (id.startsWith(MEASURE_PROMPT)) {
+        // The behaviour's page holds the experiment's rating field.
+        await d.notifier.clear(id);
+        await shell.openTab(shell.cuePage(id.slice(MEASURE_PROMPT.length)));
+        return;
+      }
       if (id === MISSED_NOTIFICATION) {
         await d.notifier.clear(id);
         await shell.openTab(shell.missedPage);

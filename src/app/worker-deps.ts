@@ -1,6 +1,7 @@
 import type { RemoteKind } from '@/src/core/calendar-sync';
 import type { Badge } from '@/src/ports/badge';
 import type { CalendarStore } from '@/src/ports/calendar-store';
+import type { CoachingStore } from '@/src/ports/coaching-store';
 import type { CueProvider } from '@/src/ports/cue-provider';
 import type { Deps } from './deps';
 
@@ -30,4 +31,6 @@ export interface WorkerDeps extends Deps {
    * for passed cues and the badge read only this, so they never wait on a calendar server.
    */
   offlineProvider: CueProvider;
+  /** The coaching records (experiments), for the day's-end rating prompt. */
+  coach?: CoachingStore;
 }

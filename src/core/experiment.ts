@@ -156,3 +156,11 @@ export function habitAfter(experiment: Experiment, habit: Habit, decision: Decis
 export function adaptedInput(experiment: Experiment): ExperimentInput {
   return { hypothesis: experiment.hypothesis, measureKind: experiment.measure.kind, measureLabel: experiment.measure.label, length: experiment.length };
 }
+
+/** Ratings are asked once, at the end of the day: the person's wall-clock time, in their zone. */
+export const DAY_END_PROMPT_TIME = '21:00';
+
+/** The running rating experiments with a trial day today and no rating logged yet: the ones to ask about tonight. */
+export function ratingsToAsk(experiments: readonly Experiment[], loggedToday: ReadonlySet<string>, today: string): Experiment[] {
+  return experiments.filter((e) => e.status === 'running' && e.measure.kind === 'rating' && trialDayOf(e, today) !== undefined && !loggedToday.has(e.id));
+}

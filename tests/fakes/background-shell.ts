@@ -6,7 +6,7 @@ export function testShell(opened: string[] = []): BackgroundShell {
     openTab: async (url) => {
       opened.push(url);
     },
-    cuePage: (habitId, cueAt) => `cue.html?habit=${habitId}&at=${cueAt}`,
+    cuePage: (habitId, cueAt) => `cue.html?habit=${habitId}${cueAt === undefined ? '' : `&at=${cueAt}`}`,
     missedPage: 'popup.html?missed=1',
   };
 }

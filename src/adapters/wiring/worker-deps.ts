@@ -11,13 +11,15 @@ import { OutlookAuth } from '@/src/adapters/calendar/outlook/outlook-auth';
 import { OutlookCalendar } from '@/src/adapters/calendar/outlook/outlook-calendar';
 import { outlookConfig } from '@/src/adapters/calendar/outlook/outlook-config';
 import type { WorkerDeps } from '@/src/app/worker-deps';
+import { IdbCoachingStore } from '@/src/adapters/storage/idb-coaching-store';
+import { openCueboardDb } from '@/src/adapters/storage/open-db';
 import { baseDeps } from './base-deps';
 
 let deps: Promise<WorkerDeps> | undefined;
 
 /** The worker's adapters: it alone sends calendar writes, polls, and holds the sign-ins. */
 export function workerDeps(): Promise<WorkerDeps> {
-  deps ??= baseDeps().then(({ local, ...base }): WorkerDeps => {
+  deps ??= Promise.all([baseDeps(), openCueboardDb()]).then(([{ local, ...base }, db]): WorkerDeps => {
     const habits = () => base.repo.habits();
     const gConfig = googleConfig(import.meta.env);
     const gAuth = googleAuth({ config: gConfig, identity: browserIdentity, store: base.store, clock: base.clock }, isGoogleChrome());
@@ -28,6 +30,7 @@ export function workerDeps(): Promise<WorkerDeps> {
     return {
       ...base,
       badge: browserBadge,
+      coach: new IdbCoachingStore(db),
       remotes: { google: { calendar: google, auth: gAuth }, outlook: { calendar: outlook, auth: oAuth } },
       provider: new ActiveProvider(async () => (await base.repo.settings()).calendar, { local, google, outlook }),
       offlineProvider: offlineCalendar(async () => (await base.repo.settings()).calendar, base.store, base.clock, local),
