@@ -61,6 +61,9 @@ describe('the 4-part coaching check-in', () => {
     const [, , at] = cue.name.split('|');
     const opened = await browser.open(`cue.html?habit=${checkIn.id}&at=${at}`);
     await opened.waitForURL(/checkin\.html/);
-    await opened.getByRole('list', { name: 'Earlier check-ins' }).getByText('Review after stand-up every workday').waitFor();
+    const history = opened.getByRole('list', { name: 'Earlier check-ins' });
+    await history.locator('summary').first().click(); // read it back
+    await history.getByText('- **Support needed:** No meetings before 10:00').waitFor();
+    expect(await axeViolations(opened)).toEqual([]);
   });
 });

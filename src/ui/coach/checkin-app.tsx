@@ -237,13 +237,21 @@ export function CheckInApp(api: CheckInApi) {
           <h2 id="history-title">Earlier check-ins</h2>
           <ul class="list" aria-label="Earlier check-ins">
             {loaded.history.map((s) => (
-              <li key={s.id}>
-                <span>
-                  <strong>{s.until}</strong> — {s.commitment}
+              <li key={s.id} class="history-item">
+                <details>
+                  <summary>
+                    <strong>{s.until}</strong> — {s.commitment}
+                  </summary>
+                  <pre class="summary-text">{markdown(s)}</pre>
+                </details>
+                <span class="actions">
+                  <button type="button" class="quiet" onClick={() => void api.copy(markdown(s)).then(() => setSaid('The summary is on the clipboard.'), () => setSaid('The clipboard refused; try “Save as a file”.'))}>
+                    Copy as Markdown
+                  </button>
+                  <button type="button" class="quiet" onClick={() => api.save(`cueboard-check-in-${s.until}.md`, markdown(s))}>
+                    Save as a file
+                  </button>
                 </span>
-                <button type="button" class="quiet" onClick={() => void api.copy(markdown(s)).then(() => setSaid('The summary is on the clipboard.'), () => setSaid('The clipboard refused.'))}>
-                  Copy as Markdown
-                </button>
               </li>
             ))}
           </ul>
