@@ -81,13 +81,16 @@ export async function finishSession(deps: SessionDeps, session: CoachingSession,
 
 /**
  * The next check-in as a recurring cue in the calendar that holds the cues (local, Google or Outlook, through the same
- * provider port): a weekly habit of kind "checkin", off the dashboard, whose prompt opens the check-in.
+ * provider port): a habit of kind "checkin", weekly or every two weeks as the cadence says, off the dashboard, whose
+ * prompt opens the check-in. A change of cadence is a schedule change: the calendar ends the old series, starts a new one.
  */
 export async function scheduleCheckIns(deps: SessionDeps, when: { cadence: Cadence; day: number; time: string; timeZone: string }) {
   const habits = await deps.repo.habits();
   const existing = habits.find((h) => h.kind === 'checkin' && !h.archived);
+  const { everyWeeks: _was, ...kept } = existing ? habitToInput(existing) : {};
   const input = {
-    ...(existing ? habitToInput(existing) : {}),
+    ...kept,
+    ...(when.cadence === 'biweekly' ? { everyWeeks: 2 as const } : {}),
     name: 'Coaching check-in',
     outcomeId: '',
     targetKind: 'count',

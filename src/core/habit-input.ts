@@ -25,6 +25,8 @@ export interface HabitInput {
   onDashboard: boolean;
   /** Set for a habit counted per person: the names as typed, one per row. Absent otherwise. */
   people?: string[];
+  /** 2 for a cue every two weeks; absent for every week. */
+  everyWeeks?: 2;
 }
 
 /** The most people one habit counts, and the longest name: a team's direct reports, read at a glance. */
@@ -93,6 +95,7 @@ export function validateHabit(
     startTime: input.startTime.trim(),
     durationMinutes: Number(input.durationMinutes),
     timeZone: input.timeZone.trim(),
+    ...(input.everyWeeks !== undefined ? { everyWeeks: input.everyWeeks } : {}),
   };
   Object.assign(errors, scheduleErrors(schedule));
 
@@ -157,6 +160,7 @@ export function habitToInput(habit: Habit): HabitInput {
     keystone: habit.keystone,
     onDashboard: habit.onDashboard,
     ...(habit.people ? { people: [...habit.people] } : {}),
+    ...(habit.schedule.everyWeeks ? { everyWeeks: habit.schedule.everyWeeks } : {}),
   };
 }
 

@@ -12,6 +12,8 @@ export interface Schedule {
   durationMinutes: number;
   /** IANA zone the wall-clock time belongs to, e.g. "America/New_York". */
   timeZone: string;
+  /** 2 for every other week, counted from the week of the first cue (see expandSchedule); absent = every week. */
+  everyWeeks?: 2;
 }
 
 /** One concrete occurrence of a schedule. */
@@ -34,21 +36,31 @@ export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
  * Howe's 30-minute jump, 02:10 fires at 02:40), keeping its own local date; a time that happens twice (in an autumn
  * fold) fires once, at the earlier instant. tests/core/schedule-zones.property.test.ts checks this in 72 zones.
  * `startsOn` (a local date) holds back occurrences before the habit began.
+ * Every two weeks: only ISO weeks an even number of weeks from the anchor week are kept. The anchor week holds the
+ * first weekly occurrence at or after `sinceMs` (the habit's scheduleSince; `fromMs` when absent) and on or after
+ * `startsOn`: the series' first cue, which Google's DTSTART (INTERVAL=2, WKST=MO) and Graph's range.startDate
+ * (interval 2, firstDayOfWeek monday) count their weeks from, so all three agree.
  */
-export function expandSchedule(schedule: Schedule, fromMs: number, toMs: number, startsOn?: string): ScheduledInstant[] {
+export function expandSchedule(schedule: Schedule, fromMs: number, toMs: number, startsOn?: string, sinceMs = fromMs): ScheduledInstant[] {
   if (toMs <= fromMs || schedule.days.length === 0) return [];
   const zone = schedule.timeZone;
   const days = new Set(schedule.days);
   const time = Temporal.PlainTime.from(schedule.startTime);
-  // Pad a day either side: the window's local dates may differ from the occurrences' own.
-  const first = Temporal.Instant.fromEpochMilliseconds(fromMs).toZonedDateTimeISO(zone).toPlainDate().subtract({ days: 1 });
+  // Pad a day either side: the window's local dates may differ from the occurrences' own. Every two weeks starts
+  // from `sinceMs` instead, to find the anchor.
+  const first = Temporal.Instant.fromEpochMilliseconds(schedule.everyWeeks ? sinceMs : fromMs).toZonedDateTimeISO(zone).toPlainDate().subtract({ days: 1 });
   const last = Temporal.Instant.fromEpochMilliseconds(toMs).toZonedDateTimeISO(zone).toPlainDate().add({ days: 1 });
   const floor = startsOn ? Temporal.PlainDate.from(startsOn) : undefined;
   const out: ScheduledInstant[] = [];
+  let anchor: Temporal.PlainDate | undefined;
   for (let date = first; Temporal.PlainDate.compare(date, last) <= 0; date = date.add({ days: 1 })) {
     if (!days.has(date.dayOfWeek)) continue;
     if (floor && Temporal.PlainDate.compare(date, floor) < 0) continue;
     const at = date.toPlainDateTime(time).toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds;
+    if (at < sinceMs) continue;
+    // The first occurrence is the anchor; every two weeks skips the odd ISO weeks from its week.
+    anchor ??= date;
+    if (schedule.everyWeeks && ((date.since(anchor).days + anchor.dayOfWeek - 1) / 7) & 1) continue;
     if (at >= fromMs && at < toMs) out.push({ at, localDate: date.toString() });
   }
   return out;

@@ -78,6 +78,28 @@ describe('the 4-part coaching check-in', () => {
     expect((await openSession(deps)).checkInHabit?.id).toBe(first.value.id);
   });
 
+  it('schedules every two weeks when the person picks it: a new series, and weekly again clears it', async () => {
+    const { deps } = await withHabit();
+    const weekly = await scheduleCheckIns(deps, { cadence: 'weekly', day: 5, time: '16:00', timeZone: 'America/New_York' });
+    deps.clock.set('2026-03-03T20:00:00Z');
+    const biweekly = await scheduleCheckIns(deps, { cadence: 'biweekly', day: 5, time: '16:00', timeZone: 'America/New_York' });
+    if (!weekly.ok || !biweekly.ok) throw new Error('refused');
+    expect(biweekly.value.id).toBe(weekly.value.id);
+    expect(biweekly.value.schedule).toEqual({ days: [5], startTime: '16:00', durationMinutes: 30, timeZone: 'America/New_York', everyWeeks: 2 });
+    // A change of cadence is a schedule change: the calendar ends the weekly series and starts this one.
+    expect(biweekly.value.scheduleSince).toBe(Date.parse('2026-03-03T20:00:00Z'));
+    const cues = await deps.provider.listCues(Date.parse('2026-03-03T00:00:00Z'), Date.parse('2026-04-04T00:00:00Z'));
+    expect(cues.filter((c) => c.habitId === biweekly.value.id).map((c) => new Date(c.at).toISOString())).toEqual([
+      '2026-03-06T21:00:00.000Z',
+      '2026-03-20T20:00:00.000Z',
+      '2026-04-03T20:00:00.000Z',
+    ]);
+    expect((await openSession(deps)).checkInHabit?.schedule.everyWeeks).toBe(2);
+    const back = await scheduleCheckIns(deps, { cadence: 'weekly', day: 5, time: '16:00', timeZone: 'America/New_York' });
+    if (!back.ok) throw new Error('refused');
+    expect(back.value.schedule.everyWeeks).toBeUndefined();
+  });
+
   it('summarises in Markdown, and its timers pause without losing time', () => {
     const md = sessionMarkdown(
       { id: 's', startedAt: 0, since: '2026-02-17', until: '2026-03-02', wentWell: 'Daily reviews', obstacles: '', learned: 'Mornings work', experimentIdea: '', commitment: 'Review after stand-up', tracking: 'The popup', support: 'A quiet hour' },

@@ -43,6 +43,7 @@ describe('the 4-part coaching check-in', () => {
     await page.getByRole('radio', { name: /^A two-week experiment/ }).check();
     await page.getByLabel('Daily measure').fill('Bugs found in review');
     await page.getByLabel('Day', { exact: true }).selectOption({ label: 'Thursday' }); // within the 48 hours alarms are kept for
+    await page.getByLabel('How often').selectOption({ label: 'Every two weeks' }); // the first is this Thursday all the same
     await page.getByRole('button', { name: 'Finish the check-in' }).click();
     await page.getByRole('heading', { name: 'Check-in saved' }).waitFor();
     await page.getByText('it runs as a two-week experiment from today').waitFor();
@@ -50,7 +51,7 @@ describe('the 4-part coaching check-in', () => {
     const habits = await readStore(browser, 'habits');
     const review = habits.find((h) => h.name === 'Review team code')!;
     const checkIn = habits.find((h) => h.kind === 'checkin')!;
-    expect(checkIn).toMatchObject({ onDashboard: false, schedule: expect.objectContaining({ days: [4] }) });
+    expect(checkIn).toMatchObject({ onDashboard: false, schedule: expect.objectContaining({ days: [4], everyWeeks: 2 }) });
     expect(await readStore(browser, 'experiments')).toEqual([expect.objectContaining({ habitId: review.id, status: 'running', hypothesis: 'If I review right after stand-up, fewer bugs reach QA' })]);
     expect(await readStore(browser, 'coachingSessions')).toEqual([expect.objectContaining({ commitment: 'Review after stand-up every workday', support: 'No meetings before 10:00', finishedAt: expect.any(Number) })]);
 
@@ -64,6 +65,7 @@ describe('the 4-part coaching check-in', () => {
     const history = opened.getByRole('list', { name: 'Earlier check-ins' });
     await history.locator('summary').first().click(); // read it back
     await history.getByText('- **Support needed:** No meetings before 10:00').waitFor();
+    expect(await opened.getByLabel('How often').inputValue()).toBe('biweekly'); // the card shows the cadence chosen
     expect(await axeViolations(opened)).toEqual([]);
   });
 });

@@ -18,9 +18,9 @@ export function loadTrapPanel(deps: Promise<Deps>): Promise<TrapPanel> {
         const { coach, repo } = await coachingDeps();
         const [sessions, habits] = await Promise.all([coach.sessions(), repo.habits()]);
         const last = sessions.filter((s) => s.finishedAt !== undefined).at(-1)?.finishedAt;
-        // Weekly check-ins, once the person scheduled them.
-        const cadence = habits.some((h) => h.kind === 'checkin' && !h.archived);
-        return { ...(last !== undefined ? { lastCheckInAt: last } : {}), ...(cadence ? { cadenceDays: 7 } : {}) };
+        // The check-ins' cadence (every week or every two weeks), once the person scheduled them.
+        const checkIn = habits.find((h) => h.kind === 'checkin' && !h.archived);
+        return { ...(last !== undefined ? { lastCheckInAt: last } : {}), ...(checkIn ? { cadenceDays: 7 * (checkIn.schedule.everyWeeks ?? 1) } : {}) };
       },
     }),
   );

@@ -50,7 +50,7 @@ export function CheckInApp(api: CheckInApi) {
       (data) => {
         setLoaded(data);
         setSession(data.session);
-        if (data.checkInHabit) setNext({ cadence: 'weekly', day: data.checkInHabit.schedule.days[0] ?? 5, time: data.checkInHabit.schedule.startTime });
+        if (data.checkInHabit) setNext({ cadence: data.checkInHabit.schedule.everyWeeks === 2 ? 'biweekly' : 'weekly', day: data.checkInHabit.schedule.days[0] ?? 5, time: data.checkInHabit.schedule.startTime });
       },
       () => setProblem({ text: 'Cueboard could not read its data. Reload the page to try again.' }),
     );
@@ -199,6 +199,12 @@ export function CheckInApp(api: CheckInApi) {
         <h2 id="next-title">The next check-in</h2>
         <p class="hint">{loaded.checkInHabit ? 'A recurring cue already brings you back here; change it if you like.' : 'A recurring cue in your calendar brings you back here.'}</p>
         <div class="row">
+          <Field id="next-cadence" label="How often">
+            <select id="next-cadence" value={next.cadence} onChange={(e) => setNext((n) => ({ ...n, cadence: e.currentTarget.value as Cadence }))}>
+              <option value="weekly">Every week</option>
+              <option value="biweekly">Every two weeks</option>
+            </select>
+          </Field>
           <Field id="next-day" label="Day">
             <select id="next-day" value={next.day} onChange={(e) => setNext((n) => ({ ...n, day: Number(e.currentTarget.value) }))}>
               {DAYS.map((d, i) => (

@@ -149,7 +149,7 @@ export class GoogleCalendar extends OutboxCalendar<GoogleCalendarDeps> {
         continue;
       }
       if (record.state === 'missing') continue;
-      if (expandSchedule(habit.schedule, Math.max(fromMs, habit.scheduleSince), toMs, habit.startsOn).length === 0) continue;
+      if (expandSchedule(habit.schedule, Math.max(fromMs, habit.scheduleSince), toMs, habit.startsOn, habit.scheduleSince).length === 0) continue;
       let gone = false;
       try {
         const { body } = await this.deps.client.request<calendar_v3.Schema$Event>('GET', `${EVENTS}/${record.eventId}`);

@@ -34,5 +34,5 @@ export function planGoogleSync(habit: Habit, records: readonly SeriesRecord[]): 
 /** The same rule with an UNTIL; a rule we cannot read is left as it was. */
 function endRule(line: string, until: number): string {
   const parsed = parseRrule(line);
-  return parsed ? scheduleToRrule({ days: parsed.days }, until) : line;
+  return parsed ? scheduleToRrule(parsed, until) : line;
 }

@@ -19,7 +19,7 @@ export class LocalCalendar implements CueProvider {
   async listCues(fromMs: number, toMs: number): Promise<CueInstance[]> {
     const active = (await this.habits()).filter((h) => !h.archived);
     return active
-      .flatMap((h) => expandSchedule(h.schedule, Math.max(fromMs, h.scheduleSince), toMs, h.startsOn).map(({ at }) => ({ habitId: h.id, at })))
+      .flatMap((h) => expandSchedule(h.schedule, Math.max(fromMs, h.scheduleSince), toMs, h.startsOn, h.scheduleSince).map(({ at }) => ({ habitId: h.id, at })))
       .sort((a, b) => a.at - b.at);
   }
 }

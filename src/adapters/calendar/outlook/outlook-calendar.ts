@@ -30,7 +30,7 @@ function firstDate(schedule: Schedule, since: number): string | undefined {
 
 /** The local date of the last occurrence before `until`, or undefined when the series never fired. */
 function lastDateBefore(schedule: Schedule, since: number, until: number): string | undefined {
-  return expandSchedule(schedule, Math.max(since, until - 8 * 86_400_000), until).at(-1)?.localDate;
+  return expandSchedule(schedule, Math.max(since, until - 8 * 86_400_000), until, undefined, since).at(-1)?.localDate;
 }
 
 /**
@@ -200,7 +200,7 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
     for (const record of records) {
       const habit = habits.find((h) => h.id === record.habitId && h.scheduleSince === record.since);
       if (!habit || record.state !== 'active' || seen.has(habit.id)) continue;
-      if (expandSchedule(habit.schedule, Math.max(fromMs, habit.scheduleSince), toMs, habit.startsOn).length === 0) continue;
+      if (expandSchedule(habit.schedule, Math.max(fromMs, habit.scheduleSince), toMs, habit.startsOn, habit.scheduleSince).length === 0) continue;
       try {
         await this.deps.client.api(`/me/events/${record.eventId}`).select(['id']).get();
       } catch (error) {

@@ -19,7 +19,16 @@ describe('RRULE lines', () => {
     expect(parseRrule(line)).toEqual({ days: [1], untilMs: Date.parse('2026-03-09T18:59:59Z') });
   });
 
+  it('writes every two weeks as WEEKLY;INTERVAL=2 (all seven days too), reads it back and keeps it when ending', () => {
+    expect(scheduleToRrule({ days: [4, 1], everyWeeks: 2 })).toBe('RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH');
+    expect(scheduleToRrule({ days: [1, 2, 3, 4, 5, 6, 7], everyWeeks: 2 })).toBe('RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU,WE,TH,FR,SA,SU');
+    expect(parseRrule('RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH')).toEqual({ days: [1, 4], everyWeeks: 2 });
+    expect(parseRrule('RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO')).toEqual({ days: [1] });
+    const until = Date.parse('2026-03-09T18:59:59Z');
+    expect(parseRrule(scheduleToRrule({ days: [1], everyWeeks: 2 }, until))).toEqual({ days: [1], everyWeeks: 2, untilMs: until });
+  });
+
   it('refuses rules it does not write', () => {
-    for (const line of ['EXDATE:20260101T000000Z', 'RRULE:FREQ=MONTHLY', 'RRULE:FREQ=WEEKLY;BYDAY=XX', 'RRULE:FREQ=DAILY;UNTIL=tomorrow']) expect(parseRrule(line)).toBeUndefined();
+    for (const line of ['EXDATE:20260101T000000Z', 'RRULE:FREQ=MONTHLY', 'RRULE:FREQ=WEEKLY;INTERVAL=3;BYDAY=MO', 'RRULE:FREQ=DAILY;INTERVAL=2', 'RRULE:FREQ=WEEKLY;BYDAY=XX', 'RRULE:FREQ=DAILY;UNTIL=tomorrow']) expect(parseRrule(line)).toBeUndefined();
   });
 });
