@@ -13,3 +13,8 @@ export function buildVariant(mode: string, env: Record<string, string>): string 
   if (result.status !== 0) throw new Error(`wxt build --mode ${mode} failed:\n${result.stdout}\n${result.stderr}`);
   return join(out, mode === 'production' ? 'chrome-mv3' : `chrome-mv3-${mode}`);
 }
+
+/** The build settings that aim a test build at a fake Google: its API and an authorization endpoint that redirects at once. */
+export function googleFakeSettings(fake: { apiBase: string; authUrl: string }): Record<string, string> {
+  return { WXT_GOOGLE_API_BASE: fake.apiBase, WXT_GOOGLE_AUTH_URL: fake.authUrl, WXT_GOOGLE_CLIENT_ID: 'cueboard-test.apps.googleusercontent.com' };
+}

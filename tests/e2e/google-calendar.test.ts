@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGoogle } from '../fakes/google/fake-google-server';
-import { buildVariant } from './build';
+import { buildVariant, googleFakeSettings } from './build';
 import { alarms, firstCueAlarm, launch, readStore, until, type Browser } from './extension';
 import { OptionsPage } from './pages/options-page';
 
@@ -10,12 +10,7 @@ let browser: Browser;
 beforeAll(async () => {
   fake = await new FakeGoogle().start();
   // A test build aimed at the fake: its API and its authorization endpoint, which redirects at once with a token.
-  const dir = buildVariant('test', {
-    WXT_GOOGLE_API_BASE: fake.apiBase,
-    WXT_GOOGLE_AUTH_URL: fake.authUrl,
-    WXT_GOOGLE_CLIENT_ID: 'cueboard-test.apps.googleusercontent.com',
-  });
-  browser = await launch({ extensionDir: dir });
+  browser = await launch({ extensionDir: buildVariant('test', googleFakeSettings(fake)) });
 }, 90_000);
 afterAll(async () => {
   await browser?.close();

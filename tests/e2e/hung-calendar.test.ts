@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGoogle } from '../fakes/google/fake-google-server';
-import { buildVariant } from './build';
+import { buildVariant, googleFakeSettings } from './build';
 import { firstCueAlarm, launch, readStore, until, type Browser } from './extension';
 import { OptionsPage } from './pages/options-page';
 
@@ -9,12 +9,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   fake = await new FakeGoogle().start();
-  const dir = buildVariant('test', {
-    WXT_GOOGLE_API_BASE: fake.apiBase,
-    WXT_GOOGLE_AUTH_URL: fake.authUrl,
-    WXT_GOOGLE_CLIENT_ID: 'cueboard-test.apps.googleusercontent.com',
-  });
-  browser = await launch({ extensionDir: dir });
+  browser = await launch({ extensionDir: buildVariant('test', googleFakeSettings(fake)) });
 }, 90_000);
 afterAll(async () => {
   await browser?.close();
