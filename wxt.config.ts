@@ -16,7 +16,12 @@ export default defineConfig({
       name: 'Cueboard',
       description:
         'Habit cues in your calendar, a two-minute start when they fire, and a leading-metrics dashboard. Local-first.',
-      permissions: ['alarms', 'notifications', 'identity'],
+      // declarativeNetRequestWithHostAccess shows no warning: it acts only on sites the person grants, one at a time,
+      // when they add a site to hold back during focus (optional_host_permissions); nothing is asked at install.
+      permissions: ['alarms', 'notifications', 'identity', 'declarativeNetRequestWithHostAccess'],
+      optional_host_permissions: ['*://*/*'],
+      // The calm page a held-back site is redirected to must be reachable from that site's navigation.
+      web_accessible_resources: [{ resources: ['held.html'], matches: ['<all_urls>'] }],
       // Only with a "Chrome Extension" OAuth client: lets Google Chrome hand out the profile's token.
       ...(chromeClientId && browser === 'chrome'
         ? { oauth2: { client_id: chromeClientId, scopes: ['https://www.googleapis.com/auth/calendar.events.owned'] } }

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { cuePageUrl } from '@/src/adapters/browser/cue-page-url';
 import { workerDeps } from '@/src/adapters/wiring/worker-deps';
 import { backgroundEvents } from '@/src/app/background-events';
-import { answerMessages, CALENDAR_CHANGED } from '@/src/messaging/protocol';
+import { answerMessages, CALENDAR_CHANGED, FOCUS_CHANGED } from '@/src/messaging/protocol';
 
 // Every listener is registered synchronously in main(), so a worker woken by an alarm or a click handles it.
 export default defineBackground(() => {
@@ -15,6 +15,7 @@ export default defineBackground(() => {
     missedPage: browser.runtime.getURL('/popup.html?missed=1'),
     // No page open is the usual case, and fine.
     announce: () => void browser.runtime.sendMessage({ type: CALENDAR_CHANGED }).catch(() => undefined),
+    announceFocus: () => void browser.runtime.sendMessage({ type: FOCUS_CHANGED }).catch(() => undefined),
   });
   const report = (error: unknown) => console.error('[cueboard]', error);
 
@@ -28,4 +29,9 @@ export default defineBackground(() => {
   browser.notifications.onButtonClicked?.addListener((id, index) => void events.notificationButton(id, index).catch(report));
   browser.notifications.onClicked.addListener((id) => void events.notificationClick(id).catch(report));
   browser.runtime.onMessage.addListener(answerMessages((message) => events.message(message)));
+  // Taking a site's access back drops its rule at once.
+  browser.permissions.onRemoved.addListener(() => void events.permissionsChanged().catch(report));
+  browser.permissions.onAdded.addListener(() => void events.permissionsChanged().catch(report));
+  // Every wake (whatever woke the worker): a focus block that ended while it slept leaves no site held back.
+  void events.wake().catch(report);
 });

@@ -1,12 +1,14 @@
 import { parseAlarmName } from '@/src/core/cue-plan';
 import { startTarget } from '@/src/core/cue-prompt';
 import { OUTBOX_ALARM, REFRESH_ALARM, REFRESH_MINUTES } from './alarm-names';
-import type { CalendarReply, Message, Replies } from '@/src/messaging/protocol';
+import type { CalendarReply, FocusReply, Message, Replies } from '@/src/messaging/protocol';
 import { connectCalendar, disconnectCalendar, repairCue } from './calendar-actions';
 import { checkOff } from './check-off';
 import { startCue } from './cue-actions';
 import { updateBadge } from './update-badge';
 import { fireCue } from './fire-cue';
+import { applyFocusAction, FocusRefusal, type FocusAction } from './focus-actions';
+import { FOCUS_ALARM, reconcileFocus, showFocusBadge } from './focus-worker';
 import { MEASURE_ALARM, MEASURE_PROMPT, planMeasurePrompt, promptMeasures } from './measure-prompt';
 import { MISSED_NOTIFICATION, refreshMissedSummary, sweepPassedCues } from './passed-cues';
 import { syncRemoteCalendar } from './poll-calendar';
@@ -22,6 +24,8 @@ export interface BackgroundShell {
   missedPage: string;
   /** Tell open pages the calendar's state changed (a drain or poll finished); no page open is fine. */
   announce?: () => void;
+  /** Tell open pages the focus block changed (started, paused, ended, a pass). */
+  announceFocus?: () => void;
 }
 
 /**
@@ -46,9 +50,38 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
       const diff = await reconcileAlarms({ ...d, provider });
       const recorded = await sweepPassedCues({ ...d, provider }, atStartUp ? 0 : undefined);
       if (recorded > 0) await refreshMissedSummary(d, true);
-      await updateBadge(d);
+      await focusAndBadge(d);
       if (d.coach) await planMeasurePrompt({ ...d, coach: d.coach });
       return diff;
+    });
+
+  /** The focus block settled and its rules and alarm in line, then the badge: its minutes, or today's open cues. */
+  const focusAndBadge = async (d: WorkerDeps) => {
+    const block = d.focus ? await reconcileFocus({ ...d, focus: d.focus }) : undefined;
+    if (block?.state !== lastFocusState) {
+      lastFocusState = block?.state;
+      shell.announceFocus?.();
+    }
+    if (!(await showFocusBadge(block, d.badge, d.clock.now()))) await updateBadge(d);
+  };
+  let lastFocusState: string | undefined;
+
+  /** A page's (or a notification's) focus action, applied in the cues queue; a refusal comes back in words. */
+  const focusAction = (action: FocusAction): Promise<FocusReply> =>
+    cues(async () => {
+      const d = await deps;
+      if (!d.focus) return { ok: false, error: 'Focus blocks are not available here.' };
+      try {
+        await applyFocusAction({ ...d, focus: d.focus }, action);
+      } catch (error) {
+        if (!(error instanceof FocusRefusal)) throw error;
+        return { ok: false, error: error.message };
+      } finally {
+        // Whatever happened, rules, alarm and badge follow what is stored.
+        await focusAndBadge(d);
+        shell.announceFocus?.();
+      }
+      return { ok: true };
     });
 
   /** Send queued writes and poll the calendar (unqueued body), then reconcile from the fresh snapshot. */
@@ -96,11 +129,22 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
           await cues(async () => {
             const d = await deps;
             await refreshMissedSummary(d, false);
-            await updateBadge(d);
+            await focusAndBadge(d);
           });
           return { ok: true };
+        case 'focus':
+          return focusAction(message.action);
       }
     },
+
+    /**
+     * A worker that wakes (for any event) or starts: the focus block is settled and its rules checked at once, so a
+     * block that ended while the worker slept, or the browser was closed, never leaves a site held back.
+     */
+    wake: () => cues(async () => focusAndBadge(await deps)),
+
+    /** A host permission was taken back (or given): only the rules follow. */
+    permissionsChanged: () => cues(async () => focusAndBadge(await deps)),
 
     /** Install, update and browser start-up: make sure the refresh alarm exists, reconcile cues, then the calendar. */
     async startUp(): Promise<void> {
@@ -114,6 +158,10 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
     },
 
     async alarm(name: string): Promise<void> {
+      if (name === FOCUS_ALARM) {
+        await cues(async () => focusAndBadge(await deps));
+        return;
+      }
       if (name === MEASURE_ALARM) {
         await cues(async () => {
           const d = await deps;
@@ -130,24 +178,35 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
       }
       await cues(async () => {
         const d = await deps;
-        const fired = await fireCue(d, name);
+        const fired = await fireCue({ ...d, ...(d.focus ? { focus: d.focus } : {}) }, name);
         if (fired === 'late') await refreshMissedSummary(d, true);
-        await updateBadge(d);
+        await focusAndBadge(d);
       });
     },
 
-    /** Buttons: 0 = Start (opens the work), 1 = Done (records the check-in). */
+    /**
+     * Buttons: 0 = Start (opens the work), 1 = Done (records the check-in). A focus cue's: 0 = Start now,
+     * 1 = Start in 2 minutes; both open the work at once (the two-minute rule), the timer starts now or in two minutes.
+     */
     async notificationButton(id: string, index: number): Promise<void> {
       const cue = parseAlarmName(id);
       if (!cue) return;
       const d = await deps;
       await d.notifier.clear(id);
+      const habit = await d.repo.habit(cue.habitId);
+      if (habit?.focus) {
+        const reply = await focusAction({ do: 'start', habitId: cue.habitId, cueAt: cue.cueAt, delayed: index === 1 });
+        // Refused (another block is running): the cue page says why and offers what is possible.
+        const page = shell.cuePage(cue.habitId, cue.cueAt);
+        await shell.openTab(reply.ok ? startTarget(habit, page) : page);
+        return;
+      }
       if (index === 0) {
         const habit = await startCue(d, cue.habitId, cue.cueAt);
         await shell.openTab(startTarget(habit, shell.cuePage(cue.habitId, cue.cueAt)));
       } else if (index === 1) {
         await checkOff(d, { habitId: cue.habitId, cueAt: cue.cueAt, source: 'notification' });
-        await cues(() => updateBadge(d));
+        await cues(() => focusAndBadge(d));
       }
     },
 

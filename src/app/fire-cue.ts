@@ -5,6 +5,8 @@ import { cuePromptText, shouldPrompt } from '@/src/core/cue-prompt';
 import { localDateOf } from '@/src/core/day-boundary';
 import { periodOf } from '@/src/core/period';
 import { periodProgress } from '@/src/core/progress';
+import { holdCue, isLive, settle } from '@/src/core/focus-session';
+import type { FocusStore } from '@/src/ports/focus-store';
 import type { Deps } from './deps';
 import { todayOf } from './today-date';
 
@@ -17,7 +19,10 @@ export type FireResult = 'prompted' | 'quiet' | 'late' | 'ignored';
  * delivered more than LATE_CUE_MS late (a wake from sleep, a browser start) is recorded as fired late and joins the
  * summary of missed cues instead of prompting on its own. Quiet firings are recorded too, so the funnel shows them.
  */
-export async function fireCue({ repo, clock, notifier }: Pick<Deps, 'repo' | 'clock' | 'notifier'>, alarmName: string): Promise<FireResult> {
+export async function fireCue(
+  { repo, clock, notifier, focus }: Pick<Deps, 'repo' | 'clock' | 'notifier'> & { focus?: FocusStore },
+  alarmName: string,
+): Promise<FireResult> {
   const parsed = parseAlarmName(alarmName);
   if (!parsed) return 'ignored';
   const habit = await repo.habit(parsed.habitId);
@@ -40,10 +45,13 @@ export async function fireCue({ repo, clock, notifier }: Pick<Deps, 'repo' | 'cl
   const repeat = parsed.kind === 'cue' && (event.firedAt !== undefined || event.unseenAt !== undefined);
   // A snooze is late against its own return time, a cue against its scheduled instant.
   const due = parsed.kind === 'snooze' ? (event.snoozedUntil ?? parsed.cueAt) : parsed.cueAt;
-  const prompt =
+  let prompt =
     !answered &&
     !repeat &&
     shouldPrompt(periodProgress(habit, checkIns, today), checkIns.filter((c) => c.localDate === today), now - due);
+
+  // One focus block at a time: a focus cue during a live block is kept with the block, not prompted.
+  if (prompt && habit.focus && focus && (await holdByLiveBlock(focus, habit.id, parsed.cueAt, now))) prompt = false;
 
   // Written as a change to whatever is stored now: an answer that landed meanwhile is kept.
   await repo.updateCueEvent(event.id, (current) => {
@@ -51,6 +59,17 @@ export async function fireCue({ repo, clock, notifier }: Pick<Deps, 'repo' | 'cl
     return markFired(parsed.kind === 'snooze' ? clearSnooze(latest) : latest, now, !prompt);
   });
   if (!prompt) return 'quiet';
-  await notifier.show({ id: cueAlarmName(habit.id, parsed.cueAt), ...cuePromptText(habit) });
+  await notifier.show({ id: cueAlarmName(habit.id, parsed.cueAt), ...cuePromptText(habit), ...(habit.focus ? { kind: 'focus' as const } : {}) });
   return 'prompted';
+}
+
+/** Record the cue with the live block, if one is live; whether it was. */
+async function holdByLiveBlock(focus: FocusStore, habitId: string, cueAt: number, now: number): Promise<boolean> {
+  let held = false;
+  await focus.updateCurrent((stored) => {
+    if (!stored || !isLive(settle(stored, now))) return stored;
+    held = true;
+    return { ...stored, ...holdCue(stored, habitId, cueAt) };
+  });
+  return held;
 }

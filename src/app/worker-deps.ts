@@ -3,6 +3,8 @@ import type { Badge } from '@/src/ports/badge';
 import type { CalendarStore } from '@/src/ports/calendar-store';
 import type { CoachingStore } from '@/src/ports/coaching-store';
 import type { CueProvider } from '@/src/ports/cue-provider';
+import type { FocusStore } from '@/src/ports/focus-store';
+import type { SiteBlocker } from '@/src/ports/site-blocker';
 import type { Deps } from './deps';
 
 /** A remote calendar as the worker drives it: queued writes, a drain that sends them, a repair, a removal. */
@@ -33,4 +35,7 @@ export interface WorkerDeps extends Deps {
   offlineProvider: CueProvider;
   /** The coaching records (experiments), for the day's-end rating prompt. */
   coach?: CoachingStore;
+  /** Focus blocks and the sites they hold back. */
+  focus?: FocusStore;
+  blocker?: SiteBlocker;
 }

@@ -5,7 +5,7 @@
 export type CheckInStatus = 'done' | 'skipped' | 'missed';
 
 /** Where a check-in was made, so the funnel can tell a notification tap from a popup click. */
-export type CheckInSource = 'notification' | 'popup' | 'newtab' | 'cue-page' | 'backfill';
+export type CheckInSource = 'notification' | 'popup' | 'newtab' | 'cue-page' | 'backfill' | 'focus';
 
 /** One record of a habit on a local date. */
 export interface CheckIn {
@@ -26,6 +26,8 @@ export interface CheckIn {
   /** Who it was with, for a habit counted per person: a name from its list when it was made. */
   person?: string;
   note?: string;
+  /** For a focus block: how focused it felt, 1–5, as the person rated it at its end. */
+  rating?: number;
 }
 
 /** The state of a habit's day as a dashboard shows it. */

@@ -16,6 +16,12 @@ export function shouldPrompt(progress: Progress, todaysCheckIns: readonly CheckI
 
 /** The words of a cue prompt: the behaviour, then the two-minute first step. */
 export function cuePromptText(habit: Habit): { title: string; message: string } {
+  if (habit.focus) {
+    return {
+      title: `${habit.name} — ${habit.focus.minutes} minutes of focus`,
+      message: habit.focus.intention || habit.start.firstStep,
+    };
+  }
   return {
     title: `${habit.name} — two-minute start`,
     message: habit.start.firstStep,

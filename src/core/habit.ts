@@ -47,8 +47,19 @@ export interface Habit {
   scheduleSince: number;
   /** When the habit was archived (epoch ms); its calendar series ends here. */
   archivedAt?: number;
-  /** "checkin": the recurring coaching check-in, whose cue opens the check-in rather than a two-minute start. */
-  kind?: 'checkin';
+  /**
+   * "checkin": the recurring coaching check-in, whose cue opens the check-in rather than a two-minute start.
+   * "focus": a deep-work block (see `focus`), whose cue starts a timed, protected session.
+   */
+  kind?: 'checkin' | 'focus';
+  /** For a focus block: its length and what it is for ("the design doc for the billing migration"). */
+  focus?: FocusPlan;
+}
+
+/** A focus block's plan: minutes of focus (5–240) and a one-line intention (may be empty unless required). */
+export interface FocusPlan {
+  minutes: number;
+  intention: string;
 }
 
 /** The dashboard's rule from the coaching guide: 3 to 5 leading metrics, never more. */

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { RemoteKind } from '@/src/core/calendar-sync';
+import type { FocusAction } from '@/src/app/focus-actions';
 
 /**
  * The one protocol between pages and the background. Pages read and write IndexedDB themselves (it is shared
@@ -12,7 +13,9 @@ export type Message =
   | { type: 'calendar-disconnect'; provider: RemoteKind; removeEvents: boolean }
   | { type: 'calendar-repair'; habitId: string }
   /** A check-off or undo changed today's open cues. */
-  | { type: 'badge' };
+  | { type: 'badge' }
+  /** Start, steer or rate a focus block; the worker owns its alarms, badge and held-back sites. */
+  | { type: 'focus'; action: FocusAction };
 
 /** The answer to a calendar request: done, or why not in words a person can act on. */
 export type CalendarReply = { ok: true } | { ok: false; error: string };
@@ -24,7 +27,11 @@ export interface Replies {
   'calendar-disconnect': CalendarReply;
   'calendar-repair': CalendarReply;
   badge: { ok: true };
+  focus: FocusReply;
 }
+
+/** The answer to a focus action: done, or why not in words a person can read. */
+export type FocusReply = { ok: true } | { ok: false; error: string };
 
 /**
  * What travels back through `sendResponse`: the typed answer, or a failure. Replying through `sendResponse` (with
@@ -35,6 +42,8 @@ export type Envelope<R> = { ok: true; reply: R } | { ok: false; error: string };
 
 /** Sent by the background to open pages when the calendar's state changed (a write or a poll finished). */
 export const CALENDAR_CHANGED = 'cueboard:calendar-changed';
+/** Sent by the background to open pages when the focus block changed (started, paused, ended, a pass). */
+export const FOCUS_CHANGED = 'cueboard:focus-changed';
 
 /** Send a message and get its typed answer; a failure in the background arrives as an Error with its words. */
 export async function send<M extends Message>(message: M): Promise<Replies[M['type']]> {
@@ -49,7 +58,7 @@ export function requestReconcile(): Promise<Replies['reconcile']> {
   return send({ type: 'reconcile' });
 }
 
-const TYPES = new Set<Message['type']>(['reconcile', 'calendar-connect', 'calendar-disconnect', 'calendar-repair', 'badge']);
+const TYPES = new Set<Message['type']>(['reconcile', 'calendar-connect', 'calendar-disconnect', 'calendar-repair', 'badge', 'focus']);
 
 /** Tell the background today's open cues changed; a closed popup must not fail the check-off it follows. */
 export function refreshBadge(): void {

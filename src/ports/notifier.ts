@@ -4,8 +4,11 @@ export interface CuePrompt {
   id: string;
   title: string;
   message: string;
-  /** A cue prompt offers Start and Done; a summary (cues missed while away) is opened with a click. Default: cue. */
-  kind?: 'cue' | 'summary';
+  /**
+   * A cue prompt offers Start and Done; a focus cue offers Start now and Start in 2 minutes; a summary (cues missed
+   * while away) is opened with a click. Default: cue.
+   */
+  kind?: 'cue' | 'focus' | 'summary';
 }
 
 /** Shows and withdraws cue prompts (system notifications in the browser). */

@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { Notifier } from '@/src/ports/notifier';
 
-/** Notification buttons, in order; the background maps a click's index back through this list. */
-export const CUE_BUTTONS = ['start', 'done'] as const;
-
 /** Firefox shows no notification buttons (and rejects the option): a click on the notification opens the cue page. */
 const BUTTONS_SUPPORTED = !import.meta.env.FIREFOX;
+
+/** Buttons by prompt kind, in order: the background reads a click's index the same way (background-events.ts). */
+const BUTTONS = {
+  cue: [{ title: 'Start (2 min)' }, { title: 'Done' }],
+  focus: [{ title: 'Start now' }, { title: 'Start in 2 minutes' }],
+};
 
 /** The Notifier port over `browser.notifications`. */
 export const browserNotifier: Notifier = {
@@ -16,7 +19,7 @@ export const browserNotifier: Notifier = {
       title: prompt.title,
       message: prompt.message,
       contextMessage: 'Cueboard',
-      ...(BUTTONS_SUPPORTED && prompt.kind !== 'summary' ? { buttons: [{ title: 'Start (2 min)' }, { title: 'Done' }], requireInteraction: true } : {}),
+      ...(BUTTONS_SUPPORTED && prompt.kind !== 'summary' ? { buttons: BUTTONS[prompt.kind ?? 'cue'], requireInteraction: true } : {}),
     });
   },
   async clear(id) {

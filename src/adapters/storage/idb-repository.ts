@@ -1,4 +1,4 @@
-import type { IDBPDatabase, IDBPObjectStore } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import type { CheckIn } from '@/src/core/check-in';
 import type { CueEvent } from '@/src/core/cue-event';
 import type { Habit } from '@/src/core/habit';
@@ -8,6 +8,7 @@ import type { OutcomeValue } from '@/src/core/metrics/outcome-trend';
 import { DEFAULT_SETTINGS, type Settings } from '@/src/core/settings';
 import type { Repository } from '@/src/ports/repository';
 import type { CueboardDB, MetaValues } from './schema';
+import { dropStaleStats } from './stale-stats';
 
 const SETTINGS_KEY = 'settings';
 
@@ -156,15 +157,4 @@ export class IdbRepository implements Repository {
     await Promise.all([tx.store.put(next, 'trapDismissals'), tx.done]);
     return next;
   }
-}
-
-/**
- * A check-in on or before the cached dates makes the carried-forward numbers wrong: replace them (same transaction)
- * with an unusable record under a new stamp, so a load that read the old numbers cannot write its result back.
- */
-async function dropStaleStats(store: IDBPObjectStore<CueboardDB, ('checkIns' | 'cueEvents' | 'habitStats')[], 'habitStats', 'readwrite'>, checkIn: CheckIn): Promise<void> {
-  const stats = await store.get(checkIn.habitId);
-  if (stats?.configHash && checkIn.localDate > stats.strength.through && checkIn.localDate > stats.streak.through) return;
-  const never = { through: '0000-01-01' };
-  await store.put({ habitId: checkIn.habitId, configHash: '', strength: { ...never, score: 0 }, streak: { ...never, count: 0 }, stamp: (stats?.stamp ?? 0) + 1 });
 }

@@ -6,16 +6,18 @@ import type { OutcomeValue } from '@/src/core/metrics/outcome-trend';
 import type { CoachingSession } from '@/src/core/coaching-session';
 import type { CueEvent } from '@/src/core/cue-event';
 import type { Experiment, MeasureEntry } from '@/src/core/experiment';
+import type { FocusPrefs } from '@/src/core/focus-sites';
 import type { GuidedDraft } from '@/src/core/guided-start';
 import type { Habit } from '@/src/core/habit';
 import type { Outcome } from '@/src/core/outcome';
 import type { Settings } from '@/src/core/settings';
 import type { StoredAuth } from '@/src/ports/calendar-store';
+import type { FocusRecord } from '@/src/ports/focus-store';
 
 export const DB_NAME = 'cueboard';
 
 /** The schema version this code writes. Each step up has a rung in upgrade.ts and a fixture in tests. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /** The IndexedDB schema as a type, so every read and write is checked against it. */
 export interface CueboardDB extends DBSchema {
@@ -61,6 +63,8 @@ export interface CueboardDB extends DBSchema {
   coachingSessions: { key: string; value: CoachingSession };
   /** Each experiment's daily measure, one per local date. (v6) */
   measures: { key: string; value: MeasureEntry; indexes: { byExperimentDate: [string, string] } };
+  /** Focus blocks that ended, with their passes, pauses and rating: the history. (v7) */
+  focusSessions: { key: string; value: FocusRecord; indexes: { byEnded: number } };
   /** Bookkeeping by name (out-of-line keys): see MetaValues. (v5) */
   meta: { key: MetaKey; value: MetaValues[MetaKey] };
 }
@@ -73,5 +77,9 @@ export interface MetaValues {
   guidedDraft: GuidedDraft;
   /** Trap questions put away with "Not now": question id → dismissed until (epoch ms). */
   trapDismissals: Record<string, number>;
+  /** The current focus block: live, or ended and waiting for its rating. */
+  focusSession: FocusRecord;
+  /** The sites held back during focus, and whether a focus habit must name its intention. */
+  focusPrefs: FocusPrefs;
 }
 export type MetaKey = keyof MetaValues;

@@ -47,4 +47,7 @@ export function upgrade(db: IDBPDatabase<CueboardDB>, oldVersion: number, _newVe
     db.createObjectStore('coachingSessions', { keyPath: 'id' });
     db.createObjectStore('measures', { keyPath: 'id' }).createIndex('byExperimentDate', ['experimentId', 'localDate']);
   }
+  if (oldVersion < 7) {
+    db.createObjectStore('focusSessions', { keyPath: 'id' }).createIndex('byEnded', 'endedAt');
+  }
 }

@@ -12,6 +12,9 @@ import { OutlookCalendar } from '@/src/adapters/calendar/outlook/outlook-calenda
 import { outlookConfig } from '@/src/adapters/calendar/outlook/outlook-config';
 import type { WorkerDeps } from '@/src/app/worker-deps';
 import { IdbCoachingStore } from '@/src/adapters/storage/idb-coaching-store';
+import { IdbFocusStore } from '@/src/adapters/storage/idb-focus-store';
+import { dnrBlocker } from '@/src/adapters/browser/dnr-blocker';
+import { browser } from 'wxt/browser';
 import { openCueboardDb } from '@/src/adapters/storage/open-db';
 import { baseDeps } from './base-deps';
 
@@ -31,6 +34,9 @@ export function workerDeps(): Promise<WorkerDeps> {
       ...base,
       badge: browserBadge,
       coach: new IdbCoachingStore(db),
+      focus: new IdbFocusStore(db),
+      // Without the request-rules API (an older browser) focus blocks still run; they hold no site back.
+      ...(browser.declarativeNetRequest ? { blocker: dnrBlocker } : {}),
       remotes: { google: { calendar: google, auth: gAuth }, outlook: { calendar: outlook, auth: oAuth } },
       provider: new ActiveProvider(async () => (await base.repo.settings()).calendar, { local, google, outlook }),
       offlineProvider: offlineCalendar(async () => (await base.repo.settings()).calendar, base.store, base.clock, local),

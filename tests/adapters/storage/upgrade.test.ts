@@ -4,7 +4,8 @@ import { IdbRepository } from '@/src/adapters/storage/idb-repository';
 import { openCueboardDb } from '@/src/adapters/storage/open-db';
 import { DB_VERSION } from '@/src/adapters/storage/schema';
 import { DEFAULT_SETTINGS } from '@/src/core/settings';
-import { V1_RECORDS, V2_RECORDS, V3_RECORDS, V5_RECORDS, writeFixture } from '../../fixtures/db-fixtures';
+import { IdbFocusStore } from '@/src/adapters/storage/idb-focus-store';
+import { V1_RECORDS, V2_RECORDS, V3_RECORDS, V5_RECORDS, V6_RECORDS, writeFixture } from '../../fixtures/db-fixtures';
 
 const byId = <T extends { id: string }>(records: readonly T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
 /** Habits gain scheduleSince = createdAt on the way to version 3. */
@@ -63,9 +64,24 @@ describe('schema upgrade ladder', () => {
     db.close();
   });
 
+  it('upgrades a version-6 database (experiments) to today: every record kept, focus blocks empty and working', async () => {
+    await writeFixture('cueboard', 6);
+    const db = await openCueboardDb();
+    expect(db.version).toBe(DB_VERSION);
+    const coach = new IdbCoachingStore(db);
+    expect(await coach.experiments()).toEqual(V6_RECORDS.experiments);
+    expect(await coach.measures('e1')).toEqual(V6_RECORDS.measures);
+    expect(await new IdbRepository(db).cuesSeenUntil()).toBe(1_771_000_000_000);
+    const focus = new IdbFocusStore(db);
+    expect(await focus.current()).toBeUndefined();
+    expect(await focus.history(5)).toEqual([]);
+    expect(await focus.prefs()).toEqual({ sites: [], intentionRequired: false });
+    db.close();
+  });
+
   it("creates today's schema from nothing", async () => {
     const db = await openCueboardDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['auth', 'checkIns', 'coachingSessions', 'cueEvents', 'cueSnapshots', 'experiments', 'habitStats', 'habits', 'measures', 'meta', 'outbox', 'outcomeValues', 'outcomes', 'series', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['auth', 'checkIns', 'coachingSessions', 'cueEvents', 'cueSnapshots', 'experiments', 'focusSessions', 'habitStats', 'habits', 'measures', 'meta', 'outbox', 'outcomeValues', 'outcomes', 'series', 'settings']);
     expect([...db.transaction('checkIns').store.indexNames].sort()).toEqual(['byDate', 'byHabitDate']);
     db.close();
   });
