@@ -42,6 +42,8 @@ export interface LaunchOptions {
   profile?: string;
   /** Keep the guided start that a first install opens (as `welcome`), for tests about it. */
   keepWelcome?: boolean;
+  /** More Chromium switches (e.g. `--host-resolver-rules` to give a local test site a real-looking name). */
+  args?: string[];
 }
 
 /** Start Chromium with a fresh profile and the built extension. Fails with a clear message if the build is missing. */
@@ -65,6 +67,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
