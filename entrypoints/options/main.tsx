@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { browserSiteAccess } from '@/src/adapters/browser/browser-site-access';
 import { systemClock } from '@/src/adapters/browser/system-clock';
 import { pageDeps } from '@/src/adapters/wiring/page-deps';
-import { saveHabit, setHabitArchived } from '@/src/app/save-habit';
 import { saveOutcome, setOutcomeArchived } from '@/src/app/save-outcome';
 import { validateSettings } from '@/src/core/settings';
 import { calendarStatus } from '@/src/app/calendar-status';
@@ -17,6 +17,10 @@ const deps = pageDeps();
 // Experiments load after the first paint (the section asks for them), with the coaching store.
 const experiments = () => import('@/src/app/experiments');
 const coaching = () => import('@/src/adapters/wiring/coaching-deps').then((m) => m.coachingDeps());
+// A habit's rules and messages load with its first save or archive: the page paints without them.
+const habitSaves = () => import('@/src/app/save-habit');
+// The focus store loads when the Focus section or a habit save asks for it.
+const focus = () => import('@/src/adapters/wiring/focus-deps').then((m) => m.focusStore());
 
 
 render(
@@ -37,8 +41,15 @@ render(
       log: async (id, value) => (await experiments()).logMeasure(await coaching(), id, value),
       decide: async (id, decision, words) => (await experiments()).decideExperiment(await coaching(), id, decision, words),
     }}
-    saveHabit={async (input, id) => saveHabit(await deps, input, id)}
-    setHabitArchived={async (id, archived) => setHabitArchived(await deps, id, archived)}
+    focus={{
+      prefs: async () => (await focus()).prefs(),
+      updatePrefs: async (change) => (await focus()).updatePrefs(change),
+      access: browserSiteAccess,
+      sitesChanged: () => send({ type: 'focus', action: { do: 'sites' } }),
+    }}
+    // The focus settings say whether a focus block must name its intention.
+    saveHabit={async (input, id) => (await habitSaves()).saveHabit({ ...(await deps), focus: await focus() }, input, id)}
+    setHabitArchived={async (id, archived) => (await habitSaves()).setHabitArchived(await deps, id, archived)}
     cuesFollow={async () => void (await requestReconcile())}
     onCalendarChange={(reload) => {
       const listener = (message: unknown) => {

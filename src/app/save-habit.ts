@@ -2,9 +2,11 @@ import { localDateOf } from '@/src/core/day-boundary';
 import { keystonesToClear, sameSchedule, type Habit } from '@/src/core/habit';
 import { habitToInput, validateHabit, type HabitField, type HabitInput } from '@/src/core/habit-input';
 import type { Validated } from '@/src/core/result';
+import type { FocusStore } from '@/src/ports/focus-store';
 import type { Deps } from './deps';
 
-type SaveDeps = Pick<Deps, 'repo' | 'clock' | 'provider' | 'newId'>;
+/** `focus`, where given, supplies the person's focus settings (whether a focus block must name its intention). */
+type SaveDeps = Pick<Deps, 'repo' | 'clock' | 'provider' | 'newId'> & { focus?: Pick<FocusStore, 'prefs'> };
 
 /**
  * Validate and store a habit (new when `id` is absent), then let the cue provider catch up.
@@ -13,7 +15,7 @@ type SaveDeps = Pick<Deps, 'repo' | 'clock' | 'provider' | 'newId'>;
 /** `kind` marks a new habit as the coaching check-in (an edit keeps the kind it has). */
 export async function saveHabit(deps: SaveDeps, input: HabitInput, id?: string, kind?: Habit['kind']): Promise<Validated<Habit, HabitField>> {
   const { repo, clock, provider, newId } = deps;
-  const [habits, outcomes, settings] = await Promise.all([repo.habits(), repo.outcomes(), repo.settings()]);
+  const [habits, outcomes, settings, focusPrefs] = await Promise.all([repo.habits(), repo.outcomes(), repo.settings(), deps.focus?.prefs()]);
   const existing = id === undefined ? undefined : habits.find((h) => h.id === id);
   if (id !== undefined && !existing) return { ok: false, errors: { name: 'This habit was removed elsewhere; reload the page.' } };
   const now = clock.now();
@@ -25,7 +27,11 @@ export async function saveHabit(deps: SaveDeps, input: HabitInput, id?: string, 
     scheduleSince: now,
     ...(kind ? { kind } : {}),
   };
-  const validated = validateHabit(input, base, { habits, outcomeIds: outcomes.filter((o) => !o.archived).map((o) => o.id) });
+  const validated = validateHabit(input, base, {
+    habits,
+    outcomeIds: outcomes.filter((o) => !o.archived).map((o) => o.id),
+    focusIntentionRequired: focusPrefs?.intentionRequired ?? false,
+  });
   if (!validated.ok) return validated;
   // A new schedule takes effect now: the calendar ends the old series here and starts a new one.
   const result =

@@ -42,9 +42,12 @@ export function parseSite(text: string, listed: readonly string[]): Validated<st
   } else if (/^[a-z-]+:/u.test(entry) && !/^[^:]+:\d+$/u.test(entry)) {
     return refuse('Only web sites (http or https) can be held back.');
   }
+  // Addresses first, so "10.0.0.0/8" and "[::1]" hear that addresses are refused rather than about a path or a port.
+  if (/^[\d.]+(?::\d+)?(?:\/\d+)?$/u.test(entry) || entry.startsWith('[') || /:.*:/u.test(entry)) {
+    return refuse('Addresses and ranges cannot be held back; type the site’s name, e.g. mail.example.com.');
+  }
   if (entry.includes('/')) return refuse('Just the site’s name, without a path: e.g. mail.example.com.');
   if (/[:[\]]/u.test(entry)) return refuse('Just the site’s name, without a port: e.g. mail.example.com.');
-  if (/^[\d.]+$/u.test(entry)) return refuse('Addresses and ranges cannot be held back; type the site’s name, e.g. mail.example.com.');
   const labels = entry.split('.');
   if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !/[a-z]/u.test(labels.at(-1)!) || entry.length > 253) {
     return refuse('That is not a site’s name. Type it like mail.example.com.');
@@ -55,7 +58,5 @@ export function parseSite(text: string, listed: readonly string[]): Validated<st
   return { ok: true, value: entry };
 }
 
-/** The host permission a site needs: the site and its subdomains, over http and https. */
-export function siteOrigin(site: string): string {
-  return `*://*.${site}/*`;
-}
+// Apart, so a page that asks for a site's permission need not load the rules for reading an entry.
+export { siteOrigin } from './site-origin';

@@ -1,7 +1,8 @@
 import type { Validated } from './result';
 import { hasErrors } from './result';
 import { scheduleErrors, type Schedule } from './schedule';
-import { MAX_DASHBOARD_HABITS, type Habit } from './habit';
+import { MAX_DASHBOARD_HABITS, type FocusPlan, type Habit } from './habit';
+import { FOCUS_MINUTES } from './focus-session';
 
 // The habit as a form fills it in, and its validation. Kept apart from habit.ts so the glance pages (popup, new
 // tab), which only read habits, never load the forms' rules and messages.
@@ -27,6 +28,8 @@ export interface HabitInput {
   people?: string[];
   /** 2 for a cue every two weeks; absent for every week. */
   everyWeeks?: 2;
+  /** Set for a deep-work focus block (the box is ticked): its length in minutes and its intention, as typed. */
+  focus?: { minutes: string; intention: string };
 }
 
 /** The most people one habit counts, and the longest name: a team's direct reports, read at a glance. */
@@ -36,8 +39,11 @@ export const MAX_PERSON_LENGTH = 60;
 /** The longest reward, in characters: a short phrase, read at a glance on check-off. */
 export const MAX_REWARD_LENGTH = 120;
 
-/** A form field; `people.2` is the third person's name. */
-export type HabitField = keyof HabitInput | `people.${number}`;
+/** The longest intention of a focus block, in characters: one line, shown through the whole block. */
+export const MAX_INTENTION_LENGTH = 120;
+
+/** A form field; `people.2` is the third person's name, `focus.minutes` a focus block's length. */
+export type HabitField = keyof HabitInput | `people.${number}` | 'focus.minutes' | 'focus.intention';
 
 /** True for an absolute http: or https: URL: the only links a cue may open. */
 export function isWebLink(text: string): boolean {
@@ -55,11 +61,16 @@ export function sameHabitName(a: string, b: string): boolean {
   return key(a) === key(b);
 }
 
+// Apart, so the options page can open a habit's form before it loads the rules for checking one.
+export { habitToInput } from './habit-to-input';
+
 /** What validation needs to know about the other habits and outcomes. */
 export interface HabitContext {
   /** Every stored habit (the one being edited included, if any); active ones' names must not repeat. */
   habits: readonly Habit[];
   outcomeIds: readonly string[];
+  /** The person's focus setting "Every focus block names its intention"; off when absent. */
+  focusIntentionRequired?: boolean;
 }
 
 /** Check a habit form and build the habit, or say what to fix. `base` carries identity and history. */
@@ -81,7 +92,14 @@ export function validateHabit(
   // Counted per person, the target is each person once per period: the form asks for names, not an amount.
   const people = input.people?.map((p) => p.trim());
   if (people) Object.assign(errors, peopleErrors(people));
-  const kind = people ? 'count' : input.targetKind === 'minutes' ? 'minutes' : input.targetKind === 'count' ? 'count' : undefined;
+  const focus = input.focus ? focusPlan(input.focus, errors, context.focusIntentionRequired === true) : undefined;
+  if (input.focus && people) {
+    errors.focus = 'A focus block is time for your own work, so it cannot also be counted per person. Untick one of the two.';
+  } else if (input.focus && base.kind === 'checkin') {
+    errors.focus = 'This is your coaching check-in: its cue opens the check-in, so it cannot also be a focus block.';
+  }
+  // A focus block is measured in the minutes it ran, so its target is minutes whatever the form's choice says.
+  const kind = people ? 'count' : input.focus ? 'minutes' : input.targetKind === 'minutes' ? 'minutes' : input.targetKind === 'count' ? 'count' : undefined;
   const per = input.targetPer === 'week' ? 'week' : input.targetPer === 'day' ? 'day' : undefined;
   const amount = people ? people.length : Number(input.targetAmount);
   if (!kind) errors.targetKind = 'Choose times or minutes.';
@@ -118,7 +136,9 @@ export function validateHabit(
 
   if (hasErrors(errors)) return { ok: false, errors };
   // Only identity and history come from `base`: a stored habit passed whole must not carry a cleared outcome or reward.
-  const { id, createdAt, archived, startsOn, scheduleSince, archivedAt, kind: habitKind } = base;
+  const { id, createdAt, archived, startsOn, scheduleSince, archivedAt } = base;
+  // The check-in keeps its kind; any other habit is a focus block exactly while the box is ticked.
+  const habitKind = base.kind === 'checkin' ? 'checkin' : focus ? 'focus' : undefined;
   return {
     ok: true,
     value: {
@@ -136,32 +156,27 @@ export function validateHabit(
       start: { firstStep, ...(link ? { link } : {}) },
       ...(reward ? { reward } : {}),
       ...(people ? { people } : {}),
+      ...(focus ? { focus } : {}),
       keystone: input.keystone,
       onDashboard: input.onDashboard,
     },
   };
 }
 
-/** The habit as form input, for editing. */
-export function habitToInput(habit: Habit): HabitInput {
-  return {
-    name: habit.name,
-    outcomeId: habit.outcomeId ?? '',
-    targetKind: habit.target.kind,
-    targetAmount: String(habit.target.amount),
-    targetPer: habit.target.per,
-    days: [...habit.schedule.days],
-    startTime: habit.schedule.startTime,
-    durationMinutes: String(habit.schedule.durationMinutes),
-    timeZone: habit.schedule.timeZone,
-    firstStep: habit.start.firstStep,
-    link: habit.start.link ?? '',
-    reward: habit.reward ?? '',
-    keystone: habit.keystone,
-    onDashboard: habit.onDashboard,
-    ...(habit.people ? { people: [...habit.people] } : {}),
-    ...(habit.schedule.everyWeeks ? { everyWeeks: habit.schedule.everyWeeks } : {}),
-  };
+/** A focus block's length and intention, checked; a problem is written into `errors` beside its field. */
+function focusPlan(input: { minutes: string; intention: string }, errors: Partial<Record<HabitField, string>>, intentionRequired: boolean): FocusPlan {
+  const text = input.minutes.trim();
+  const minutes = Number(text);
+  if (!/^\d+$/u.test(text) || minutes < FOCUS_MINUTES.min || minutes > FOCUS_MINUTES.max) {
+    errors['focus.minutes'] = `A focus block lasts a whole number of minutes from ${FOCUS_MINUTES.min} to ${FOCUS_MINUTES.max}, e.g. 90.`;
+  }
+  const intention = input.intention.trim();
+  if ([...intention].length > MAX_INTENTION_LENGTH) {
+    errors['focus.intention'] = `Keep the intention to ${MAX_INTENTION_LENGTH} characters or fewer: one line you can read at a glance.`;
+  } else if (intention === '' && intentionRequired) {
+    errors['focus.intention'] = 'Name what this block is for, e.g. “the design doc for the billing migration”. (Your focus settings ask for one.)';
+  }
+  return { minutes, intention };
 }
 
 /**

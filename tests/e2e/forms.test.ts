@@ -85,6 +85,44 @@ describe('options forms refuse bad input with a message and store nothing', () =
   });
 });
 
+describe('focus blocks in the options page', () => {
+  it('a site that is not a host name is refused beside its field; a focus block needs a length of 5–240 minutes and, when the settings ask, an intention', async () => {
+    const page = await browser.open('options.html#focus');
+    const focus = page.getByRole('region', { name: 'Focus' });
+    await focus.getByText('No sites yet.').waitFor();
+    await focus.getByLabel('Every focus block names its intention').check();
+    await page.getByRole('status').getByText('Every focus block now names its intention.').waitFor();
+
+    const site = focus.getByLabel('Site', { exact: true });
+    await site.fill('10.0.0.0/8');
+    await focus.getByRole('button', { name: 'Add', exact: true }).click();
+    await focus.getByRole('alert').getByText('Addresses and ranges cannot be held back').waitFor();
+    expect(await site.getAttribute('aria-describedby')).toBe('focus-site-error');
+    await focus.getByText('No sites yet.').waitFor();
+
+    const form = page.getByRole('form', { name: 'New habit' });
+    await form.getByLabel('Behaviour').fill('Deep work on the design doc');
+    await form.getByLabel('This is a deep-work focus block').check();
+    await form.getByLabel('Length (minutes)').fill('241');
+    await form.getByLabel('Two-minute start').fill('Open the design doc');
+    await form.getByLabel('Show on the dashboard (five at most)').uncheck();
+    await form.getByRole('button', { name: 'Add habit' }).click();
+    await form.getByText('A focus block lasts a whole number of minutes from 5 to 240').waitFor();
+    await form.getByText('Name what this block is for').waitFor();
+    expect((await readStore(browser, 'habits')).filter((h) => h.kind === 'focus')).toEqual([]);
+
+    await form.getByLabel('Length (minutes)').fill('90');
+    await form.getByLabel('Intention').fill('the design doc for the billing migration');
+    await form.getByRole('button', { name: 'Add habit' }).click();
+    await page.getByRole('status').getByText('Saved habit “Deep work on the design doc”').waitFor();
+    expect((await readStore(browser, 'habits')).find((h) => h.kind === 'focus')).toMatchObject({
+      focus: { minutes: 90, intention: 'the design doc for the billing migration' },
+      target: { kind: 'minutes', amount: 90, per: 'day' },
+      schedule: { durationMinutes: 90 },
+    });
+  });
+});
+
 describe('the time-zone picker', () => {
   it("starts at the browser's zone and is searched and picked with the keyboard alone", async () => {
     const page = await browser.open('options.html');
@@ -133,7 +171,7 @@ describe('the options page in sections', () => {
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
 
     const nav = page.getByRole('navigation', { name: 'Sections of this page' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Outcomes', 'Habits', 'Experiments', 'Settings', 'Coaching check-in', 'Set up a new outcome']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Outcomes', 'Habits', 'Experiments', 'Focus', 'Settings', 'Coaching check-in', 'Set up a new outcome']);
     await nav.getByRole('link', { name: 'Settings' }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#settings');
     const settings = page.getByRole('heading', { name: 'Settings', exact: true });

@@ -22,7 +22,7 @@ export interface HabitFieldsProps {
  * link, and the reward — each with its message beside it. Shared by the habit form and the guided start's last step.
  */
 export function HabitFields({ idPrefix, input, errors, onChange, browserZone, afterName }: HabitFieldsProps) {
-  const text = (key: Exclude<HabitField, 'days' | 'keystone' | 'onDashboard' | 'people' | `people.${number}`>) => ({
+  const text = (key: Exclude<HabitField, 'days' | 'keystone' | 'onDashboard' | 'people' | `people.${number}` | 'focus' | `focus.${string}`>) => ({
     value: input[key],
     onInput: (e: Event) => onChange({ [key]: (e.currentTarget as HTMLInputElement).value }),
   });
@@ -39,15 +39,18 @@ export function HabitFields({ idPrefix, input, errors, onChange, browserZone, af
           <p class="hint field">Target: each person on the list once a {input.targetPer === 'week' ? 'week' : 'day'}.</p>
         ) : (
           <>
-            <Field id={`${idPrefix}-amount`} label="Target" error={errors.targetAmount}>
+            {/* A focus block counts the minutes it ran, so its target is always minutes. */}
+            <Field id={`${idPrefix}-amount`} label={input.focus ? 'Target (minutes)' : 'Target'} error={errors.targetAmount}>
               <input type="text" inputMode="numeric" {...describedBy(`${idPrefix}-amount`, errors.targetAmount)} {...text('targetAmount')} />
             </Field>
-            <Field id={`${idPrefix}-kind`} label="Counted in" error={errors.targetKind}>
-              <select {...describedBy(`${idPrefix}-kind`, errors.targetKind)} {...text('targetKind')}>
-                <option value="count">times</option>
-                <option value="minutes">minutes</option>
-              </select>
-            </Field>
+            {!input.focus && (
+              <Field id={`${idPrefix}-kind`} label="Counted in" error={errors.targetKind}>
+                <select {...describedBy(`${idPrefix}-kind`, errors.targetKind)} {...text('targetKind')}>
+                  <option value="count">times</option>
+                  <option value="minutes">minutes</option>
+                </select>
+              </Field>
+            )}
           </>
         )}
         <Field id={`${idPrefix}-per`} label="Per" error={errors.targetPer}>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HabitField, HabitInput } from '@/src/core/habit-input';
 import type { Outcome } from '@/src/core/outcome';
 import { describedBy, ErrorSummary, Field, focusFirstInvalid } from './field';
+import { FocusPlanField } from './focus-plan-field';
 import { HabitFields } from './habit-fields';
 import { PeopleField } from './people-field';
 
@@ -79,7 +80,11 @@ export function HabitForm({ initial, editing, outcomes, onSave, onCancel, browse
                 ))}
               </select>
             </Field>
-            <PeopleField idPrefix="habit" people={input.people} errors={errors} onChange={(change) => setInput((prev) => ({ ...prev, ...change }))} />
+            {/* A focus block is one person's time: the list of people is offered only when the habit is not one (or still has one, to untick). */}
+            {(!input.focus || input.people) && (
+              <PeopleField idPrefix="habit" people={input.people} errors={errors} onChange={(change) => setInput((prev) => ({ ...prev, ...change }))} />
+            )}
+            <FocusPlanField idPrefix="habit" input={input} errors={errors} onChange={(change) => setInput((prev) => ({ ...prev, ...change }))} />
           </>
         }
       />

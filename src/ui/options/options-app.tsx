@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Habit } from '@/src/core/habit';
-import { habitToInput, type HabitField, type HabitInput } from '@/src/core/habit-input';
+import type { HabitField, HabitInput } from '@/src/core/habit-input';
+import { habitToInput } from '@/src/core/habit-to-input';
 import type { Outcome, OutcomeField, OutcomeInput } from '@/src/core/outcome';
 import type { Validated } from '@/src/core/result';
 import type { Settings } from '@/src/core/settings';
@@ -12,6 +13,7 @@ import { OutcomeList } from './outcome-list';
 import { SettingsForm } from './settings-form';
 import { Later } from '../later';
 import type { ExperimentsApi } from '../coach/experiments-section';
+import type { FocusApi } from './focus-section';
 import { useModule } from '../use-module';
 import type { CalendarStatus } from '@/src/app/calendar-status';
 import type { CalendarReply } from '@/src/messaging/protocol';
@@ -19,6 +21,8 @@ import { CALENDAR_NAMES, type RemoteKind } from '@/src/core/calendar-sync';
 
 export interface OptionsApi {
   experiments: ExperimentsApi;
+  /** Focus settings and the sites held back during focus (the section loads after the first paint). */
+  focus: FocusApi;
   timeZone: string;
   load: () => Promise<{ habits: Habit[]; outcomes: Outcome[]; settings: Settings; calendar: CalendarStatus; today: string }>;
   logOutcomeValue: (outcomeId: string, input: { value: string; localDate: string }) => Promise<{ ok: true } | { ok: false; error: string }>;
@@ -44,6 +48,7 @@ const SECTIONS = [
   { id: 'outcomes', name: 'Outcomes' },
   { id: 'habits', name: 'Habits' },
   { id: 'experiments', name: 'Experiments' },
+  { id: 'focus', name: 'Focus' },
   { id: 'settings', name: 'Settings' },
 ] as const;
 
@@ -214,6 +219,11 @@ export function OptionsApp(api: OptionsApi) {
         ) : (
           !experiments.error && <p aria-busy="true">Loading…</p>
         )}
+      </section>
+
+      <section id="focus" tabIndex={-1} aria-labelledby="focus-title">
+        <h2 id="focus-title">Focus</h2>
+        <Later load={() => import('./focus-section').then((m) => m.FocusSection)} api={api.focus} onNotice={(text: string) => setNotice({ text })} />
       </section>
 
       <section id="settings" tabIndex={-1} aria-labelledby="settings-title">
