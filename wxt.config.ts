@@ -41,7 +41,9 @@ export default defineConfig({
   },
   vite: ({ mode }) => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    build: { target: 'es2022' },
+    // Every browser that installs Cueboard (Chrome with MV3, Firefox 140+) supports <link rel="modulepreload">, so
+    // Vite's polyfill for it would be dead code on every page.
+    build: { target: 'es2022', modulePreload: { polyfill: false } },
     // A production bundle never even contains a fake host: the settings are blanked before the code sees them.
     define: mode === 'production' ? Object.fromEntries(FAKE_HOST_SETTINGS.map((key) => [`import.meta.env.${key}`, 'undefined'])) : {},
   }),

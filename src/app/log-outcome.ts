@@ -1,4 +1,4 @@
-import { validateOutcomeValue } from '@/src/core/metrics/outcome-trend';
+import { validateOutcomeValue } from '@/src/core/metrics/outcome-value';
 import type { Deps } from './deps';
 import { todayOf } from './today-date';
 

@@ -21,20 +21,3 @@ export function formatCountdown(seconds: number): string {
 export function formatDayTime(epochMs: number, timeZone: string): string {
   return new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(epochMs);
 }
-
-/** "30 min a day", "10 times a week", "once a day". */
-export function targetText(target: { kind: 'count' | 'minutes'; amount: number; per: 'day' | 'week' }): string {
-  const per = target.per === 'day' ? 'a day' : 'a week';
-  if (target.kind === 'minutes') return `${target.amount} min ${per}`;
-  return `${target.amount === 1 ? 'once' : target.amount === 2 ? 'twice' : `${target.amount} times`} ${per}`;
-}
-
-const DAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** "every day", "Mon–Fri", "Mon, Wed, Fri" for ISO weekdays (1 = Monday). */
-export function daysText(days: readonly number[]): string {
-  const sorted = [...new Set(days)].sort((a, b) => a - b);
-  if (sorted.length === 7) return 'every day';
-  if (sorted.join() === '1,2,3,4,5') return 'Mon–Fri';
-  return sorted.map((d) => DAY_SHORT[d - 1]).join(', ');
-}

@@ -5,7 +5,7 @@ import { saveHabit } from '@/src/app/save-habit';
 import { saveOutcome } from '@/src/app/save-outcome';
 import { logOutcomeValue } from '@/src/app/log-outcome';
 import { FixedClock } from '../fakes/fixed-clock';
-import { habitInput } from '../fakes/habits';
+import { aHabit, habitInput } from '../fakes/habits';
 import { testDeps } from '../fakes/test-deps';
 
 describe('loadDashboard', () => {
@@ -72,5 +72,31 @@ describe('loadDashboard', () => {
     deps.clock.set('2026-03-05T22:00:00Z');
     const [metrics] = (await loadDashboard(deps)).metrics;
     expect(metrics!.funnel).toMatchObject({ scheduled: 3, fired: 2, done: 1 });
+  });
+
+  it('shows a focus habit’s minutes and average rating this week, from the check-ins it reads anyway', async () => {
+    // Wednesday 2026-06-10 in New York; the week runs from Monday 06-08.
+    const deps = await testDeps(FixedClock.at('2026-06-10T17:00:00Z'));
+    const habit = aHabit({
+      id: 'deep',
+      kind: 'focus',
+      focus: { minutes: 90, intention: 'The design doc for the billing migration' },
+      target: { kind: 'minutes', amount: 90, per: 'day' },
+      startsOn: '2026-05-04',
+    });
+    await deps.repo.putHabits([habit, aHabit({ id: 'plain', createdAt: 1 })]);
+    const block = (localDate: string, value: number, rating?: number) =>
+      deps.repo.addCheckIn({ id: `focus|${localDate}`, habitId: 'deep', localDate, at: 0, timeZone: 'America/New_York', value, status: 'done', source: 'focus', ...(rating ? { rating } : {}) });
+    await block('2026-06-05', 90, 1); // the Friday before: last week
+    await block('2026-06-08', 90, 4);
+    await block('2026-06-09', 45, 3);
+    await block('2026-06-10', 30);
+    const reads = vi.spyOn(deps.repo, 'checkIns');
+    const view = await loadDashboard(deps);
+    expect(view.metrics.find((m) => m.habitId === 'deep')?.focus).toEqual({ minutes: 165, averageRating: 3.5 });
+    expect(view.metrics.find((m) => m.habitId === 'plain')).not.toHaveProperty('focus');
+    // One read per habit, as before: the metrics' window already reaches back past Monday.
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(reads.mock.calls.every(([, from]) => from <= '2026-06-08')).toBe(true);
   });
 });

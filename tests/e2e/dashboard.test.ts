@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, until, type Browser } from './extension';
 import { OptionsPage } from './pages/options-page';
+import { seed } from './seed';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -41,5 +42,35 @@ describe('the dashboard on the new tab', () => {
     await quiet.waitForFunction(() => performance.getEntriesByName('cueboard:quiet-rendered').length > 0);
     expect(await quiet.getByText('Checked off today').count()).toBe(0);
     expect(await quiet.locator('#app').innerHTML()).toBe('');
+  });
+
+  it('shows a focus habit’s minutes and average rating this week on its card', async () => {
+    // The browser's clock reads Wednesday 2026-06-10 in New York: the week began on Monday 06-08.
+    const now = await browser.now();
+    const zone = 'America/New_York';
+    const block = (id: string, localDate: string, value: number, rating: number) => ({ id, habitId: 'deep', localDate, at: now, timeZone: zone, value, status: 'done', source: 'focus', rating });
+    await seed(browser, {
+      habits: [
+        {
+          id: 'deep',
+          name: 'Billing design doc',
+          kind: 'focus',
+          focus: { minutes: 90, intention: 'The design doc for the billing migration' },
+          target: { kind: 'minutes', amount: 90, per: 'day' },
+          schedule: { days: [1, 2, 3, 4, 5], startTime: '08:30', durationMinutes: 90, timeZone: zone },
+          start: { firstStep: 'Open the design doc' },
+          keystone: false,
+          onDashboard: true,
+          archived: false,
+          startsOn: '2026-06-01',
+          createdAt: now,
+          scheduleSince: now,
+        },
+      ],
+      checkIns: [block('f1', '2026-06-05', 90, 1), block('f2', '2026-06-08', 90, 4), block('f3', '2026-06-09', 45, 3)],
+    });
+    const popup = await browser.open('popup.html');
+    const card = popup.locator('li.metric[data-habit="deep"]');
+    expect(await card.getByTestId('focus-week').textContent()).toBe('Focus this week: 2 h 15 min · average focus 3.5 of 5');
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe';
 import { launch, readStore, until, type Browser } from './extension';
+import { seed } from './seed';
 
 const DAY = 86_400_000;
 const ZONE = 'America/New_York';
@@ -38,40 +39,6 @@ function habit(now: number, daysBefore: (n: number) => string, outcomeId?: strin
 
 function done(date: string, now: number, n: number) {
   return { id: `c${n}`, habitId: 'review', localDate: date, at: now, timeZone: ZONE, value: 1, status: 'done', source: 'popup' };
-}
-
-/** Write records straight into the extension's IndexedDB, once the worker has made it. */
-async function seed(b: Browser, records: Record<string, object[]>): Promise<void> {
-  await until(
-    () =>
-      b.inWorker(
-        () =>
-          new Promise<boolean>((ok) => {
-            const r = indexedDB.open('cueboard');
-            r.onsuccess = () => {
-              ok(r.result.objectStoreNames.contains('meta'));
-              r.result.close();
-            };
-          }),
-        undefined,
-      ),
-    'the database',
-  );
-  await b.inWorker(
-    (data: Record<string, object[]>) =>
-      new Promise<void>((finished) => {
-        const r = indexedDB.open('cueboard');
-        r.onsuccess = () => {
-          const tx = r.result.transaction(Object.keys(data), 'readwrite');
-          for (const [store, values] of Object.entries(data)) for (const v of values) tx.objectStore(store).put(v);
-          tx.oncomplete = () => {
-            r.result.close();
-            finished();
-          };
-        };
-      }),
-    records,
-  );
 }
 
 function dismissals(b: Browser): Promise<Record<string, number> | undefined> {

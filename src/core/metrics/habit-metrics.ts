@@ -9,6 +9,7 @@ import { coachLine } from './coach-copy';
 import { judgedHabit } from './logical-days';
 import { completion, type Completion } from './completion';
 import { dailyValues } from './daily-values';
+import { focusWeek, type FocusWeek } from './focus-week';
 import { cueFunnel, type Funnel } from './funnel';
 import { lastPeriods, periodDone, periodResult, previousPeriod } from './periods';
 import { advanceStreak, currentStreak, streakStart, type StreakState } from './streak';
@@ -47,6 +48,8 @@ export interface HabitMetrics {
   /** Done per period, oldest first: the last 12 days, or the last 8 weeks. */
   sparkline: number[];
   coach: string;
+  /** For a focus block: this week's minutes and average rating (the check-ins read reach back past its Monday). */
+  focus?: FocusWeek;
 }
 
 /** Days of history the dashboard looks at besides the cache: 12 weeks. */
@@ -90,8 +93,9 @@ export interface MetricsInput {
 /** Compute a habit's metrics and the cache to keep for next time. */
 export function habitMetrics({ habit: asStored, stats, checkIns, events, scheduled, today, dayBoundary }: MetricsInput): { metrics: HabitMetrics; stats: HabitStats } {
   const habit = judgedHabit(asStored, dayBoundary);
+  const mine = checkIns.filter((c) => c.habitId === habit.id);
   // Per person, each listed person counts once per period (see countedCheckIns).
-  const days = dailyValues(countedCheckIns(habit, checkIns.filter((c) => c.habitId === habit.id)));
+  const days = dailyValues(countedCheckIns(habit, mine));
   const usable = usableStats(habit, stats);
   const yesterday = addDays(today, -1);
   const strengthThroughYesterday = advanceStrength(habit, usable?.strength ?? strengthStart(habit), days, yesterday);
@@ -122,6 +126,7 @@ export function habitMetrics({ habit: asStored, stats, checkIns, events, schedul
         ...(rate4.rate !== undefined ? { rate4: rate4.rate } : {}),
         ageDays,
       }),
+      ...(habit.kind === 'focus' ? { focus: focusWeek(mine, today) } : {}),
     },
     stats: { habitId: habit.id, configHash: statsConfigHash(habit), strength: strengthThroughYesterday, streak: streakState },
   };

@@ -1,4 +1,5 @@
 import type { Habit } from '../habit';
+import { addDays } from '../local-time';
 import { periodOf } from '../period';
 import type { DayValue } from './daily-values';
 import { periodResult, previousPeriod } from './periods';
@@ -21,7 +22,7 @@ export function advanceStreak(habit: Habit, state: StreakState, days: ReadonlyMa
   let period = periodOf(state.through, habit.target.per);
   // Walk forward one period at a time from the one after `through`.
   for (;;) {
-    const next = periodOf(nextDay(period.end), habit.target.per);
+    const next = periodOf(addDays(period.end, 1), habit.target.per);
     if (next.start >= current.start) break;
     period = next;
     if (period.end < habit.startsOn) continue;
@@ -41,8 +42,4 @@ export function currentStreak(habit: Habit, state: StreakState, days: ReadonlyMa
 /** The state before a habit's first period. */
 export function streakStart(habit: Habit): StreakState {
   return { through: previousPeriod(habit, habit.startsOn).end, count: 0 };
-}
-
-function nextDay(date: string): string {
-  return Temporal.PlainDate.from(date).add({ days: 1 }).toString();
 }

@@ -1,13 +1,17 @@
+import { periodsText } from '@/src/core/metrics/coach-copy';
+import { focusWeekText } from '@/src/core/metrics/focus-week';
 import type { HabitMetrics } from '@/src/core/metrics/habit-metrics';
 import { STRENGTH_EXPLAINED } from '@/src/core/metrics/strength';
 import { Sparkline } from '../sparkline';
 
 const pct = (x: number | undefined) => (x === undefined ? '—' : `${Math.round(x * 100)}%`);
 
-/** One habit's leading metrics: strength (with how it is made), streak, completion, trend, funnel, a curious line. */
+/**
+ * One habit's leading metrics: strength (with how it is made), streak, completion, trend, funnel, a curious line,
+ * and for a focus block its week (minutes and average rating).
+ */
 export function MetricCard({ m }: { m: HabitMetrics }) {
   const f = m.funnel;
-  const unit = m.per === 'day' ? 'days' : 'weeks';
   return (
     <li class="metric" data-habit={m.habitId}>
       <div class="metric-head">
@@ -15,7 +19,7 @@ export function MetricCard({ m }: { m: HabitMetrics }) {
           {m.keystone && <span class="keystone" aria-label="Keystone:">★ </span>}
           {m.name}
         </span>
-        <Sparkline values={m.sparkline} label={`${m.name}, done per ${m.per} over the last ${m.sparkline.length} ${unit}`} />
+        <Sparkline values={m.sparkline} label={`${m.name}, done per ${m.per} over the last ${periodsText(m.sparkline.length, m.per)}`} />
       </div>
       <dl class="metric-numbers">
         <div>
@@ -24,9 +28,7 @@ export function MetricCard({ m }: { m: HabitMetrics }) {
         </div>
         <div>
           <dt>Streak</dt>
-          <dd data-testid="streak">
-            {m.streak} {m.per === 'day' ? (m.streak === 1 ? 'day' : 'days') : m.streak === 1 ? 'week' : 'weeks'}
-          </dd>
+          <dd data-testid="streak">{periodsText(m.streak, m.per)}</dd>
         </div>
         <div>
           <dt>4 wk</dt>
@@ -37,6 +39,11 @@ export function MetricCard({ m }: { m: HabitMetrics }) {
           <dd>{pct(m.completion12.rate)}</dd>
         </div>
       </dl>
+      {m.focus && (
+        <p class="focus-week" data-testid="focus-week">
+          {focusWeekText(m.focus)}
+        </p>
+      )}
       <p class="coach">{m.coach}</p>
       <details>
         <summary>How these are made</summary>

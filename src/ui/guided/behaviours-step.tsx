@@ -1,6 +1,6 @@
 import { MAX_BEHAVIOURS, WHY_FIVE, type PickedBehaviour } from '@/src/core/guided-start';
 import type { LibraryEntry } from '@/src/core/library';
-import { daysText, targetText } from '../format';
+import { daysText, targetText } from '../plan-text';
 
 /** Step 3: the starter library for the chosen role(s); the person picks one to five, each editable in step 5. */
 export function BehavioursStep({ entries, picked, onToggle }: { entries: readonly LibraryEntry[]; picked: readonly PickedBehaviour[]; onToggle: (entry: LibraryEntry) => void }) {
