@@ -19,7 +19,7 @@ if (!newTabDashboardOn()) {
   const deps = pageDeps();
   // Fetched after the first paint: the trap questions stay out of the new tab's initial script.
   const traps = () => import('@/src/adapters/wiring/trap-loader').then((m) => m.loadTrapPanel(deps));
-  render(
+  const dashboard = (
     <NewTabApp
       timeZone={systemClock.timeZone()}
       load={async () => loadDashboard(await deps)}
@@ -28,7 +28,9 @@ if (!newTabDashboardOn()) {
       start={(cue) => void browser.tabs.create({ url: cue.link ?? cuePageUrl(cue.habitId, cue.at) })}
       openOptions={() => void browser.runtime.openOptionsPage()}
       traps={traps}
-    />,
-    root,
+    />
   );
+  // A focus block (live, or waiting for its answers) takes the dashboard's place: the small chunk that reads it
+  // decides which to render, so the dashboard never flashes first. Should it fail to load, the dashboard shows.
+  import('./focus').then((m) => m.mount(root, dashboard)).catch(() => render(dashboard, root));
 }

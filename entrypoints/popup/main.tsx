@@ -22,3 +22,5 @@ render(
   />,
   document.getElementById('app')!,
 );
+// A focus block shows above the dashboard, in a root of its own (#focus); its code comes after the first render.
+void import('./focus');

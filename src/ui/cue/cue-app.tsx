@@ -1,5 +1,7 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { rewardText, type Habit } from '@/src/core/habit';
+import type { FocusCueProps } from '../focus/focus-cue';
 import { formatTime } from '../format';
 import { useAsync } from '../use-async';
 import { MeasureLog, type TodaysMeasure } from './measure-log';
@@ -14,7 +16,8 @@ export interface CueActions {
   /** Records the start; returns the link to open, if the habit has one. */
   start: () => Promise<string | undefined>;
   done: () => Promise<{ id: string }>;
-  skip: () => Promise<{ id: string }>;
+  /** A skipped check-in for the cue; `note` is the person's reason, if they gave one. */
+  skip: (note?: string) => Promise<{ id: string }>;
   undo: (checkInId: string) => Promise<unknown>;
   /** Stores the snooze and returns when the cue comes back, epoch ms; its alarm follows through `cuesFollow`. */
   snooze: (minutes: number) => Promise<number>;
@@ -23,11 +26,20 @@ export interface CueActions {
   openLink: (url: string) => void;
   /** Today's measure of a running experiment on this habit, if there is one (read after the first paint). */
   findMeasure?: () => Promise<TodaysMeasure | undefined>;
+  /** A focus habit's start and its running block (its code loads only for a focus habit). */
+  focusCue?: () => Promise<ComponentType<Omit<FocusCueProps, 'source'>>>;
 }
 
 type Outcome = { text: string; undoId?: string };
 
-/** The page a cue opens: the first step, a two-minute timer, and Done / Snooze / Skip today. */
+/** A focus habit's part of the page, from a chunk loaded only for a focus habit. */
+function FocusPart({ load, ...props }: { load: () => Promise<ComponentType<Omit<FocusCueProps, 'source'>>> } & Omit<FocusCueProps, 'source'>) {
+  const { data: Part, error } = useAsync(load);
+  if (error) return <p role="alert">This part of the page could not load. Reload the page to try again.</p>;
+  return Part ? <Part {...props} /> : <p aria-busy="true">Loading…</p>;
+}
+
+/** The page a cue opens: the first step, a two-minute timer, and Done / Snooze / Skip today; a focus habit's own start. */
 export function CueApp(props: CueActions) {
   const { data: habit, error } = useAsync(props.load);
   const [startedAt, setStartedAt] = useState<number>();
@@ -62,10 +74,24 @@ export function CueApp(props: CueActions) {
   }
   if (habit.archived) return <main class="cue"><p role="alert">“{habit.name}” is archived, so this cue is closed.</p></main>;
 
-  return (
-    <main class="cue">
+  const head = (
+    <>
       <p class="eyebrow">{props.cueAt !== undefined ? `Cue at ${formatTime(props.cueAt, props.timeZone)}` : 'Cue'}</p>
       <h1>{habit.name}</h1>
+    </>
+  );
+  if (habit.focus && props.focusCue) {
+    return (
+      <main class="cue">
+        {head}
+        <FocusPart load={props.focusCue} habit={habit} {...(props.cueAt !== undefined ? { cueAt: props.cueAt } : {})} openLink={props.openLink} skip={props.skip} undo={props.undo} />
+      </main>
+    );
+  }
+
+  return (
+    <main class="cue">
+      {head}
       <p class="first-step">
         <span class="label">Two-minute start:</span> {habit.start.firstStep}
       </p>
