@@ -5,7 +5,7 @@ import { systemClock } from '@/src/adapters/browser/system-clock';
 import { pageDeps } from '@/src/adapters/wiring/page-deps';
 import { checkOffActions } from '@/src/adapters/wiring/check-off-actions';
 import { loadDashboard } from '@/src/app/load-dashboard';
-import { newTabDashboardOn } from '@/src/ui/newtab-preference';
+import { focusHinted, newTabDashboardOn } from '@/src/ui/newtab-preference';
 import { NewTabApp } from '@/src/ui/newtab/newtab-app';
 import '@/src/ui/styles.css';
 
@@ -30,7 +30,12 @@ if (!newTabDashboardOn()) {
       traps={traps}
     />
   );
-  // A focus block (live, or waiting for its answers) takes the dashboard's place: the small chunk that reads it
-  // decides which to render, so the dashboard never flashes first. Should it fail to load, the dashboard shows.
-  import('./focus').then((m) => m.mount(root, dashboard)).catch(() => render(dashboard, root));
+  // A focus block (live, or waiting for its answers) takes the dashboard's place. When a page last saw one, the
+  // small chunk that reads it decides before anything paints (no dashboard flashing first); otherwise the dashboard
+  // paints at once and the chunk, loaded after, takes over only if a block is current after all.
+  const hinted = focusHinted();
+  if (!hinted) render(dashboard, root);
+  import('./focus')
+    .then((m) => m.mount(root, dashboard, !hinted))
+    .catch(() => hinted && render(dashboard, root));
 }

@@ -115,7 +115,7 @@ describe('focus block pages', () => {
     // The popup pauses it; the new tab follows without a reload (the worker announces the change).
     const popup = await browser.open('popup.html');
     await popup.getByRole('button', { name: 'Pause' }).click();
-    await popup.getByRole('status').getByText('Paused. The countdown waits for you.').waitFor();
+    await popup.getByText('Paused: the countdown waits for you.').waitFor();
     await tab.getByText('Paused: the countdown waits for you.').waitFor();
     expect(await storedBlock(browser)).toMatchObject({ state: 'paused' });
 
@@ -161,6 +161,14 @@ describe('focus block pages', () => {
     expect(await storedBlock(browser)).toMatchObject({ state: 'pending' });
     await cue.getByRole('button', { name: 'Begin now' }).click();
     await cue.getByText(/^Running until /).waitFor();
+
+    // A new tab that had no word of the block (the hint pages leave says none) paints the dashboard, then the block.
+    const tab = await newTab(browser);
+    await tab.getByRole('heading', { level: 1, name: INTENTION }).waitFor();
+    await tab.evaluate(() => localStorage.setItem('cueboard:focus', '0'));
+    await tab.reload();
+    await tab.getByRole('heading', { level: 1, name: INTENTION }).waitFor();
+    expect(await tab.evaluate(() => localStorage.getItem('cueboard:focus'))).toBe('1');
 
     // A held-back site's page (the rule carries the address in the fragment): calm words and a one-minute pass.
     const inbox = `http://mail.example.com:${site.port}/inbox`;

@@ -16,10 +16,24 @@ export function popupFocus(root: HTMLElement): void {
 
 /**
  * The new tab: while a block is live, or ended and waiting for its answers, it takes the dashboard's place; otherwise
- * (and once it is answered) the dashboard. A block started elsewhere takes over at once.
+ * (and once it is answered) the dashboard. A block started elsewhere takes over at once. `painted`: the dashboard is
+ * already on screen (no block was hinted); it then stays, untouched, unless a block is or becomes current.
  */
-export function newTabFocus(root: HTMLElement, dashboard: ComponentChildren): void {
-  render(<FocusPanel source={focusSource} page back="Show today" otherwise={dashboard} />, root);
+export function newTabFocus(root: HTMLElement, dashboard: ComponentChildren, painted: boolean): void {
+  const panel = () => render(<FocusPanel source={focusSource} page back="Show today" otherwise={dashboard} />, root);
+  if (!painted) return panel();
+  const look = () =>
+    focusSource.load().then(
+      (block) => {
+        if (!block) return;
+        stop();
+        panel();
+      },
+      // Unreadable: the dashboard stays, and says so itself if the database cannot be read.
+      (error: unknown) => console.error('[cueboard]', error),
+    );
+  const stop = focusSource.subscribe(() => void look());
+  void look();
 }
 
 /** A focus habit's cue: its start, and then its block. */

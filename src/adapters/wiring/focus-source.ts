@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { systemClock } from '@/src/adapters/browser/system-clock';
 import { FOCUS_CHANGED, send } from '@/src/messaging/protocol';
+import { hintFocus } from '@/src/ui/newtab-preference';
 import type { FocusSource } from '@/src/ui/focus/focus-source';
 import { focusStore } from './focus-deps';
 
@@ -9,7 +10,12 @@ import { focusStore } from './focus-deps';
  * by asking the worker, and read again when the worker announces a change. Loaded after a page's first paint.
  */
 export const focusSource: FocusSource = {
-  load: async () => (await focusStore()).current(),
+  async load() {
+    const block = await (await focusStore()).current();
+    // Every read leaves the hint the next new tab decides by.
+    hintFocus(block !== undefined);
+    return block;
+  },
   async act(action) {
     let reply;
     try {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FocusAction } from '@/src/app/focus-actions';
+import type { FocusState } from '@/src/core/focus-session';
 import type { FocusRecord } from '@/src/ports/focus-store';
 import { EndForm } from './end-form';
 import type { FocusSource } from './focus-source';
@@ -30,7 +31,8 @@ export function FocusBlock({ block, source, level = 2, compact, onSaved, reload 
   useTick(view.state === 'pending' || view.state === 'running');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
-  const [said, setSaid] = useState<string>();
+  // What the last action did, said while the block stays in the state it left it in (a change from elsewhere ends it).
+  const [said, setSaid] = useState<{ words: string; state: FocusState }>();
   const heading = useRef<HTMLHeadingElement>(null);
   const timeUp = view.state === 'ended' && block.state !== 'ended';
 
@@ -55,7 +57,7 @@ export function FocusBlock({ block, source, level = 2, compact, onSaved, reload 
     try {
       await source.act(action);
       if (action.do === 'rate') onSaved(savedWords(action.rating, view.focused));
-      else setSaid(words);
+      else if (words) setSaid({ words, state: view.state });
       await reload();
     } catch (e) {
       setProblem(e instanceof Error ? e.message : FAILED);
@@ -68,7 +70,7 @@ export function FocusBlock({ block, source, level = 2, compact, onSaved, reload 
   const title = block.intention || 'Focus block';
   const outcome = (
     <>
-      {said && <p role="status">{said}</p>}
+      {said?.state === view.state && <p role="status">{said.words}</p>}
       {problem && <p role="alert">{problem}</p>}
     </>
   );
@@ -88,10 +90,10 @@ export function FocusBlock({ block, source, level = 2, compact, onSaved, reload 
 
   const first =
     view.state === 'pending'
-      ? { label: 'Begin now', action: { do: 'begin' } as const, said: 'Begun: the timer is running.' }
+      ? { label: 'Begin now', action: { do: 'begin' } as const }
       : view.state === 'paused'
-        ? { label: 'Resume', action: { do: 'resume' } as const, said: 'Resumed.' }
-        : { label: 'Pause', action: { do: 'pause' } as const, said: 'Paused. The countdown waits for you.' };
+        ? { label: 'Resume', action: { do: 'resume' } as const }
+        : { label: 'Pause', action: { do: 'pause' } as const };
   return (
     <section class={`focus-block${compact ? ' compact' : ''}`} aria-labelledby="focus-title">
       <p class="eyebrow">Deep work</p>
@@ -101,6 +103,7 @@ export function FocusBlock({ block, source, level = 2, compact, onSaved, reload 
       <p class="focus-digits" role="timer" aria-label="Focus time left">
         {view.left}
       </p>
+      {/* Live: a change of state (here or from another page) is announced with the words that show it. */}
       <p class="focus-state" aria-live="polite">
         {view.state === 'pending' ? (
           <>
@@ -117,7 +120,7 @@ export function FocusBlock({ block, source, level = 2, compact, onSaved, reload 
         )}
       </p>
       <div class="actions">
-        <button type="button" class={view.state === 'running' ? '' : 'primary'} aria-disabled={busy} onClick={() => void run(first.action, first.said)}>
+        <button type="button" class={view.state === 'running' ? '' : 'primary'} aria-disabled={busy} onClick={() => void run(first.action)}>
           {first.label}
         </button>
         <button type="button" aria-disabled={busy} onClick={() => void run({ do: 'extend' }, '15 more minutes.')}>
