@@ -114,6 +114,8 @@ describe('focus block pages', () => {
 
     // The popup pauses it; the new tab follows without a reload (the worker announces the change).
     const popup = await browser.open('popup.html');
+    await popup.getByRole('button', { name: 'Pause' }).waitFor();
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.getByRole('button', { name: 'Pause' }).click();
     await popup.getByText('Paused: the countdown waits for you.').waitFor();
     await tab.getByText('Paused: the countdown waits for you.').waitFor();
@@ -153,14 +155,22 @@ describe('focus block pages', () => {
     await expect.poll(() => popup.locator('.focus-block').count()).toBe(0);
   });
 
-  it('Start in 2 minutes, Begin now; the held page’s one-minute pass is recorded; Skip; Not today with a reason', async () => {
-    await seed(browser, { habits: [focusHabit(await browser.now())] });
+  it('Start in 2 minutes, Begin now; a second block is refused in words; the held page’s pass is recorded; Skip; Not today', async () => {
+    const habit = focusHabit(await browser.now());
+    await seed(browser, { habits: [habit, { ...habit, id: 'writing', name: 'Writing hour', keystone: false, focus: { minutes: 60, intention: 'the essay' } }] });
     const cue = await browser.open(`cue.html?habit=deep&at=${CUE_AT}`);
     await cue.getByRole('button', { name: 'Start in 2 minutes' }).click();
     await cue.getByRole('timer', { name: 'Time until the timer starts' }).waitFor();
     expect(await storedBlock(browser)).toMatchObject({ state: 'pending' });
     await cue.getByRole('button', { name: 'Begin now' }).click();
     await cue.getByText(/^Running until /).waitFor();
+
+    // Another focus cue while this block runs: the worker's refusal, in its words.
+    const other = await browser.open(`cue.html?habit=writing&at=${CUE_AT}`);
+    await other.getByRole('button', { name: 'Start now' }).click();
+    await other.getByRole('alert').getByText('A focus block is already running. End it first, or let it finish.').waitFor();
+    expect(await storedBlock(browser)).toMatchObject({ habitId: 'deep' });
+    await other.close();
 
     // A new tab that had no word of the block (the hint pages leave says none) paints the dashboard, then the block.
     const tab = await newTab(browser);
@@ -193,11 +203,13 @@ describe('focus block pages', () => {
     const stale = await browser.open(`held.html?site=mail.example.com#${inbox}`);
     await stale.getByRole('heading', { name: 'No focus block is running now' }).waitFor();
     expect(await stale.getByRole('link', { name: 'Continue to mail.example.com' }).getAttribute('href')).toBe(inbox);
+    expect(await axeViolations(stale)).toEqual([]);
 
     // Not today, with a reason: a skipped check-in whose note is the reason.
     await cue.reload();
     await cue.getByRole('button', { name: 'Not today' }).click();
     await cue.getByLabel('Why not today?').fill('Offsite all day');
+    expect(await axeViolations(cue)).toEqual([]);
     await cue.getByRole('button', { name: 'Skip today' }).click();
     await cue.getByRole('status').getByText('Skipped for today.').waitFor();
     expect(await readStore(browser, 'checkIns')).toEqual([expect.objectContaining({ habitId: 'deep', status: 'skipped', note: 'Offsite all day', cueAt: CUE_AT })]);
