@@ -214,4 +214,37 @@ describe('focus block pages', () => {
     await cue.getByRole('status').getByText('Skipped for today.').waitFor();
     expect(await readStore(browser, 'checkIns')).toEqual([expect.objectContaining({ habitId: 'deep', status: 'skipped', note: 'Offsite all day', cueAt: CUE_AT })]);
   });
+
+  it('a block whose time runs out on screen ends there: the page asks the worker to settle it, and the answers are taken', async () => {
+    const now = await browser.now();
+    await seed(browser, { habits: [focusHabit(now)] });
+    // A running block with three seconds left, as if begun 90 minutes ago; the worker has set no alarm for it.
+    const block = {
+      id: 'b1', habitId: 'deep', cueAt: CUE_AT, intention: INTENTION, budgetMs: 90 * 60_000, createdAt: now - 90 * 60_000 + 3_000,
+      state: 'running', startsAt: now - 90 * 60_000 + 3_000, runningSince: now - 90 * 60_000 + 3_000, runMs: 0, pausedMs: 0, passes: [], heldCues: [],
+    };
+    await browser.inWorker(
+      (value: object) =>
+        new Promise<void>((done) => {
+          const r = indexedDB.open('cueboard');
+          r.onsuccess = () => {
+            const tx = r.result.transaction('meta', 'readwrite');
+            tx.objectStore('meta').put(value, 'focusSession');
+            tx.oncomplete = () => {
+              r.result.close();
+              done();
+            };
+          };
+        }),
+      block,
+    );
+    const tab = await newTab(browser);
+    await tab.getByRole('group', { name: 'How focused were you?' }).waitFor();
+    await tab.getByText(/^Time is up: the block ended at /).waitFor();
+    await expect.poll(async () => (await storedBlock(browser))?.state).toBe('ended');
+    await tab.getByRole('radio', { name: '5' }).check();
+    await tab.getByRole('button', { name: 'Save' }).click();
+    await tab.getByRole('status').getByText('Saved: focus 5 of 5, 90 minutes of deep work.').waitFor();
+    expect(await readStore(browser, 'checkIns')).toEqual([expect.objectContaining({ habitId: 'deep', status: 'done', source: 'focus', value: 90 })]);
+  });
 });

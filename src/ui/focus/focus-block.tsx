@@ -42,7 +42,8 @@ export function FocusBlock({ block, source, level = 2, compact, onSaved, reload 
   }, [view.state === 'ended']);
 
   // The display reached the end before the worker's alarm (alarms may come a little late): any message makes the
-  // worker settle the block, write its end and announce it, so the answers below are taken.
+  // worker settle the block, write its end and announce it, so the answers below are taken. Should this nudge fail,
+  // the alarm still comes, and Save says what went wrong in its own words: nothing to show here.
   useEffect(() => {
     if (timeUp) void source.act({ do: 'sites' }).catch(() => undefined);
   }, [timeUp, source]);
