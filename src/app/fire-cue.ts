@@ -7,6 +7,7 @@ import { periodOf } from '@/src/core/period';
 import { periodProgress } from '@/src/core/progress';
 import { holdCue, isLive, settle } from '@/src/core/focus-session';
 import type { FocusStore } from '@/src/ports/focus-store';
+import { stepped } from './focus-actions';
 import type { Deps } from './deps';
 import { todayOf } from './today-date';
 
@@ -69,7 +70,7 @@ async function holdByLiveBlock(focus: FocusStore, habitId: string, cueAt: number
   await focus.updateCurrent((stored) => {
     if (!stored || !isLive(settle(stored, now))) return stored;
     held = true;
-    return { ...stored, ...holdCue(stored, habitId, cueAt) };
+    return stepped(stored, holdCue(stored, habitId, cueAt));
   });
   return held;
 }

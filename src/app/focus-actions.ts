@@ -13,6 +13,7 @@ import {
   resume,
   settle,
   startFocus,
+  type FocusSession,
 } from '@/src/core/focus-session';
 import type { CoachingStore } from '@/src/ports/coaching-store';
 import type { FocusRecord, FocusStore } from '@/src/ports/focus-store';
@@ -67,10 +68,19 @@ function recordEnd(d: FocusDeps, dayBoundary: string) {
   };
 }
 
+/**
+ * The stored record after a step of the state machine: the session as the step made it (keys it dropped stay
+ * dropped), with the record's own extras (its check-in, rating and note) carried over.
+ */
+export function stepped(stored: FocusRecord, next: FocusSession): FocusRecord {
+  const { checkInId, rating, note } = stored;
+  return { ...next, ...(checkInId !== undefined ? { checkInId } : {}), ...(rating !== undefined ? { rating } : {}), ...(note !== undefined ? { note } : {}) };
+}
+
 /** Settle the current block to now: a block whose end passed (the worker slept, the browser was closed) ends then. */
 export async function settleFocus(d: FocusDeps): Promise<FocusRecord | undefined> {
   const { now, dayBoundary } = await todayOf(d);
-  return d.focus.updateCurrent((stored) => (stored ? { ...stored, ...settle(stored, now) } : stored), recordEnd(d, dayBoundary));
+  return d.focus.updateCurrent((stored) => (stored ? stepped(stored, settle(stored, now)) : stored), recordEnd(d, dayBoundary));
 }
 
 /** Apply one action at the clock's now. Throws a FocusRefusal with words for the person when it cannot be done. */
@@ -87,9 +97,9 @@ export async function applyFocusAction(d: FocusDeps, action: FocusAction): Promi
         const current = stored && settle(stored, now);
         if (isLive(current)) {
           // The same cue answered twice (notification and page) is the same block, not a second one.
-          if (current.habitId === action.habitId && current.cueAt === action.cueAt) return { ...stored, ...current };
+          if (current.habitId === action.habitId && current.cueAt === action.cueAt) return stepped(stored!, current);
           refused = 'A focus block is already running. End it first, or let it finish.';
-          return { ...stored!, ...current };
+          return stepped(stored!, current);
         }
         return startFocus({
           id: d.newId(),
@@ -109,7 +119,8 @@ export async function applyFocusAction(d: FocusDeps, action: FocusAction): Promi
       return started;
     }
     case 'rate': {
-      const current = await d.focus.current();
+      // Settled first: a rating given the moment the time is up, before the worker's alarm, is for an ended block.
+      const current = await settleFocus(d);
       if (!current || current.state !== 'ended') throw new FocusRefusal('There is no finished focus block to rate.');
       if (action.rating !== undefined && !(Number.isInteger(action.rating) && action.rating >= 1 && action.rating <= 5)) {
         throw new FocusRefusal('Choose how focused it felt, from 1 to 5.');
@@ -126,7 +137,7 @@ export async function applyFocusAction(d: FocusDeps, action: FocusAction): Promi
       const step = stepOf(action);
       return d.focus.updateCurrent((stored) => {
         if (!isLive(stored)) throw new FocusRefusal('No focus block is running now.');
-        return { ...stored, ...step(stored, now) };
+        return stepped(stored, step(stored, now));
       }, ending);
     }
   }

@@ -16,8 +16,8 @@ export const ABANDON_AFTER_MS = 2 * 60 * 60_000;
 export const EXTEND_MS = 15 * 60_000;
 /** A pass lets one held-back site through for this long. */
 export const PASS_MS = 60_000;
-/** Lengths a focus block may have, in minutes. */
-export const FOCUS_MINUTES = { min: 5, max: 240 } as const;
+// The lengths a block may have live apart, so the forms that check them do not load the state machine.
+export { FOCUS_MINUTES } from './focus-limits';
 
 export type FocusState = 'pending' | 'running' | 'paused' | 'ended';
 export type FocusEnd = 'time-up' | 'ended-early' | 'abandoned';

@@ -2,7 +2,7 @@ import type { Validated } from './result';
 import { hasErrors } from './result';
 import { scheduleErrors, type Schedule } from './schedule';
 import { MAX_DASHBOARD_HABITS, type FocusPlan, type Habit } from './habit';
-import { FOCUS_MINUTES } from './focus-session';
+import { FOCUS_MINUTES } from './focus-limits';
 
 // The habit as a form fills it in, and its validation. Kept apart from habit.ts so the glance pages (popup, new
 // tab), which only read habits, never load the forms' rules and messages.

@@ -129,6 +129,23 @@ describe('focus blocks in the background', () => {
     expect(await deps.coach.measures('e1')).toEqual([expect.objectContaining({ localDate: '2026-06-10', value: 4 })]);
   });
 
+  it('a rating given the moment the time is up, before the alarm, is for the ended block; no stale timer fields are kept', async () => {
+    const { deps, events } = await setUp(CUE_AT);
+    await events.message({ type: 'focus', action: { do: 'start', habitId: 'deep', cueAt: CUE_AT, delayed: false } });
+    deps.clock.advance(10 * MIN);
+    await events.message({ type: 'focus', action: { do: 'pause' } });
+    expect(await deps.focus.current()).not.toHaveProperty('runningSince');
+    deps.clock.advance(MIN);
+    await events.message({ type: 'focus', action: { do: 'resume' } });
+    expect(await deps.focus.current()).not.toHaveProperty('pausedAt');
+    deps.clock.advance(80 * MIN);
+    expect(await events.message({ type: 'focus', action: { do: 'rate', rating: 5 } })).toEqual({ ok: true });
+    const [record] = await deps.focus.history(1);
+    expect(record).toMatchObject({ end: 'time-up', endedAt: CUE_AT + 91 * MIN, rating: 5 });
+    expect(record).not.toHaveProperty('runningSince');
+    expect(await deps.repo.checkIns('deep', '2026-06-10', '2026-06-10')).toEqual([expect.objectContaining({ value: 90, rating: 5 })]);
+  });
+
   it('one block at a time: a second focus cue during it is recorded, not prompted; a second start is refused in words', async () => {
     const { deps, events } = await setUp(CUE_AT);
     await events.message({ type: 'focus', action: { do: 'start', habitId: 'deep', cueAt: CUE_AT, delayed: false } });

@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { FOCUS_MINUTES } from '@/src/core/focus-session';
+import { FOCUS_MINUTES } from '@/src/core/focus-limits';
 import type { HabitField, HabitInput } from '@/src/core/habit-input';
 import { describedBy, Field } from './field';
 
