@@ -3,6 +3,7 @@ import { hasErrors } from './result';
 import { scheduleErrors, type Schedule } from './schedule';
 import { MAX_DASHBOARD_HABITS, type FocusPlan, type Habit } from './habit';
 import { FOCUS_MINUTES } from './focus-limits';
+import { DEFAULT_BUFFER_MINUTES, flexWindowErrors, type FlexWindow, type FlexWindowField } from './flex-window';
 
 // The habit as a form fills it in, and its validation. Kept apart from habit.ts so the glance pages (popup, new
 // tab), which only read habits, never load the forms' rules and messages.
@@ -30,6 +31,11 @@ export interface HabitInput {
   everyWeeks?: 2;
   /** Set for a deep-work focus block (the box is ticked): its length in minutes and its intention, as typed. */
   focus?: { minutes: string; intention: string };
+  /**
+   * Set for a flexible habit (its window is on): the window's start and end ("HH:MM") and the gap after meetings in
+   * minutes, as typed; an empty gap means the default, 5. `startTime` is then the ideal time.
+   */
+  window?: { from: string; to: string; buffer: string };
 }
 
 /** The most people one habit counts, and the longest name: a team's direct reports, read at a glance. */
@@ -43,7 +49,14 @@ export const MAX_REWARD_LENGTH = 120;
 export const MAX_INTENTION_LENGTH = 120;
 
 /** A form field; `people.2` is the third person's name, `focus.minutes` a focus block's length. */
-export type HabitField = keyof HabitInput | `people.${number}` | 'focus.minutes' | 'focus.intention';
+export type HabitField = Exclude<keyof HabitInput, 'window'> | `people.${number}` | 'focus.minutes' | 'focus.intention';
+
+/**
+ * Every key validateHabit may put a message under: the form's fields and a flexible habit's window fields
+ * ('window.from', 'window.to', 'window.buffer'). They are kept out of HabitField because the shared habit fields bind
+ * every HabitField to a text box of the same name in HabitInput, where the window's three are nested in one object.
+ */
+export type HabitErrorKey = HabitField | FlexWindowField;
 
 /** True for an absolute http: or https: URL: the only links a cue may open. */
 export function isWebLink(text: string): boolean {
@@ -78,8 +91,8 @@ export function validateHabit(
   input: HabitInput,
   base: Pick<Habit, 'id' | 'createdAt' | 'archived' | 'startsOn' | 'scheduleSince'> & Partial<Pick<Habit, 'archivedAt' | 'kind'>>,
   context: HabitContext,
-): Validated<Habit, HabitField> {
-  const errors: Partial<Record<HabitField, string>> = {};
+): Validated<Habit, HabitErrorKey> {
+  const errors: Partial<Record<HabitErrorKey, string>> = {};
   const name = input.name.trim();
   if (name === '') errors.name = 'Name the behaviour, e.g. "Review team code".';
   else if (name.length > 120) errors.name = 'Keep the name under 120 characters.';
@@ -116,6 +129,11 @@ export function validateHabit(
     ...(input.everyWeeks !== undefined ? { everyWeeks: input.everyWeeks } : {}),
   };
   Object.assign(errors, scheduleErrors(schedule));
+  if (input.window) {
+    const window = flexWindow(input.window);
+    Object.assign(errors, flexWindowErrors(window, schedule.startTime, schedule.durationMinutes));
+    schedule.window = window;
+  }
 
   const firstStep = input.firstStep.trim();
   if (firstStep === '') errors.firstStep = 'Write the first two-minute step, e.g. "Open the review queue".';
@@ -161,6 +179,14 @@ export function validateHabit(
       onDashboard: input.onDashboard,
     },
   };
+}
+
+/** The window as typed, read into numbers (checked by flexWindowErrors); an empty gap is the default one. */
+function flexWindow(input: { from: string; to: string; buffer: string }): FlexWindow {
+  const buffer = input.buffer.trim();
+  // Only plain digits count: Number() would also take "1e1" or "0x10", which nobody means as minutes.
+  const bufferMinutes = buffer === '' ? DEFAULT_BUFFER_MINUTES : /^\d+$/u.test(buffer) ? Number(buffer) : Number.NaN;
+  return { from: input.from.trim(), to: input.to.trim(), bufferMinutes };
 }
 
 /** A focus block's length and intention, checked; a problem is written into `errors` beside its field. */

@@ -20,6 +20,9 @@ export function habitToInput(habit: Habit): HabitInput {
     onDashboard: habit.onDashboard,
     ...(habit.people ? { people: [...habit.people] } : {}),
     ...(habit.schedule.everyWeeks ? { everyWeeks: habit.schedule.everyWeeks } : {}),
+    ...(habit.schedule.window
+      ? { window: { from: habit.schedule.window.from, to: habit.schedule.window.to, buffer: String(habit.schedule.window.bufferMinutes) } }
+      : {}),
     ...(habit.kind === 'focus' && habit.focus ? { focus: { minutes: String(habit.focus.minutes), intention: habit.focus.intention } } : {}),
   };
 }

@@ -1,3 +1,5 @@
+import type { FlexWindow } from './flex-window';
+
 // The form's rules (scheduleErrors) live in schedule-errors.ts, so the glance pages, which only expand schedules, never
 // load their messages.
 export { scheduleErrors } from './schedule-errors';
@@ -14,6 +16,11 @@ export interface Schedule {
   timeZone: string;
   /** 2 for every other week, counted from the week of the first cue (see expandSchedule); absent = every week. */
   everyWeeks?: 2;
+  /**
+   * Set for a flexible habit: the window its block may move within. `startTime` is then the ideal time, where the
+   * recurring series stays; the slot finder (slot-finder.ts) places each day's block.
+   */
+  window?: FlexWindow;
 }
 
 /** One concrete occurrence of a schedule. */

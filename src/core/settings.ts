@@ -12,6 +12,16 @@ export interface Settings {
   calendar: CalendarKind;
   /** Whether every new tab shows the dashboard; off, the new tab stays a quiet plain page. */
   newTabDashboard: boolean;
+  /** The most minutes of cue blocks one day may hold, fixed and flexible together, so the day is never crowded. */
+  dailyCapMinutes: number;
+  /** A day with an all-day event whose title holds one of these words or phrases (e.g. "OOO") gets no cue blocks. */
+  skipWords: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { dayBoundary: DEFAULT_DAY_BOUNDARY, calendar: 'local', newTabDashboard: true };
+export const DEFAULT_SETTINGS: Settings = {
+  dayBoundary: DEFAULT_DAY_BOUNDARY,
+  calendar: 'local',
+  newTabDashboard: true,
+  dailyCapMinutes: 120,
+  skipWords: ['OOO', 'Vacation', 'Out of office'],
+};

@@ -85,8 +85,9 @@ describe('IdbRepository', () => {
     await r.putHabits([aHabit({ id: 'a' }), aHabit({ id: 'b' })]);
     expect((await r.habits()).map((h) => h.id)).toEqual(['a', 'b']);
     expect(await r.habit('b')).toEqual(aHabit({ id: 'b' }));
-    await r.putSettings({ dayBoundary: '03:00', calendar: 'google', newTabDashboard: false });
-    expect(await r.settings()).toEqual({ dayBoundary: '03:00', calendar: 'google', newTabDashboard: false });
+    const settings = { dayBoundary: '03:00', calendar: 'google' as const, newTabDashboard: false, dailyCapMinutes: 90, skipWords: ['Offsite'] };
+    await r.putSettings(settings);
+    expect(await r.settings()).toEqual(settings);
   });
 });
 

@@ -23,7 +23,7 @@ describe('schema upgrade ladder', () => {
     const repo = new IdbRepository(db);
     if (version >= 2) {
       expect(byId(await db.getAll('cueEvents'))).toEqual(byId(V2_RECORDS.cueEvents));
-      expect(await repo.settings()).toEqual({ dayBoundary: '03:00', calendar: 'local', newTabDashboard: true });
+      expect(await repo.settings()).toEqual({ ...DEFAULT_SETTINGS, dayBoundary: '03:00' });
       expect((await repo.pendingSnoozes(0)).map((e) => e.id)).toEqual(['h1|1771086400000']);
     } else {
       expect(await repo.settings()).toEqual(DEFAULT_SETTINGS);
