@@ -1,4 +1,4 @@
-import type { RemoteKind } from '@/src/core/calendar-sync';
+import type { CalendarInstance, RemoteKind } from '@/src/core/calendar-sync';
 import type { Badge } from '@/src/ports/badge';
 import type { CalendarStore } from '@/src/ports/calendar-store';
 import type { CoachingStore } from '@/src/ports/coaching-store';
@@ -15,6 +15,12 @@ export interface RemoteCalendar extends CueProvider {
   queueRemoval?(): Promise<number>;
   /** Run queued removals: the due ones, or all now when the person asked. */
   drainRemovals?(now?: boolean): Promise<{ synced: number; failed: number; reconnectNeeded: boolean }>;
+  /**
+   * Move one instance of a habit's series (a flexible habit's block), guarded by its version: "moved", "gone" (404 or
+   * 410: the instance or series no longer exists) or "changed" (409 or 412: it changed since the poll, say the
+   * person moved it). Transient failures (429, 5xx, timeouts) throw after the client's short retries.
+   */
+  moveInstance?(instance: CalendarInstance, start: number, end: number): Promise<'moved' | 'gone' | 'changed'>;
 }
 
 /** Sign-in to a remote calendar. */

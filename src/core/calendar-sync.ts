@@ -1,4 +1,5 @@
 import type { Schedule } from './schedule';
+import type { AllDay, Busy } from './slot-finder';
 
 /** Which calendar holds the cues. "local" needs no account and is the default. */
 export type CalendarKind = 'local' | 'google' | 'outlook';
@@ -72,6 +73,28 @@ export interface CueSnapshot {
   to: number;
   fetchedAt: number;
   cues: { habitId: string; at: number }[];
+  /**
+   * Read in the same poll only while a flexible habit exists (issue 12): the person's busy time (timed events that
+   * are opaque, not cancelled, not declined, not Cueboard's), all-day events (titles only while skip words are on),
+   * and Cueboard's own instances with what it takes to move one.
+   */
+  busy?: Busy[];
+  allDay?: AllDay[];
+  instances?: CalendarInstance[];
+}
+
+/** One instance of a habit's series as the calendar holds it, with what it takes to move that instance alone. */
+export interface CalendarInstance {
+  habitId: string;
+  /** Where it starts and ends now, epoch ms. */
+  at: number;
+  end: number;
+  /** Where the series puts it (Google's originalStartTime, Graph's originalStart): `at` differs once it was moved. */
+  originalAt: number;
+  /** The provider's id for this one instance (Google "<eventId>_<start>", a Graph occurrence id). */
+  instanceId: string;
+  /** Google's etag or Graph's changeKey, so a move never overwrites one the person made meanwhile. */
+  version?: string;
 }
 
 /** The outbox key of a habit's sync. */
