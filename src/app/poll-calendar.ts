@@ -1,6 +1,7 @@
 import { ALARM_HORIZON_MS, CUE_LOOKBACK_MS } from '@/src/core/cue-plan';
 import { ReconnectNeeded } from '@/src/ports/reconnect-needed';
 import { markReconnect, syncCalendar } from './calendar-actions';
+import { placeFlexible } from './place-flexible';
 import type { WorkerDeps } from './worker-deps';
 
 /**
@@ -22,6 +23,8 @@ export async function syncRemoteCalendar(d: WorkerDeps): Promise<void> {
     await d.provider.listCues(now - CUE_LOOKBACK_MS, now + ALARM_HORIZON_MS + 1);
     // A successful read proves the sign-in works again.
     if ((await d.store.auth(calendar))?.needsReconnect) await markReconnect(d, calendar, false);
+    // Flexible habits' blocks move out of the way of what the poll found busy (a no-op without flexible habits).
+    await placeFlexible(d, calendar);
   } catch (error) {
     if (error instanceof ReconnectNeeded) await markReconnect(d, calendar, true).catch(() => undefined);
     else console.warn('[cueboard] calendar not read; cues come from the last poll and the schedules', error);

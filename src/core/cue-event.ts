@@ -24,6 +24,10 @@ export interface CueEvent {
   unseenAt?: number;
   /** How late the cue was when it fired or was noticed, in ms; set only past LATE_CUE_MS (see missed-cues.ts). */
   lateMs?: number;
+  /** A flexible habit's block Cueboard moved off its ideal time because the calendar was busy there (epoch ms). */
+  displacedFrom?: number;
+  /** A flexible habit's block that found no place today: why, in words, and which reason. It does not fire. */
+  unplaced?: { reason: string; why: 'no-free-time' | 'day-off' | 'cap' | 'passed' };
 }
 
 /** The stable id of a cue instance. */

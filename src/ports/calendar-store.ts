@@ -32,6 +32,11 @@ export interface CalendarStore {
   snapshot(provider: CueSnapshot['provider']): Promise<CueSnapshot | undefined>;
   putSnapshot(snapshot: CueSnapshot): Promise<void>;
 
+  /** Where Cueboard itself last moved each flexible instance, by instance id (any other position is the person's). */
+  ownMoves(provider: CueSnapshot['provider']): Promise<Record<string, number>>;
+  /** Record a move Cueboard made, in one transaction; marks of instances older than `dropBefore` are dropped. */
+  recordOwnMove(provider: CueSnapshot['provider'], instanceId: string, at: number, dropBefore: number): Promise<void>;
+
   auth(provider: StoredAuth['provider']): Promise<StoredAuth | undefined>;
   putAuth(auth: StoredAuth): Promise<void>;
   /** Forget the credentials, the waiting writes and the last poll; keep the records of series written (they still exist). */

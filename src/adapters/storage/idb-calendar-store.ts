@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { CueSnapshot, OutboxEntry, SeriesRecord } from '@/src/core/calendar-sync';
 import type { CalendarStore, StoredAuth } from '@/src/ports/calendar-store';
-import type { CueboardDB } from './schema';
+import type { CueboardDB, MetaValues } from './schema';
 
 /** The CalendarStore port over IndexedDB. */
 export class IdbCalendarStore implements CalendarStore {
@@ -54,6 +54,18 @@ export class IdbCalendarStore implements CalendarStore {
 
   async putSnapshot(snapshot: CueSnapshot): Promise<void> {
     await this.db.put('cueSnapshots', snapshot);
+  }
+
+  async ownMoves(provider: CueSnapshot['provider']): Promise<Record<string, number>> {
+    return ((await this.db.get('meta', 'flexMoves')) as MetaValues['flexMoves'] | undefined)?.[provider] ?? {};
+  }
+
+  async recordOwnMove(provider: CueSnapshot['provider'], instanceId: string, at: number, dropBefore: number): Promise<void> {
+    const tx = this.db.transaction('meta', 'readwrite');
+    const all = ((await tx.store.get('flexMoves')) as MetaValues['flexMoves'] | undefined) ?? {};
+    // Marks of instances long past are dropped, so the record stays a few days' worth.
+    const kept = Object.entries(all[provider] ?? {}).filter(([, start]) => start >= dropBefore);
+    await Promise.all([tx.store.put({ ...all, [provider]: { ...Object.fromEntries(kept), [instanceId]: at } }, 'flexMoves'), tx.done]);
   }
 
   auth(provider: StoredAuth['provider']): Promise<StoredAuth | undefined> {

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { placeFlexible } from '@/src/app/place-flexible';
+import type { RemoteCalendar } from '@/src/app/worker-deps';
+import type { CalendarInstance } from '@/src/core/calendar-sync';
+import { FixedClock } from '../fakes/fixed-clock';
+import { aHabit } from '../fakes/habits';
+import { testDeps } from '../fakes/test-deps';
+
+const ZONE = 'America/New_York';
+const at = (wall: string) => Temporal.PlainDateTime.from(wall).toZonedDateTime(ZONE).epochMilliseconds;
+const MIN = 60_000;
+const review = aHabit({
+  id: 'review',
+  schedule: { days: [1, 2, 3, 4, 5], startTime: '14:00', durationMinutes: 30, timeZone: ZONE, window: { from: '13:00', to: '17:00', bufferMinutes: 5 } },
+});
+const ideal = at('2026-06-10T14:00');
+const instance: CalendarInstance = { habitId: 'review', at: ideal, end: ideal + 30 * MIN, originalAt: ideal, instanceId: 'series_20260610T180000Z', version: '"1"' };
+
+/** A remote calendar that only moves instances, answering as told. */
+function remote(answer: () => Promise<'moved' | 'gone' | 'changed'>) {
+  const moves: { instanceId: string; start: number }[] = [];
+  const calendar = {
+    moveInstance: async (i: CalendarInstance, start: number) => {
+      const result = await answer();
+      if (result === 'moved') moves.push({ instanceId: i.instanceId, start });
+      return result;
+    },
+  } as unknown as RemoteCalendar;
+  return { calendar, moves };
+}
+
+async function setUp(answer: () => Promise<'moved' | 'gone' | 'changed'> = async () => 'moved', busy = [{ start: at('2026-06-10T13:45'), end: at('2026-06-10T14:30') }]) {
+  const deps = await testDeps(FixedClock.at('2026-06-10T13:00:00Z'));
+  await deps.repo.putHabits([review]);
+  await deps.repo.putSettings({ ...(await deps.repo.settings()), calendar: 'google' });
+  const { calendar, moves } = remote(answer);
+  const d = { ...deps, remotes: { google: { calendar, auth: { connect: async () => undefined, disconnect: async () => undefined } } } };
+  await deps.store.putSnapshot({ provider: 'google', from: 0, to: ideal + 48 * 60 * MIN, fetchedAt: 0, cues: [{ habitId: 'review', at: ideal }], busy, allDay: [], instances: [instance] });
+  return { d, moves };
+}
+
+describe('placing flexible blocks after a poll', () => {
+  it('moves the instance a meeting landed on; the snapshot (and so the alarm) follows; the move is Cueboard’s own; the funnel knows it was displaced', async () => {
+    const { d, moves } = await setUp();
+    expect(await placeFlexible(d, 'google')).toEqual({ moved: 1, unplaced: 0, left: 0 });
+    const start = at('2026-06-10T14:35');
+    expect(moves).toEqual([{ instanceId: instance.instanceId, start }]);
+    expect((await d.store.snapshot('google'))?.cues).toEqual([{ habitId: 'review', at: start }]);
+    expect(await d.store.ownMoves('google')).toEqual({ [instance.instanceId]: start });
+    expect(await d.repo.cueEvent(`review|${start}`)).toMatchObject({ displacedFrom: ideal });
+    // Run again on the updated snapshot: nothing more to do.
+    expect(await placeFlexible(d, 'google')).toEqual({ moved: 0, unplaced: 0, left: 0 });
+  });
+
+  it('no free time: the cue leaves the snapshot (no alarm, no prompt) and the reason is kept for the popup', async () => {
+    const { d, moves } = await setUp(undefined, [{ start: at('2026-06-10T12:00'), end: at('2026-06-10T18:00') }]);
+    expect(await placeFlexible(d, 'google')).toEqual({ moved: 0, unplaced: 1, left: 0 });
+    expect(moves).toEqual([]);
+    expect((await d.store.snapshot('google'))?.cues).toEqual([]);
+    expect(await d.repo.cueEvent(`review|${ideal}`)).toMatchObject({ unplaced: { why: 'no-free-time', reason: 'No free 30 minutes between 13:00 and 17:00 today.' } });
+  });
+
+  it('a move the calendar refuses (changed meanwhile, gone) or fails leaves the instance where it is', async () => {
+    for (const answer of [async () => 'changed' as const, async () => 'gone' as const, async () => Promise.reject(new Error('503'))]) {
+      const { d } = await setUp(answer);
+      expect(await placeFlexible(d, 'google')).toEqual({ moved: 0, unplaced: 0, left: 1 });
+      expect((await d.store.snapshot('google'))?.cues).toEqual([{ habitId: 'review', at: ideal }]);
+      expect(await d.store.ownMoves('google')).toEqual({});
+    }
+  });
+
+  it('does nothing for a calendar that cannot move instances or a poll without instances', async () => {
+    const { d } = await setUp();
+    expect(await placeFlexible({ ...d, remotes: {} }, 'google')).toEqual({ moved: 0, unplaced: 0, left: 0 });
+    await d.store.putSnapshot({ provider: 'google', from: 0, to: 1, fetchedAt: 0, cues: [] });
+    expect(await placeFlexible(d, 'google')).toEqual({ moved: 0, unplaced: 0, left: 0 });
+  });
+});
