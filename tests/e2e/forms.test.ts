@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, readStore, type Browser } from './extension';
+import { axeViolations } from './axe';
 import { OptionsPage } from './pages/options-page';
 
 let browser: Browser;
@@ -176,5 +177,96 @@ describe('the options page in sections', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#settings');
     const settings = page.getByRole('heading', { name: 'Settings', exact: true });
     expect(await settings.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+  });
+});
+
+describe('flexible habits and the limits on cue blocks', () => {
+  it('a flexible habit is refused for a window shorter than its block and an ideal time outside it, beside each field, then saved and reopened', async () => {
+    const page = await browser.open('options.html');
+    const form = page.getByRole('form', { name: 'New habit' });
+    await form.getByLabel('Behaviour').fill('Walk after lunch');
+    await form.getByLabel('Cue time').fill('14:00');
+    await form.getByLabel('Fixed time').waitFor();
+    expect(await form.getByLabel('Fixed time').isChecked()).toBe(true);
+    // The choice is a radio group: the arrow key moves to Flexible.
+    await form.getByLabel('Fixed time').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await form.getByLabel('Flexible: find free time in a window').isChecked()).toBe(true);
+    // Flexible, the cue time is the ideal time; the block's length stays.
+    await form.getByLabel('Ideal time').waitFor();
+    expect(await form.getByLabel('Cue time').count()).toBe(0);
+    expect(await form.getByLabel('Minutes', { exact: true }).inputValue()).toBe('30');
+    expect(await form.getByLabel('Gap after a meeting (minutes)').inputValue()).toBe('5');
+    // Nothing is busy in this machine's own calendar, and the form says what that means.
+    await form.getByText('On this machine’s calendar nothing is known to be busy, so it fires at its ideal time.').waitFor();
+    await form.getByLabel('Window from').fill('13:00');
+    await form.getByLabel('Window to').fill('13:20');
+    await form.getByLabel('Two-minute start').fill('Put on shoes');
+    await form.getByLabel('Show on the dashboard (five at most)').uncheck();
+    await form.getByRole('button', { name: 'Add habit' }).click();
+
+    const to = form.getByLabel('Window to');
+    await form.getByText('The window (13:00–13:20) is shorter than the 30-minute block.').waitFor();
+    expect(await to.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${await to.getAttribute('aria-describedby')}`).textContent()).toBe('The window (13:00–13:20) is shorter than the 30-minute block.');
+    expect(await to.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await to.fill('17:00');
+    const ideal = form.getByLabel('Ideal time');
+    await ideal.fill('18:00');
+    await form.getByRole('button', { name: 'Add habit' }).click();
+    const idealMessage = 'Pick an ideal time from 13:00 to 16:30, so the 30-minute block fits in the window.';
+    await form.getByText(idealMessage).waitFor();
+    expect(await page.locator(`#${await ideal.getAttribute('aria-describedby')}`).textContent()).toBe(idealMessage);
+    expect(await to.getAttribute('aria-invalid')).toBeNull();
+    expect((await readStore(browser, 'habits')).filter((h) => h.name === 'Walk after lunch')).toEqual([]);
+
+    await ideal.fill('14:00');
+    await form.getByRole('button', { name: 'Add habit' }).click();
+    await page.getByRole('status').getByText('Saved habit “Walk after lunch”').waitFor();
+    const stored = (await readStore(browser, 'habits')).find((h) => h.name === 'Walk after lunch');
+    expect(stored).toMatchObject({ schedule: { startTime: '14:00', durationMinutes: 30, window: { from: '13:00', to: '17:00', bufferMinutes: 5 } } });
+
+    // The new-habit form is fixed again; the habit's own form opens flexible, with its window.
+    expect(await form.getByLabel('Fixed time').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Edit Walk after lunch' }).click();
+    const edit = page.getByRole('form', { name: 'Edit habit' });
+    await edit.getByLabel('Window from').waitFor();
+    expect(await edit.getByLabel('Flexible: find free time in a window').isChecked()).toBe(true);
+    expect(await edit.getByLabel('Ideal time').inputValue()).toBe('14:00');
+    expect(await edit.getByLabel('Window from').inputValue()).toBe('13:00');
+    expect(await edit.getByLabel('Window to').inputValue()).toBe('17:00');
+    expect(await edit.getByLabel('Gap after a meeting (minutes)').inputValue()).toBe('5');
+    expect(await edit.getByLabel('Minutes', { exact: true }).inputValue()).toBe('30');
+  });
+
+  it('settings: a daily cap below one block is refused beside its field; 90 minutes and edited skip words are saved', async () => {
+    const page = await browser.open('options.html#settings');
+    const form = page.getByRole('form', { name: 'Settings' });
+    const cap = form.getByLabel('Most cue-block time a day (minutes)');
+    const words = form.getByLabel('Skip words for days off');
+    expect(await cap.inputValue()).toBe('120');
+    expect(await words.inputValue()).toBe('OOO\nVacation\nOut of office');
+
+    await cap.fill('3');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    const capMessage = 'The daily cap is a whole number of minutes from 5 (one short block) to 1440 (24 hours), e.g. 120.';
+    await form.getByText(capMessage).waitFor();
+    expect(await cap.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${await cap.getAttribute('aria-describedby')}`).textContent()).toBe(capMessage);
+    expect(await axeViolations(page)).toEqual([]);
+    expect((await readStore(browser, 'settings')).some((s) => s.dailyCapMinutes === 3)).toBe(false);
+
+    await cap.fill('90');
+    // Blank lines are dropped and each line trimmed; a phrase keeps its spaces.
+    await words.fill('OOO\n  Holiday \n\nOut of office\nParental leave');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').getByText('Settings saved.').waitFor();
+    // The page says "saved" before it has reloaded the settings; the old message goes once it has.
+    await expect.poll(() => cap.getAttribute('aria-invalid')).toBeNull();
+    expect(await readStore(browser, 'settings')).toEqual([
+      expect.objectContaining({ dailyCapMinutes: 90, skipWords: ['OOO', 'Holiday', 'Out of office', 'Parental leave'] }),
+    ]);
   });
 });

@@ -1,28 +1,34 @@
 import type { ComponentChildren } from 'preact';
-import type { HabitField, HabitInput } from '@/src/core/habit-input';
+import type { HabitErrorKey, HabitField, HabitInput } from '@/src/core/habit-input';
 import { ZonePicker } from '../zone-picker';
 import { describedBy, Field } from './field';
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
+/** The fields bound to a text box of the same name; lists, boxes and nested plans (people, focus, window) have their own fields. */
+type TextField = Exclude<HabitField, 'days' | 'keystone' | 'onDashboard' | 'people' | `people.${number}` | 'focus' | `focus.${string}`>;
+
 export interface HabitFieldsProps {
   /** Prefix of every control's id ("habit" on the options page; one per behaviour in the guided start). */
   idPrefix: string;
   input: HabitInput;
-  errors: Partial<Record<HabitField, string>>;
+  /** Messages by field; the window's ('window.from' …) are shown by the field passed as `afterTime`. */
+  errors: Partial<Record<HabitErrorKey, string>>;
   onChange: (change: Partial<HabitInput>) => void;
   /** The browser's zone, offered first in the zone picker. */
   browserZone: string;
   /** Placed right after the name (the options page's outcome choice). */
   afterName?: ComponentChildren;
+  /** Placed right under the cue time and minutes (the options page's fixed or flexible choice). */
+  afterTime?: ComponentChildren;
 }
 
 /**
  * A habit's fields — behaviour, target, the cue (days, time, minutes, zone), the routine's two-minute start and
  * link, and the reward — each with its message beside it. Shared by the habit form and the guided start's last step.
  */
-export function HabitFields({ idPrefix, input, errors, onChange, browserZone, afterName }: HabitFieldsProps) {
-  const text = (key: Exclude<HabitField, 'days' | 'keystone' | 'onDashboard' | 'people' | `people.${number}` | 'focus' | `focus.${string}`>) => ({
+export function HabitFields({ idPrefix, input, errors, onChange, browserZone, afterName, afterTime }: HabitFieldsProps) {
+  const text = (key: TextField) => ({
     value: input[key],
     onInput: (e: Event) => onChange({ [key]: (e.currentTarget as HTMLInputElement).value }),
   });
@@ -71,13 +77,15 @@ export function HabitFields({ idPrefix, input, errors, onChange, browserZone, af
         {errors.days && <p class="error" id={`${idPrefix}-days-error`}>{errors.days}</p>}
       </fieldset>
       <div class="row">
-        <Field id={`${idPrefix}-time`} label="Cue time" error={errors.startTime}>
+        {/* A flexible habit's block moves within its window; this time is where it goes when nothing is in the way. */}
+        <Field id={`${idPrefix}-time`} label={input.window ? 'Ideal time' : 'Cue time'} error={errors.startTime}>
           <input type="time" {...describedBy(`${idPrefix}-time`, errors.startTime)} {...text('startTime')} />
         </Field>
         <Field id={`${idPrefix}-duration`} label="Minutes" error={errors.durationMinutes}>
           <input type="text" inputMode="numeric" {...describedBy(`${idPrefix}-duration`, errors.durationMinutes)} {...text('durationMinutes')} />
         </Field>
       </div>
+      {afterTime}
       <ZonePicker id={`${idPrefix}-zone`} label="Time zone" value={input.timeZone} onChange={(zone) => onChange({ timeZone: zone })} browserZone={browserZone} error={errors.timeZone} />
       <Field id={`${idPrefix}-first-step`} label="Two-minute start" error={errors.firstStep} hint='The first step only, e.g. "Open the review queue".'>
         <input type="text" {...describedBy(`${idPrefix}-first-step`, errors.firstStep, true)} {...text('firstStep')} />

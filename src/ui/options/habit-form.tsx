@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { HabitField, HabitInput } from '@/src/core/habit-input';
+import type { HabitErrorKey, HabitInput } from '@/src/core/habit-input';
 import type { Outcome } from '@/src/core/outcome';
 import { describedBy, ErrorSummary, Field, focusFirstInvalid } from './field';
 import { FocusPlanField } from './focus-plan-field';
 import { HabitFields } from './habit-fields';
+import type { WindowInput } from './flex-window-field';
 import { PeopleField } from './people-field';
+import { Later } from '../later';
+import { DEFAULT_BUFFER_MINUTES } from '@/src/core/flex-window';
 
 /** A new habit's starting values: weekdays at 09:00 for 30 minutes, once a day, in the person's zone. */
 export function blankHabit(timeZone: string): HabitInput {
@@ -30,16 +33,18 @@ export interface HabitFormProps {
   initial: HabitInput;
   editing: boolean;
   outcomes: readonly Outcome[];
-  onSave: (input: HabitInput) => Promise<Partial<Record<HabitField, string>> | undefined>;
+  onSave: (input: HabitInput) => Promise<Partial<Record<HabitErrorKey, string>> | undefined>;
   onCancel: () => void;
   /** The browser's zone, offered first in the zone picker; defaults to the initial habit's zone. */
   browserZone?: string;
+  /** True when the cues live in this machine's own calendar: the flexible choice then says its block never moves. */
+  localCalendar?: boolean;
 }
 
 /** Create or edit a habit. Errors come from the core's validation, shown beside each field; nothing invalid is stored. */
-export function HabitForm({ initial, editing, outcomes, onSave, onCancel, browserZone = initial.timeZone }: HabitFormProps) {
+export function HabitForm({ initial, editing, outcomes, onSave, onCancel, browserZone = initial.timeZone, localCalendar = false }: HabitFormProps) {
   const [input, setInput] = useState(initial);
-  const [errors, setErrors] = useState<Partial<Record<HabitField, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<HabitErrorKey, string>>>({});
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => focusFirstInvalid(form.current), [errors]);
@@ -70,6 +75,7 @@ export function HabitForm({ initial, editing, outcomes, onSave, onCancel, browse
         errors={errors}
         browserZone={browserZone}
         onChange={(change) => setInput((prev) => ({ ...prev, ...change }))}
+        afterTime={<TimeChoice input={input} errors={errors} localCalendar={localCalendar} onChange={(change) => setInput((prev) => ({ ...prev, ...change }))} />}
         afterName={
           <>
             <Field id="habit-outcome" label="Drives outcome" error={errors.outcomeId}>
@@ -114,5 +120,65 @@ export function HabitForm({ initial, editing, outcomes, onSave, onCancel, browse
         )}
       </div>
     </form>
+  );
+}
+
+/** "HH:MM" of whole minutes since midnight, kept inside the day. */
+function hhmm(minutes: number): string {
+  const m = Math.min(Math.max(minutes, 0), 23 * 60 + 59);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A first window around the cue time: from the hour before it to two hours after the block, on the hour (14:00 for
+ * 30 minutes gives 13:00–17:00), so the ideal fits with room to move. Blank while the time is not valid yet.
+ */
+function firstWindow(input: HabitInput): WindowInput {
+  const time = /^(\d\d):(\d\d)$/u.exec(input.startTime.trim());
+  const duration = Number(input.durationMinutes.trim());
+  const buffer = String(DEFAULT_BUFFER_MINUTES);
+  if (!time) return { from: '', to: '', buffer };
+  const start = Number(time[1]) * 60 + Number(time[2]);
+  const end = start + (Number.isInteger(duration) && duration > 0 ? duration : 30);
+  return { from: hhmm(Math.floor(start / 60) * 60 - 60), to: hhmm(Math.ceil(end / 60) * 60 + 120), buffer };
+}
+
+/**
+ * "Fixed time" or "Flexible: find free time in a window" under the cue time; flexible, the window's fields follow
+ * (their own chunk: most habits are fixed). The habit fields then call the cue time the ideal time.
+ */
+function TimeChoice({ input, errors, localCalendar, onChange }: { input: HabitInput; errors: Partial<Record<HabitErrorKey, string>>; localCalendar: boolean; onChange: (change: Partial<HabitInput>) => void }) {
+  const { window } = input;
+  // The window typed before switching to a fixed time comes back when the person switches again.
+  const lastWindow = useRef<WindowInput | undefined>(undefined);
+  const choose = (flexible: boolean) => {
+    if (flexible === (window !== undefined)) return;
+    if (!flexible) lastWindow.current = window;
+    onChange({ window: flexible ? (lastWindow.current ?? firstWindow(input)) : undefined });
+  };
+  return (
+    <>
+      <fieldset class="choices">
+        <legend>How the time is chosen</legend>
+        <label class="check">
+          <input type="radio" name="habit-placing" checked={!window} onChange={() => choose(false)} />
+          Fixed time
+        </label>
+        <label class="check">
+          <input type="radio" name="habit-placing" checked={!!window} onChange={() => choose(true)} />
+          Flexible: find free time in a window
+        </label>
+      </fieldset>
+      {window && (
+        <Later
+          load={() => import('./flex-window-field').then((m) => m.FlexWindowField)}
+          idPrefix="habit"
+          window={window}
+          errors={errors}
+          localCalendar={localCalendar}
+          onChange={(w: WindowInput) => onChange({ window: w })}
+        />
+      )}
+    </>
   );
 }

@@ -1,16 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Habit } from '@/src/core/habit';
-import type { HabitField, HabitInput } from '@/src/core/habit-input';
+import type { HabitErrorKey, HabitField, HabitInput } from '@/src/core/habit-input';
 import { habitToInput } from '@/src/core/habit-to-input';
 import type { Outcome, OutcomeField, OutcomeInput } from '@/src/core/outcome';
 import type { Validated } from '@/src/core/result';
 import type { Settings } from '@/src/core/settings';
+import type { SettingsField, SettingsInput } from '@/src/core/settings-input';
 import { useAsync } from '../use-async';
 import { blankHabit, HabitForm } from './habit-form';
 import { HabitList } from './habit-list';
 import { BLANK_OUTCOME, OutcomeForm } from './outcome-form';
 import { OutcomeList } from './outcome-list';
-import { SettingsForm } from './settings-form';
 import { Later } from '../later';
 import type { ExperimentsApi } from '../coach/experiments-section';
 import type { FocusApi } from './focus-section';
@@ -30,7 +30,7 @@ export interface OptionsApi {
   disconnectCalendar: (kind: RemoteKind, removeEvents: boolean) => Promise<CalendarReply>;
   repairCue: (habitId: string) => Promise<CalendarReply>;
   /** Stores the habit and answers once IndexedDB has committed; cues follow through `cuesFollow`. */
-  saveHabit: (input: HabitInput, id?: string) => Promise<Validated<Habit, HabitField>>;
+  saveHabit: (input: HabitInput, id?: string) => Promise<Validated<Habit, HabitErrorKey>>;
   /** Ask the background to bring alarms in line after a habit change (never waits on a calendar server). */
   cuesFollow: () => Promise<void>;
   /** Called when the background reports the calendar changed (a write or poll finished); returns an unsubscribe. */
@@ -38,7 +38,7 @@ export interface OptionsApi {
   setHabitArchived: (id: string, archived: boolean) => Promise<Validated<Habit, HabitField>>;
   saveOutcome: (input: OutcomeInput, id?: string) => Promise<Validated<Outcome, OutcomeField>>;
   setOutcomeArchived: (id: string, archived: boolean) => Promise<unknown>;
-  saveSettings: (input: { dayBoundary: string; newTabDashboard: boolean }) => Promise<Validated<Settings, 'dayBoundary'>>;
+  saveSettings: (input: SettingsInput & { newTabDashboard: boolean }) => Promise<Validated<Settings, SettingsField>>;
 }
 
 type Notice = { text: string; undo?: () => Promise<void> };
@@ -190,6 +190,7 @@ export function OptionsApp(api: OptionsApi) {
           editing={editingHabit !== undefined}
           outcomes={data.outcomes}
           browserZone={api.timeZone}
+          localCalendar={data.settings.calendar === 'local'}
           onCancel={() => setEditingHabit(undefined)}
           onSave={async (input) => {
             const result = await api.saveHabit(input, editingHabit?.id);
@@ -230,7 +231,8 @@ export function OptionsApp(api: OptionsApi) {
         <h2 id="settings-title">Settings</h2>
         {/* Below the fold, and loaded once the page has painted. */}
         <Later load={() => import('./calendar-section').then((m) => m.CalendarSection)} status={data.calendar} connect={api.connectCalendar} disconnect={api.disconnectCalendar} reload={reload} />
-        <SettingsForm
+        <Later
+          load={() => import('./settings-form').then((m) => m.SettingsForm)}
           initial={data.settings}
           onSave={async (input) => {
             const result = await api.saveSettings(input);
