@@ -76,7 +76,11 @@ export class GoogleClient {
     this.now = options.now ?? Date.now;
   }
 
-  async request<T>(method: string, path: string, init: { query?: Record<string, string | undefined>; body?: unknown } = {}): Promise<GoogleResponse<T>> {
+  async request<T>(
+    method: string,
+    path: string,
+    init: { query?: Record<string, string | undefined>; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<GoogleResponse<T>> {
     const url = new URL(this.options.apiBase.replace(/\/$/, '') + path);
     for (const [key, value] of Object.entries(init.query ?? {})) if (value !== undefined) url.searchParams.set(key, value);
     const maxAttempts = this.options.maxAttempts ?? RETRY_BUDGET.maxAttempts;
@@ -97,7 +101,7 @@ export class GoogleClient {
         this.options.onRequest?.(method, url.toString());
         response = await this.fetch(url, {
           method,
-          headers: { Authorization: `Bearer ${token}`, ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          headers: { ...init.headers, Authorization: `Bearer ${token}`, ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
           ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
           signal: AbortSignal.timeout(this.options.timeoutMs ?? RETRY_BUDGET.timeoutMs),
         });
