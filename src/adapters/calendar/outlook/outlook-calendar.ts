@@ -1,21 +1,27 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Event } from '@microsoft/microsoft-graph-types';
-import type { SeriesRecord } from '@/src/core/calendar-sync';
+import type { CalendarInstance, CueSnapshot, SeriesRecord } from '@/src/core/calendar-sync';
 import type { CueInstance } from '@/src/core/cue-plan';
 import type { Habit } from '@/src/core/habit';
+import { zonedAt } from '@/src/core/local-time';
 import { expandSchedule, type Schedule } from '@/src/core/schedule';
 import { OutboxCalendar, type OutboxCalendarDeps } from '../outbox-calendar';
+import { CUE_SELECT, graphUtcMs, readCues, readScheduling, schedulingSelect, withoutTimedTitle, type ViewOwners } from './calendar-view';
 import { outlookBodyHash, outlookCreateBody, outlookEventBody, SERIES_PROPERTY_ID, seriesKey } from './event-body';
 import { graphFailure, toCalendarError } from './graph-client';
 import { scheduleToRecurrence } from './recurrence';
 
 const PROVIDER = 'outlook' as const;
-const SELECT = ['id', 'subject', 'start', 'end', 'seriesMasterId', 'type', 'isCancelled', 'originalStart'];
 
 export interface OutlookCalendarDeps extends OutboxCalendarDeps {
   client: Client;
   /** Graph's origin, to refuse a nextLink that points anywhere else. */
   origin: string;
+  /**
+   * The person's skip words (settings): while a flexible habit exists and these are not empty, the poll reads titles
+   * so all-day events can be matched against them. Absent: no titles are read.
+   */
+  skipWords?: () => Promise<readonly string[]>;
 }
 
 const recordId = (habitId: string, since: number) => `${PROVIDER}|${seriesKey(habitId, since)}`;
@@ -160,16 +166,23 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
   }
 
   private async readCues(fromMs: number, toMs: number): Promise<CueInstance[]> {
-    const items: Event[] = [];
+    const habits = (await this.deps.habits()).filter((h) => !h.archived);
+    // Busy time, all-day events and instances are read only while a flexible habit needs them (issue 12); titles
+    // only while skip words are on too. Without a flexible habit the request is the plain cue read it always was.
+    const flexible = habits.filter((h) => h.schedule.window);
+    const scheduling = flexible.length > 0;
+    const titles = scheduling && ((await this.deps.skipWords?.()) ?? []).length > 0;
+    const items: unknown[] = [];
     let page = (await this.deps.client
       .api('/me/calendarView')
       .query({ startDateTime: new Date(fromMs).toISOString(), endDateTime: new Date(toMs).toISOString() })
-      .select(SELECT)
+      .select(scheduling ? schedulingSelect(titles) : CUE_SELECT)
       .top(100)
       .get()) as { value?: unknown; '@odata.nextLink'?: string };
     for (let pages = 0; ; pages++) {
       if (!Array.isArray(page?.value)) throw new Error('Outlook sent a calendar view Cueboard cannot read.');
-      items.push(...(page.value as Event[]));
+      // Timed events' titles (selected only for the all-day ones' sake) go here, before anything else sees them.
+      items.push(...(scheduling ? page.value.map(withoutTimedTitle) : page.value));
       const next = page['@odata.nextLink'];
       if (!next) break;
       const url = new URL(next);
@@ -178,20 +191,19 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
       page = await this.deps.client.api(`${url.pathname.replace(/^\/v1\.0/, '')}${url.search}`).get();
     }
 
-    const habits = (await this.deps.habits()).filter((h) => !h.archived);
     const records = await this.deps.store.allSeries(PROVIDER);
-    const owners = new Map(records.filter((r) => r.state === 'active' && r.eventId).map((r) => [r.eventId, r.habitId]));
-    const active = new Set(habits.map((h) => h.id));
-    const cues = items.flatMap((item): CueInstance[] => {
-      const habitId = item.seriesMasterId ? owners.get(item.seriesMasterId) : undefined;
-      // calendarView answers in UTC with no offset in the string: read it as UTC.
-      const text = item.start?.dateTime;
-      const at = text && item.start?.timeZone === 'UTC' ? Date.parse(`${text.slice(0, 23)}Z`) : Number.NaN;
-      if (!habitId || !active.has(habitId) || item.isCancelled || Number.isNaN(at) || at < fromMs || at >= toMs) return [];
-      return [{ habitId, at }];
-    });
+    const owners: ViewOwners = {
+      active: new Map(records.filter((r) => r.state === 'active' && r.eventId).map((r) => [r.eventId, r.habitId])),
+      current: new Map(
+        records.filter((r) => r.state === 'active' && r.eventId && habits.some((h) => h.id === r.habitId && h.scheduleSince === r.since)).map((r) => [r.eventId, r.habitId]),
+      ),
+      own: new Set(records.filter((r) => r.eventId).map((r) => r.eventId)),
+    };
+    const cues = readCues(items, owners, new Set(habits.map((h) => h.id)), fromMs, toMs);
     await this.checkMissing(habits, records, cues, fromMs, toMs);
-    await this.deps.store.putSnapshot({ provider: PROVIDER, from: fromMs, to: toMs, fetchedAt: this.deps.clock.now(), cues });
+    const snapshot: CueSnapshot = { provider: PROVIDER, from: fromMs, to: toMs, fetchedAt: this.deps.clock.now(), cues };
+    if (scheduling) Object.assign(snapshot, readScheduling(items, owners, { titles, zone: flexible[0]!.schedule.timeZone }));
+    await this.deps.store.putSnapshot(snapshot);
     return cues;
   }
 
@@ -207,6 +219,48 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
         if (graphFailure(error)?.status !== 404) throw error;
         await this.deps.store.putSeries({ ...record, state: 'missing' });
       }
+    }
+  }
+
+  /**
+   * Move one occurrence of a flexible habit's series: PATCH the occurrence (Graph makes it an exception) with the new
+   * start and end as wall-clock times in the habit's zone, guarded by If-Match on the version the poll read, so a
+   * change the person made meanwhile is never overwritten. "gone" on 404/410, "changed" on 409/412 — unless a read
+   * shows the occurrence already stands exactly there (a 503/504 retried by the client after Graph had applied the
+   * first PATCH answers 412: the changeKey moved with Cueboard's own change). Anything else throws after the
+   * client's short retries. An instance already there costs no request.
+   */
+  async moveInstance(instance: CalendarInstance, start: number, end: number): Promise<'moved' | 'gone' | 'changed'> {
+    if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) throw new Error('A cue block must end after it starts.');
+    if (instance.at === start && instance.end === end) return 'moved';
+    const habit = (await this.deps.habits()).find((h) => h.id === instance.habitId);
+    const zone = habit?.schedule.timeZone ?? 'UTC';
+    const wall = (at: number) => ({ dateTime: zonedAt(at, zone).toPlainDateTime().toString({ smallestUnit: 'second' }), timeZone: zone });
+    const path = `/me/events/${encodeURIComponent(instance.instanceId)}`;
+    try {
+      let request = this.deps.client.api(path);
+      if (instance.version) request = request.header('If-Match', instance.version);
+      await request.patch({ start: wall(start), end: wall(end) });
+      return 'moved';
+    } catch (error) {
+      const status = graphFailure(error)?.status;
+      if (status === 404 || status === 410) return 'gone';
+      if (status === 409 || status === 412) return this.standsAt(path, start, end);
+      throw toCalendarError(error, this.deps.clock.now());
+    }
+  }
+
+  /** After a refused move: "moved" if the occurrence already stands exactly there, "gone" if it is no more, else "changed". */
+  private async standsAt(path: string, start: number, end: number): Promise<'moved' | 'gone' | 'changed'> {
+    try {
+      const item: unknown = await this.deps.client.api(path).select(['start', 'end', 'isCancelled']).get();
+      const view = (item ?? {}) as { start?: unknown; end?: unknown; isCancelled?: unknown };
+      if (view.isCancelled === true) return 'gone';
+      return graphUtcMs(view.start) === start && graphUtcMs(view.end) === end ? 'moved' : 'changed';
+    } catch (error) {
+      const status = graphFailure(error)?.status;
+      if (status === undefined) throw error;
+      return status === 404 || status === 410 ? 'gone' : 'changed';
     }
   }
 
