@@ -43,6 +43,9 @@ export async function placeFlexible(d: Pick<WorkerDeps, 'repo' | 'store' | 'cloc
       report.unplaced += 1;
       continue;
     }
+    // Marked as Cueboard's before it is sent: if the calendar applies it and the answer is lost, the next poll must
+    // still see Cueboard's own move (and may move it again), not the person's.
+    await d.store.recordOwnMove(provider, instance.instanceId, action.start, now - PLACE_AHEAD_MS);
     let result: 'moved' | 'gone' | 'changed';
     try {
       result = await calendar.moveInstance(instance, action.start, action.end);
@@ -55,7 +58,6 @@ export async function placeFlexible(d: Pick<WorkerDeps, 'repo' | 'store' | 'cloc
       report.left += 1;
       continue;
     }
-    await d.store.recordOwnMove(provider, instance.instanceId, action.start, now - PLACE_AHEAD_MS);
     cues = cues.map((c) => (c.habitId === instance.habitId && c.at === instance.at ? { ...c, at: action.start } : c));
     instances = instances.map((i) => (i.instanceId === instance.instanceId ? { ...i, at: action.start, end: action.end } : i));
     await d.repo.updateCueEvent(cueEventId(instance.habitId, action.start), (stored) => ({

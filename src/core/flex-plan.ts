@@ -18,8 +18,11 @@ export type FlexAction =
 export interface FlexPlanInput {
   habits: readonly Habit[];
   snapshot: Pick<CueSnapshot, 'cues' | 'busy' | 'allDay' | 'instances'>;
-  /** Where Cueboard itself last put each instance it moved, by instance id: any other position is the person's. */
-  ownMoves: Readonly<Record<string, number>>;
+  /**
+   * Where Cueboard itself put (or was putting) each instance it moved, latest last, by instance id: any other
+   * position off the series' time is the person's.
+   */
+  ownMoves: Readonly<Record<string, readonly number[]>>;
   capMinutes: number;
   skipWords: readonly string[];
   now: number;
@@ -31,8 +34,8 @@ export interface FlexPlanInput {
 const dateIn = (at: number, zone: string) => zonedAt(at, zone).toPlainDate().toString();
 
 /** Whether the person moved this instance: it is off its series' time, and not where Cueboard put it. */
-export function movedByHand(instance: CalendarInstance, ownMoves: Readonly<Record<string, number>>): boolean {
-  return instance.at !== instance.originalAt && ownMoves[instance.instanceId] !== instance.at;
+export function movedByHand(instance: CalendarInstance, ownMoves: Readonly<Record<string, readonly number[]>>): boolean {
+  return instance.at !== instance.originalAt && !(ownMoves[instance.instanceId] ?? []).includes(instance.at);
 }
 
 /**

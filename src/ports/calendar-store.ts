@@ -32,9 +32,13 @@ export interface CalendarStore {
   snapshot(provider: CueSnapshot['provider']): Promise<CueSnapshot | undefined>;
   putSnapshot(snapshot: CueSnapshot): Promise<void>;
 
-  /** Where Cueboard itself last moved each flexible instance, by instance id (any other position is the person's). */
-  ownMoves(provider: CueSnapshot['provider']): Promise<Record<string, number>>;
-  /** Record a move Cueboard made, in one transaction; marks of instances older than `dropBefore` are dropped. */
+  /** Where Cueboard itself put each flexible instance it moved, latest last, by instance id (other positions are the person's). */
+  ownMoves(provider: CueSnapshot['provider']): Promise<Record<string, number[]>>;
+  /**
+   * Record a move Cueboard is about to make, before it is sent (an answer lost on the way must not make Cueboard's own
+   * move look like the person's), in one transaction; the last few positions are kept, and marks of instances whose
+   * positions are all older than `dropBefore` are dropped.
+   */
   recordOwnMove(provider: CueSnapshot['provider'], instanceId: string, at: number, dropBefore: number): Promise<void>;
 
   auth(provider: StoredAuth['provider']): Promise<StoredAuth | undefined>;

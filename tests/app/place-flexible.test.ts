@@ -46,7 +46,7 @@ describe('placing flexible blocks after a poll', () => {
     const start = at('2026-06-10T14:35');
     expect(moves).toEqual([{ instanceId: instance.instanceId, start }]);
     expect((await d.store.snapshot('google'))?.cues).toEqual([{ habitId: 'review', at: start }]);
-    expect(await d.store.ownMoves('google')).toEqual({ [instance.instanceId]: start });
+    expect(await d.store.ownMoves('google')).toEqual({ [instance.instanceId]: [start] });
     expect(await d.repo.cueEvent(`review|${start}`)).toMatchObject({ displacedFrom: ideal });
     // Run again on the updated snapshot: nothing more to do.
     expect(await placeFlexible(d, 'google')).toEqual({ moved: 0, unplaced: 0, left: 0 });
@@ -65,8 +65,23 @@ describe('placing flexible blocks after a poll', () => {
       const { d } = await setUp(answer);
       expect(await placeFlexible(d, 'google')).toEqual({ moved: 0, unplaced: 0, left: 1 });
       expect((await d.store.snapshot('google'))?.cues).toEqual([{ habitId: 'review', at: ideal }]);
-      expect(await d.store.ownMoves('google')).toEqual({});
+      // The intended position stays marked as Cueboard's: had the calendar applied it, it is not the person's move.
+      expect(await d.store.ownMoves('google')).toEqual({ [instance.instanceId]: [at('2026-06-10T14:35')] });
     }
+  });
+
+  it('a move whose answer was lost is still Cueboard’s at the next poll, so it can move again', async () => {
+    const { d } = await setUp(async () => Promise.reject(new Error('connection reset')));
+    await placeFlexible(d, 'google');
+    // The calendar did apply it: the next poll finds it at 14:35, and a new meeting there.
+    const applied = { ...instance, at: at('2026-06-10T14:35'), end: at('2026-06-10T15:05') };
+    const busy = [{ start: at('2026-06-10T13:45'), end: at('2026-06-10T15:00') }];
+    await d.store.putSnapshot({ provider: 'google', from: 0, to: ideal + 48 * 60 * MIN, fetchedAt: 1, cues: [{ habitId: 'review', at: applied.at }], busy, allDay: [], instances: [applied] });
+    const moves: number[] = [];
+    const calendar = { moveInstance: async (_i: CalendarInstance, start: number) => (moves.push(start), 'moved' as const) } as unknown as RemoteCalendar;
+    expect(await placeFlexible({ ...d, remotes: { google: { calendar, auth: d.remotes.google.auth } } }, 'google')).toEqual({ moved: 1, unplaced: 0, left: 0 });
+    // 13:15–13:45 is nearer the ideal than 15:05.
+    expect(moves).toEqual([at('2026-06-10T13:15')]);
   });
 
   it('does nothing for a calendar that cannot move instances or a poll without instances', async () => {

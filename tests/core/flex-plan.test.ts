@@ -52,7 +52,7 @@ describe('placing flexible instances after a poll', () => {
 
   it('moves an instance it moved itself back toward the ideal once the meeting is gone', () => {
     const ours = instance('2026-06-10T14:00', { at: at('2026-06-10T14:35'), end: at('2026-06-10T15:05') });
-    const [action] = planFlexible(input({ snapshot: { cues: [], busy: [], allDay: [], instances: [ours] }, ownMoves: { [ours.instanceId]: ours.at } }));
+    const [action] = planFlexible(input({ snapshot: { cues: [], busy: [], allDay: [], instances: [ours] }, ownMoves: { [ours.instanceId]: [ours.at] } }));
     expect(action).toMatchObject({ kind: 'move', start: at('2026-06-10T14:00') });
   });
 

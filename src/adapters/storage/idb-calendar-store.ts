@@ -56,16 +56,18 @@ export class IdbCalendarStore implements CalendarStore {
     await this.db.put('cueSnapshots', snapshot);
   }
 
-  async ownMoves(provider: CueSnapshot['provider']): Promise<Record<string, number>> {
+  async ownMoves(provider: CueSnapshot['provider']): Promise<Record<string, number[]>> {
     return ((await this.db.get('meta', 'flexMoves')) as MetaValues['flexMoves'] | undefined)?.[provider] ?? {};
   }
 
   async recordOwnMove(provider: CueSnapshot['provider'], instanceId: string, at: number, dropBefore: number): Promise<void> {
     const tx = this.db.transaction('meta', 'readwrite');
     const all = ((await tx.store.get('flexMoves')) as MetaValues['flexMoves'] | undefined) ?? {};
-    // Marks of instances long past are dropped, so the record stays a few days' worth.
-    const kept = Object.entries(all[provider] ?? {}).filter(([, start]) => start >= dropBefore);
-    await Promise.all([tx.store.put({ ...all, [provider]: { ...Object.fromEntries(kept), [instanceId]: at } }, 'flexMoves'), tx.done]);
+    // Marks of instances long past are dropped, so the record stays a few days' worth; three positions per instance
+    // cover a move whose answer was lost and the one after it.
+    const kept = Object.entries(all[provider] ?? {}).filter(([, starts]) => starts.some((start) => start >= dropBefore));
+    const positions = [...(all[provider]?.[instanceId] ?? []).filter((p) => p !== at), at].slice(-3);
+    await Promise.all([tx.store.put({ ...all, [provider]: { ...Object.fromEntries(kept), [instanceId]: positions } }, 'flexMoves'), tx.done]);
   }
 
   auth(provider: StoredAuth['provider']): Promise<StoredAuth | undefined> {

@@ -81,7 +81,7 @@ export interface MetaValues {
   focusSession: FocusRecord;
   /** The sites held back during focus, and whether a focus habit must name its intention. */
   focusPrefs: FocusPrefs;
-  /** Per calendar, where Cueboard itself put each flexible instance it moved (instance id → start, epoch ms). */
-  flexMoves: Partial<Record<'google' | 'outlook', Record<string, number>>>;
+  /** Per calendar, where Cueboard itself put each flexible instance it moved (instance id → starts, latest last). */
+  flexMoves: Partial<Record<'google' | 'outlook', Record<string, number[]>>>;
 }
 export type MetaKey = keyof MetaValues;
