@@ -22,6 +22,8 @@ export interface TodayItem {
   cues: number[];
   /** The latest check-in made today, so one click can take it back. */
   undoId?: string;
+  /** A flexible habit's block that found no place today: why, in words (it does not fire). */
+  unplaced?: string;
 }
 
 /** The instants [from, to) of a local date under the day boundary, in the person's zone. */

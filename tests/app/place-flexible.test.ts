@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadToday } from '@/src/app/load-today';
 import { placeFlexible } from '@/src/app/place-flexible';
 import type { RemoteCalendar } from '@/src/app/worker-deps';
 import type { CalendarInstance } from '@/src/core/calendar-sync';
@@ -58,6 +59,9 @@ describe('placing flexible blocks after a poll', () => {
     expect(moves).toEqual([]);
     expect((await d.store.snapshot('google'))?.cues).toEqual([]);
     expect(await d.repo.cueEvent(`review|${ideal}`)).toMatchObject({ unplaced: { why: 'no-free-time', reason: 'No free 30 minutes between 13:00 and 17:00 today.' } });
+    // The popup says why there is no cue today.
+    const view = await loadToday({ ...d, provider: d.offlineProvider });
+    expect(view.items).toEqual([expect.objectContaining({ habitId: 'review', cues: [], unplaced: 'No free 30 minutes between 13:00 and 17:00 today.' })]);
   });
 
   it('a move the calendar refuses (changed meanwhile, gone) or fails leaves the instance where it is', async () => {

@@ -11,6 +11,10 @@ export interface Funnel {
   skipped: number;
   /** Past cues whose day has neither a check-off nor a skip. */
   missed: number;
+  /** Flexible blocks Cueboard moved because a meeting took their time (absent when none). */
+  displaced?: number;
+  /** Flexible blocks that found no free time, so never fired: not skips, not misses (absent when none). */
+  noFreeTime?: number;
 }
 
 /**
@@ -28,5 +32,12 @@ export function cueFunnel(scheduled: readonly { at: number; localDate: string }[
     snoozed: events.filter((e) => (e.snoozeCount ?? 0) > 0).length,
     skipped: events.filter((e) => e.skippedAt !== undefined).length,
     missed: missedDates.size,
+    ...counted('displaced', events.filter((e) => e.displacedFrom !== undefined).length),
+    ...counted('noFreeTime', events.filter((e) => e.unplaced !== undefined).length),
   };
+}
+
+/** A count worth a word only for flexible habits: present when above zero. */
+function counted<K extends string>(key: K, n: number): Partial<Record<K, number>> {
+  return n > 0 ? ({ [key]: n } as Record<K, number>) : {};
 }

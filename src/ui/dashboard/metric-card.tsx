@@ -50,7 +50,8 @@ export function MetricCard({ m }: { m: HabitMetrics }) {
         <p>{STRENGTH_EXPLAINED}</p>
         <p>
           Cues, last 4 weeks: {f.scheduled} scheduled → {f.fired} fired → {f.started} started → {f.done} done; {f.snoozed} snoozed, {f.skipped} skipped,{' '}
-          {f.missed} with nothing logged. Completion counts {m.per === 'day' ? 'scheduled days' : 'weeks'} met; skipped ones are left out.
+          {f.missed} with nothing logged{f.displaced ? `; ${f.displaced} moved for a meeting` : ''}
+          {f.noFreeTime ? `; ${f.noFreeTime} with no free time` : ''}. Completion counts {m.per === 'day' ? 'scheduled days' : 'weeks'} met; skipped ones are left out.
         </p>
       </details>
     </li>

@@ -35,6 +35,7 @@ export function HabitRow({ item, timeZone, busy, onDone, onUndo }: HabitRowProps
         <span class="habit-meta">
           <span class="progress-text" data-testid="progress">{progressText(item.progress)}</span>
           {item.cues.length > 0 && <span> · cue {item.cues.map((at) => formatTime(at, timeZone)).join(', ')}</span>}
+          {item.unplaced && <span> · {item.unplaced}</span>}
           {STATE_TEXT[item.state] && <span class="state"> · {STATE_TEXT[item.state]}</span>}
         </span>
         <div

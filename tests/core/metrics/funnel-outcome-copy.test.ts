@@ -18,6 +18,15 @@ describe('cue funnel', () => {
     const days = dailyValues([ci('2026-02-01'), ci('2026-02-02', 'skipped', 0), ci('2026-02-03')]);
     expect(cueFunnel(scheduled, events, days)).toEqual({ scheduled: 6, fired: 4, started: 1, done: 1, snoozed: 1, skipped: 1, missed: 2 });
   });
+
+  it('counts a flexible block moved for a meeting and one with no free time apart from skips', () => {
+    const events = [
+      { id: 'a', habitId: 'h1', cueAt: 1500, firedAt: 1, doneAt: 2, displacedFrom: 1000 },
+      { id: 'b', habitId: 'h1', cueAt: 2000, unplaced: { reason: 'No free 30 minutes between 13:00 and 17:00 today.', why: 'no-free-time' as const } },
+    ];
+    const funnel = cueFunnel([{ at: 1500, localDate: '2026-02-01' }], events, dailyValues([ci('2026-02-01')]));
+    expect(funnel).toMatchObject({ scheduled: 2, done: 1, skipped: 0, missed: 0, displaced: 1, noFreeTime: 1 });
+  });
 });
 
 describe('outcome trend', () => {
