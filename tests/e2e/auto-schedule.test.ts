@@ -52,18 +52,7 @@ describe('a flexible habit in Google Calendar', () => {
     await page.getByRole('button', { name: 'Connect Google Calendar' }).click();
     await page.getByText('Cues are recurring events in your Google Calendar.').waitFor();
 
-    const form = page.getByRole('form', { name: 'New habit' });
-    await form.getByLabel('Behaviour').fill('Review team code');
-    await form.getByLabel('Target').fill('1');
-    for (const day of ['Sat', 'Sun']) await form.getByLabel(day, { exact: true }).check();
-    await form.getByLabel('Flexible: find free time in a window').check();
-    await form.getByLabel('Ideal time').fill('14:00');
-    await form.getByLabel('Window from').fill('13:00');
-    await form.getByLabel('Window to').fill('17:00');
-    await form.getByLabel('Two-minute start').fill('Open the review queue');
-    await form.getByRole('button', { name: 'Add habit' }).click();
-    await page.getByRole('status').getByText('Saved habit “Review team code”').waitFor();
-    const habitId = (await readStore(browser, 'habits'))[0]!.id as string;
+    const habitId = await addFlexibleHabit(browser);
     const [series] = await until(async () => (fake.seriesFor(habitId).length ? fake.seriesFor(habitId) : undefined), 'the series in Google');
     // One series at the ideal time: history stays one series.
     expect(series).toMatchObject({ recurrence: ['RRULE:FREQ=DAILY'], start: { timeZone: ZONE } });

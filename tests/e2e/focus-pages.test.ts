@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SiteServer } from '../fakes/site-server';
 import { axeViolations } from './axe';
-import { launch, readStore, until, type Browser } from './extension';
+import { launch, readStore, type Browser } from './extension';
+import { seed } from './seed';
 
 // The pages of a focus block: its cue page, the new tab and the popup while it runs, its end, and the held page.
 // The browser's clock is pinned (Wednesday 2026-06-10, 13:00 in New York); the block is started from its cue page.
@@ -41,40 +42,6 @@ function focusHabit(now: number) {
     createdAt: now - 10 * 86_400_000,
     scheduleSince: now - 10 * 86_400_000,
   };
-}
-
-/** Write records into the extension's IndexedDB once the worker has made it. */
-async function seed(b: Browser, records: Record<string, object[]>): Promise<void> {
-  await until(
-    () =>
-      b.inWorker(
-        () =>
-          new Promise<boolean>((ok) => {
-            const r = indexedDB.open('cueboard');
-            r.onsuccess = () => {
-              ok(r.result.objectStoreNames.contains('meta'));
-              r.result.close();
-            };
-          }),
-        undefined,
-      ),
-    'the database',
-  );
-  await b.inWorker(
-    (data: Record<string, object[]>) =>
-      new Promise<void>((finished) => {
-        const r = indexedDB.open('cueboard');
-        r.onsuccess = () => {
-          const tx = r.result.transaction(Object.keys(data), 'readwrite');
-          for (const [store, values] of Object.entries(data)) for (const v of values) tx.objectStore(store).put(v);
-          tx.oncomplete = () => {
-            r.result.close();
-            finished();
-          };
-        };
-      }),
-    records,
-  );
 }
 
 /** The current block as stored (the `meta` store holds it beside other values). */
