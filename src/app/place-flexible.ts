@@ -1,6 +1,9 @@
 import type { CueSnapshot, RemoteKind } from '@/src/core/calendar-sync';
 import { cueEventFor, cueEventId } from '@/src/core/cue-event';
 import { PLACE_AHEAD_MS, planFlexible } from '@/src/core/flex-plan';
+import type { Habit } from '@/src/core/habit';
+import { weekStartInstant } from '@/src/core/period';
+import type { Repository } from '@/src/ports/repository';
 import type { WorkerDeps } from './worker-deps';
 
 /** What one placement pass did, for the log and the tests. */
@@ -25,7 +28,8 @@ export async function placeFlexible(d: Pick<WorkerDeps, 'repo' | 'store' | 'cloc
   if (!calendar?.moveInstance || !snapshot?.instances) return report;
   const now = d.clock.now();
   const [habits, settings, ownMoves] = await Promise.all([d.repo.habits(), d.repo.settings(), d.store.ownMoves(provider)]);
-  const actions = planFlexible({ habits, snapshot, ownMoves, capMinutes: settings.dailyCapMinutes, skipWords: settings.skipWords, now });
+  const placementsThisWeek = await placementsSoFar(d.repo, habits, now);
+  const actions = planFlexible({ habits, snapshot, ownMoves, capMinutes: settings.dailyCapMinutes, skipWords: settings.skipWords, now, placementsThisWeek });
 
   let cues = snapshot.cues;
   let instances = snapshot.instances;
@@ -72,6 +76,16 @@ export async function placeFlexible(d: Pick<WorkerDeps, 'repo' | 'store' | 'cloc
     await d.store.putSnapshot(next);
   }
   return report;
+}
+
+/**
+ * Blocks each flexible habit has had this week before now (its cue instances since Monday that were not "no free
+ * time"), so that when two compete for one slot the one that got fewer goes first. One indexed read per flexible habit.
+ */
+async function placementsSoFar(repo: Repository, habits: readonly Habit[], now: number): Promise<Record<string, number>> {
+  const flexible = habits.filter((h) => !h.archived && h.schedule.window);
+  const counts = await Promise.all(flexible.map(async (h) => (await repo.cueEvents(h.id, weekStartInstant(now, h.schedule.timeZone), now)).filter((e) => !e.unplaced).length));
+  return Object.fromEntries(flexible.map((h, i) => [h.id, counts[i]!]));
 }
 
 function withoutUnplaced<T extends { unplaced?: unknown }>(event: T): Omit<T, 'unplaced'> {

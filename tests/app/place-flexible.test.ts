@@ -3,6 +3,7 @@ import { loadToday } from '@/src/app/load-today';
 import { placeFlexible } from '@/src/app/place-flexible';
 import type { RemoteCalendar } from '@/src/app/worker-deps';
 import type { CalendarInstance } from '@/src/core/calendar-sync';
+import type { CueEvent } from '@/src/core/cue-event';
 import { FixedClock } from '../fakes/fixed-clock';
 import { aHabit } from '../fakes/habits';
 import { testDeps } from '../fakes/test-deps';
@@ -86,6 +87,37 @@ describe('placing flexible blocks after a poll', () => {
     expect(await placeFlexible({ ...d, remotes: { google: { calendar, auth: d.remotes.google.auth } } }, 'google')).toEqual({ moved: 1, unplaced: 0, left: 0 });
     // 13:15–13:45 is nearer the ideal than 15:05.
     expect(moves).toEqual([at('2026-06-10T13:15')]);
+  });
+
+  it('two habits competing for one slot: the one with fewer blocks this week gets it, whatever their ids', async () => {
+    // 2026-06-10 is a Wednesday; the week began Monday 8 June at 00:00 New York.
+    const hour = { days: [1, 2, 3, 4, 5], startTime: '13:00', durationMinutes: 60, timeZone: ZONE, window: { from: '13:00', to: '14:00', bufferMinutes: 5 } };
+    const a = aHabit({ id: 'a', schedule: hour });
+    const b = aHabit({ id: 'b', schedule: hour });
+    const start = at('2026-06-10T13:00');
+    const block = (id: string): CalendarInstance => ({ habitId: id, at: start, end: start + 60 * MIN, originalAt: start, instanceId: `${id}_20260610T170000Z`, version: '"1"' });
+    const setUpRace = async (history: Record<string, number[]>, unplacedThisWeek: CueEvent[] = []) => {
+      const deps = await testDeps(FixedClock.at('2026-06-10T13:00:00Z'));
+      await deps.repo.putHabits([a, b]);
+      for (const [id, times] of Object.entries(history)) for (const t of times) await deps.repo.putCueEvent({ id: `${id}|${t}`, habitId: id, cueAt: t, firedAt: t });
+      for (const event of unplacedThisWeek) await deps.repo.putCueEvent(event);
+      const { calendar } = remote(async () => 'moved');
+      const d = { ...deps, remotes: { google: { calendar, auth: { connect: async () => undefined, disconnect: async () => undefined } } } };
+      await deps.store.putSnapshot({ provider: 'google', from: 0, to: start + 48 * 60 * MIN, fetchedAt: 0, cues: [{ habitId: 'a', at: start }, { habitId: 'b', at: start }], busy: [], allDay: [], instances: [block('a'), block('b')] });
+      await placeFlexible(d, 'google');
+      return { a: await d.repo.cueEvent(`a|${start}`), b: await d.repo.cueEvent(`b|${start}`) };
+    };
+    // Even: the id decides, so "a" keeps the hour.
+    const even = await setUpRace({});
+    expect(even.a?.unplaced).toBeUndefined();
+    expect(even.b?.unplaced?.why).toBe('no-free-time');
+    // "a" had Monday's and Tuesday's blocks; "b" had none (two days with no free time, one block last Sunday): "b" first.
+    const lastSunday = at('2026-06-07T13:00');
+    const monday = at('2026-06-08T13:00');
+    const noRoom: CueEvent[] = [0, 1].map((day) => ({ id: `b|${monday + day * 24 * 60 * MIN}`, habitId: 'b', cueAt: monday + day * 24 * 60 * MIN, unplaced: { why: 'no-free-time', reason: 'No free hour.' } }));
+    const fairer = await setUpRace({ a: [monday, at('2026-06-09T13:00')], b: [lastSunday] }, noRoom);
+    expect(fairer.b?.unplaced).toBeUndefined();
+    expect(fairer.a?.unplaced?.why).toBe('no-free-time');
   });
 
   it('does nothing for a calendar that cannot move instances or a poll without instances', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckIn } from '@/src/core/check-in';
 import { dayState } from '@/src/core/check-in';
-import { periodOf } from '@/src/core/period';
+import { periodOf, weekStartInstant } from '@/src/core/period';
 import { checkOffValue, periodProgress } from '@/src/core/progress';
 import { aHabit } from '../fakes/habits';
 
@@ -55,5 +55,16 @@ describe('dayState', () => {
     expect(dayState([checkIn('d', 'missed', 0)])).toBe('missed');
     expect(dayState([checkIn('d', 'missed', 0), checkIn('d', 'skipped', 0)])).toBe('skipped');
     expect(dayState([checkIn('d', 'skipped', 0), checkIn('d', 'done')])).toBe('done');
+  });
+});
+
+describe('weekStartInstant', () => {
+  const ms = (iso: string) => Temporal.Instant.from(iso).epochMilliseconds;
+  it('is Monday 00:00 in the zone, also in a week with a DST change and at the week’s edges', () => {
+    // Sunday 8 March 2026 springs forward in New York; Monday 2 March 00:00 is still EST.
+    expect(weekStartInstant(ms('2026-03-08T12:00:00Z'), 'America/New_York')).toBe(ms('2026-03-02T05:00:00Z'));
+    // Monday 00:30 in Tokyo is still Sunday in UTC: the zone's Monday counts.
+    expect(weekStartInstant(ms('2026-03-08T15:30:00Z'), 'Asia/Tokyo')).toBe(ms('2026-03-08T15:00:00Z'));
+    expect(weekStartInstant(ms('2026-03-08T14:59:59Z'), 'Asia/Tokyo')).toBe(ms('2026-03-01T15:00:00Z'));
   });
 });
