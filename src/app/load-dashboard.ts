@@ -48,7 +48,7 @@ export async function loadDashboard({ repo, clock, provider }: Pick<Deps, 'repo'
   const zone = clock.timeZone();
   const window = dayWindow(today, zone, dayBoundary);
   const [perHabit, cues] = await Promise.all([
-    Promise.all(shown.map((habit) => habitData(repo, habit, today, now, zone, dayBoundary))),
+    Promise.all(shown.map((habit) => habitData(repo, habit, today, now, zone, dayBoundary, window))),
     provider.listCues(window.from, now + 2 * DAY_MS),
   ]);
   const checkIns = perHabit.flatMap((p) => p.checkIns);
@@ -66,7 +66,7 @@ export async function loadDashboard({ repo, clock, provider }: Pick<Deps, 'repo'
   return {
     today,
     now,
-    items: buildToday(shown, checkIns, todaysCues, today),
+    items: buildToday(shown, checkIns, todaysCues, today, new Map(perHabit.flatMap((p, i) => (p.unplaced ? [[shown[i]!.id, p.unplaced]] : [])))),
     metrics: results.map((r) => r.metrics),
     outcomes: trends,
     ...(next && nextHabit
@@ -78,16 +78,20 @@ export async function loadDashboard({ repo, clock, provider }: Pick<Deps, 'repo'
   };
 }
 
-async function habitData(repo: Deps['repo'], habit: Habit, today: string, now: number, zone: string, dayBoundary: string) {
+async function habitData(repo: Deps['repo'], habit: Habit, today: string, now: number, zone: string, dayBoundary: string, day: { from: number; to: number }) {
   const stats = await repo.habitStats(habit.id);
   const from = readFrom(judgedHabit(habit, dayBoundary), stats, today);
   const funnelFrom = now - FUNNEL_DAYS * DAY_MS;
-  const [checkIns, events] = await Promise.all([repo.checkIns(habit.id, from, today), repo.cueEvents(habit.id, funnelFrom, now)]);
+  // The same read runs on to the day's end, for a flexible block that found no place today (its line in the popup);
+  // the metrics count only what has passed.
+  const [checkIns, read] = await Promise.all([repo.checkIns(habit.id, from, today), repo.cueEvents(habit.id, funnelFrom, Math.max(now, day.to))]);
+  const events = read.filter((e) => e.cueAt < now);
+  const unplaced = read.find((e) => e.unplaced && e.cueAt >= day.from)?.unplaced?.reason;
   // The instances the calendar really held are the ones with a record: each fired, fired late, or was noticed as
   // passed unseen (a moved instance has one record, at its new time; a cancelled one has none). Each counts for the
   // person's local date under the day boundary, like the check-ins that answer it.
   const scheduled = events.filter((e) => e.cueAt <= now).map((e) => ({ at: e.cueAt, localDate: localDateOf(e.cueAt, zone, dayBoundary) }));
-  return { stats, checkIns, events, result: habitMetrics({ habit, ...(stats ? { stats } : {}), checkIns, events, scheduled, today, dayBoundary }) };
+  return { stats, checkIns, events, unplaced, result: habitMetrics({ habit, ...(stats ? { stats } : {}), checkIns, events, scheduled, today, dayBoundary }) };
 }
 
 function keystoneWeek(habit: Habit, checkIns: Parameters<typeof dailyValues>[0], today: string): NonNullable<DashboardView['keystoneWeek']> {

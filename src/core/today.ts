@@ -43,9 +43,10 @@ export function openInstance(instants: readonly number[], events: readonly CueEv
 
 /**
  * The popup's list: dashboard habits (keystone first, five at most) with this period's progress, today's state,
- * today's cues and the check-in to undo. `checkIns` must cover each habit's current period.
+ * today's cues and the check-in to undo. `checkIns` must cover each habit's current period. `unplaced` holds, by
+ * habit, why a flexible block found no place today.
  */
-export function buildToday(habits: readonly Habit[], checkIns: readonly CheckIn[], cues: readonly CueInstance[], today: string): TodayItem[] {
+export function buildToday(habits: readonly Habit[], checkIns: readonly CheckIn[], cues: readonly CueInstance[], today: string, unplaced?: ReadonlyMap<string, string>): TodayItem[] {
   return dashboardHabits(habits).map((habit) => {
     const mine = checkIns.filter((c) => c.habitId === habit.id);
     const todays = mine.filter((c) => c.localDate === today).sort((a, b) => a.at - b.at);
@@ -61,6 +62,7 @@ export function buildToday(habits: readonly Habit[], checkIns: readonly CheckIn[
       state: dayState(todays),
       cues: cues.filter((c) => c.habitId === habit.id).map((c) => c.at).sort((a, b) => a - b),
       ...(last ? { undoId: last.id } : {}),
+      ...(unplaced?.has(habit.id) ? { unplaced: unplaced.get(habit.id)! } : {}),
     };
   });
 }

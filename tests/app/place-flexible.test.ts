@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadToday } from '@/src/app/load-today';
+import { loadDashboard } from '@/src/app/load-dashboard';
 import { placeFlexible } from '@/src/app/place-flexible';
 import type { RemoteCalendar } from '@/src/app/worker-deps';
 import type { CalendarInstance } from '@/src/core/calendar-sync';
@@ -61,7 +61,7 @@ describe('placing flexible blocks after a poll', () => {
     expect((await d.store.snapshot('google'))?.cues).toEqual([]);
     expect(await d.repo.cueEvent(`review|${ideal}`)).toMatchObject({ unplaced: { why: 'no-free-time', reason: 'No free 30 minutes between 13:00 and 17:00 today.' } });
     // The popup says why there is no cue today.
-    const view = await loadToday({ ...d, provider: d.offlineProvider });
+    const view = await loadDashboard({ ...d, provider: d.offlineProvider });
     expect(view.items).toEqual([expect.objectContaining({ habitId: 'review', cues: [], unplaced: 'No free 30 minutes between 13:00 and 17:00 today.' })]);
   });
 

@@ -84,7 +84,7 @@ describe('a flexible habit in Google Calendar', () => {
 });
 
 describe('a flexible habit in Outlook', () => {
-  it('a meeting added over its slot moves today’s occurrence; the alarm follows; a block with no free time does not fire', async () => {
+  it('a meeting added over its slot moves today’s occurrence; the alarm follows; a block with no free time does not fire and the popup says why', async () => {
     graph = await new FakeGraph().start();
     outlook = await launch({ extensionDir: buildVariant('test', { WXT_GRAPH_API_BASE: graph.url, WXT_MS_AUTH_BASE: graph.authBase, WXT_MS_CLIENT_ID: 'cueboard-spa-test' }) });
     const page = await outlook.open('options.html');
@@ -109,5 +109,10 @@ describe('a flexible habit in Outlook', () => {
     expect(await readStore(outlook, 'cueEvents')).toEqual([
       expect.objectContaining({ habitId, cueAt: moved, displacedFrom: ideal, unplaced: { why: 'no-free-time', reason: 'No free 30 minutes between 13:00 and 17:00 today.' } }),
     ]);
+    // The popup says why there is no cue today, on the habit's row, and shows no cue time for it.
+    const popup = await outlook.open('popup.html');
+    const row = popup.getByRole('listitem').filter({ hasText: 'No free 30 minutes between 13:00 and 17:00 today.' });
+    await row.waitFor();
+    expect(await row.textContent()).not.toContain('cue ');
   });
 });

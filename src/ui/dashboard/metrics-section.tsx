@@ -1,7 +1,7 @@
 import type { HabitMetrics } from '@/src/core/metrics/habit-metrics';
 import type { OutcomeTrend } from '@/src/core/metrics/outcome-trend';
 import { MetricCard } from './metric-card';
-import { OutcomeCard } from './outcome-card';
+import { OutcomeList } from './outcome-card';
 
 /** The leading metrics (five at most) and the outcomes they serve: a compass, not a report card. */
 export function MetricsSection({ metrics, outcomes }: { metrics: readonly HabitMetrics[]; outcomes: readonly OutcomeTrend[] }) {
@@ -17,11 +17,7 @@ export function MetricsSection({ metrics, outcomes }: { metrics: readonly HabitM
       {outcomes.length > 0 && (
         <>
           <h2>Outcomes</h2>
-          <ul class="metric-list">
-            {outcomes.map((o) => (
-              <OutcomeCard key={o.outcomeId} o={o} />
-            ))}
-          </ul>
+          <OutcomeList outcomes={outcomes} />
         </>
       )}
     </section>

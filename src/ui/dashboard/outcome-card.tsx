@@ -18,3 +18,14 @@ export function OutcomeCard({ o }: { o: OutcomeTrend }) {
     </li>
   );
 }
+
+/** The outcomes, one card each. */
+export function OutcomeList({ outcomes }: { outcomes: readonly OutcomeTrend[] }) {
+  return (
+    <ul class="metric-list">
+      {outcomes.map((o) => (
+        <OutcomeCard key={o.outcomeId} o={o} />
+      ))}
+    </ul>
+  );
+}

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DashboardView, NextCue } from '@/src/app/load-dashboard';
-import { OutcomeCard } from '../dashboard/outcome-card';
 import type { TrapPanel } from '../dashboard/trap-questions';
 import { formatTime } from '../format';
 import { HabitRow } from '../popup/habit-row';
+import { Later } from '../later';
 import { useAsync } from '../use-async';
 
 export interface NewTabProps {
@@ -19,6 +19,8 @@ export interface NewTabProps {
 }
 
 const DAY_LETTERS = ['M', 'T', 'W', 'T', 'F', 'S', 'S'];
+// The outcome's card and sparkline come after the glance (next cue, today's list) has painted.
+const outcomeList = () => import('../dashboard/outcome-card').then((m) => m.OutcomeList);
 
 /** The new tab: a calm glance — the next cue and its two-minute start, today's check-offs, the keystone's week, the outcome. */
 export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, onReady, traps }: NewTabProps) {
@@ -102,11 +104,7 @@ export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, 
       {data.outcomes.length > 0 && (
         <section aria-labelledby="outcome-title">
           <h2 id="outcome-title">Outcome</h2>
-          <ul class="metric-list">
-            {data.outcomes.map((o) => (
-              <OutcomeCard key={o.outcomeId} o={o} />
-            ))}
-          </ul>
+          <Later load={outcomeList} outcomes={data.outcomes} />
         </section>
       )}
     </main>

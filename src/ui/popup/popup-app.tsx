@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DashboardView } from '@/src/app/load-dashboard';
-import { MetricsSection } from '../dashboard/metrics-section';
 import type { TrapPanel } from '../dashboard/trap-questions';
+import { Later } from '../later';
 import { useAsync } from '../use-async';
 import { HabitRow } from './habit-row';
 import { MissedList } from './missed-list';
+
+// The metrics' cards and sparklines come after today's list has painted: a glance needs the list first.
+const metricsSection = () => import('../dashboard/metrics-section').then((m) => m.MetricsSection);
 
 export interface PopupActions {
   load: () => Promise<DashboardView>;
@@ -82,8 +85,10 @@ export function PopupApp({ load, checkOff, undo, answerMissed, openOptions, time
         </ul>
       )}
       {data && panel && <panel.TrapQuestions {...panel.actions} refresh={data} onChange={reload} />}
-      {data && <MetricsSection metrics={data.metrics} outcomes={data.outcomes} />}
-      {data && data.offDashboard > 0 && <p class="footnote">{data.offDashboard} more habit(s) run off the dashboard.</p>}
+      {data && data.metrics.length > 0 && <Later load={metricsSection} metrics={data.metrics} outcomes={data.outcomes} />}
+      {data && data.offDashboard > 0 && (
+        <p class="footnote">{data.offDashboard === 1 ? '1 more habit runs' : `${data.offDashboard} more habits run`} off the dashboard.</p>
+      )}
     </main>
   );
 }
