@@ -56,6 +56,15 @@ export interface FocusSession {
   end?: FocusEnd;
 }
 
+/** A focus block as stored: the session and, once it ended, its record and the person's rating. */
+export interface FocusRecord extends FocusSession {
+  /** The check-in that recorded its minutes (absent when no minute was focused). */
+  checkInId?: string;
+  /** Focus 1–5 and "What did you move forward?", once the person answered. */
+  rating?: number;
+  note?: string;
+}
+
 export interface FocusStart {
   id: string;
   habitId: string;

@@ -2,16 +2,10 @@ import type { CheckIn } from '@/src/core/check-in';
 import type { CueEvent } from '@/src/core/cue-event';
 import type { MeasureEntry } from '@/src/core/experiment';
 import type { FocusPrefs } from '@/src/core/focus-sites';
-import type { FocusSession } from '@/src/core/focus-session';
+import type { FocusRecord } from '@/src/core/focus-session';
 
-/** A focus block as stored: the session and, once it ended, its record and the person's rating. */
-export interface FocusRecord extends FocusSession {
-  /** The check-in that recorded its minutes (absent when no minute was focused). */
-  checkInId?: string;
-  /** Focus 1–5 and "What did you move forward?", once the person answered. */
-  rating?: number;
-  note?: string;
-}
+// The stored shape lives in the core, so an export document can name it without reaching into a port.
+export type { FocusRecord } from '@/src/core/focus-session';
 
 /**
  * Where focus blocks live: the current one (live, or ended and waiting for its rating), the history, and the
