@@ -1,4 +1,4 @@
-import type { FocusPrefs } from '../focus-sites';
+import { MAX_SITES, type FocusPrefs } from '../focus-sites';
 import type { Habit } from '../habit';
 import type { Settings } from '../settings';
 import { canonicalJson, RECORD_STORES, type ExportData, type RecordStore, type RecordsOf } from './export-document';
@@ -27,9 +27,10 @@ export interface ImportPlan {
   /** Records to write, per store (replace: everything in the file; merge: the added and the updated). */
   put: { [S in RecordStore]: RecordsOf[S][] };
   counts: Record<RecordStore, StoreCounts>;
-  /** What settings and focus preferences become (merge keeps this machine's). */
+  /** What settings and focus preferences become, and whether that differs from what is here. */
   settings: Settings;
   focusPrefs: FocusPrefs;
+  settingsChanged: boolean;
   /** Habits whose cues change: the calendar and the alarms follow them after the write. */
   habitsToSync: Habit[];
 }
@@ -64,11 +65,22 @@ export function planImport(incoming: ExportData, current: ExportData, mode: Impo
     mode,
     put,
     counts,
-    // The calendar in use belongs to this machine's sign-in, never to the file.
-    settings: mode === 'replace' ? { ...incoming.settings, calendar: current.settings.calendar } : current.settings,
-    focusPrefs: mode === 'replace' ? incoming.focusPrefs : current.focusPrefs,
+    ...settingsOf(incoming, current, mode),
     habitsToSync: [...put.habits.filter((h) => written.has(h.id)), ...ended],
   };
+}
+
+/**
+ * Settings are one record with no time to compare: importing a file is the person asking for its settings, so they
+ * come from it, except the calendar in use, which belongs to this machine's sign-in. Merge adds the file's focus
+ * sites to the ones here; replace takes the file's list.
+ */
+function settingsOf(incoming: ExportData, current: ExportData, mode: ImportMode): Pick<ImportPlan, 'settings' | 'focusPrefs' | 'settingsChanged'> {
+  const settings = { ...incoming.settings, calendar: current.settings.calendar };
+  const sites = mode === 'replace' ? incoming.focusPrefs.sites : [...new Set([...current.focusPrefs.sites, ...incoming.focusPrefs.sites])].slice(0, MAX_SITES);
+  const focusPrefs = { ...incoming.focusPrefs, sites };
+  const settingsChanged = canonicalJson([settings, focusPrefs]) !== canonicalJson([current.settings, current.focusPrefs]);
+  return { settings, focusPrefs, settingsChanged };
 }
 
 function planStore<S extends RecordStore>(store: S, incoming: readonly RecordsOf[S][], current: readonly RecordsOf[S][], mode: ImportMode): [RecordsOf[S][], StoreCounts] {
@@ -124,6 +136,8 @@ function phrase(plan: ImportPlan, key: keyof StoreCounts): string {
   return listed(RECORD_STORES.filter((s) => plan.counts[s][key] > 0).map((s) => countOf(s, plan.counts[s][key])));
 }
 
+const SETTINGS_LINE = 'Settings and focus sites come from the file; the calendar you use here stays.';
+
 /** The preview in sentences, e.g. "Adds 3 habits and 1,240 check-ins." / "12 check-ins already here are kept." */
 export function previewLines(plan: ImportPlan): string[] {
   const lines: string[] = [];
@@ -135,11 +149,12 @@ export function previewLines(plan: ImportPlan): string[] {
     const incoming = listed(RECORD_STORES.filter((s) => plan.put[s].length > 0).map((s) => countOf(s, plan.put[s].length)));
     lines.push(incoming ? `Replaces everything here with the file’s ${incoming}.` : 'Replaces everything here with an empty file: nothing would be left.');
     if (removed) lines.push(`Removes ${removed} that the file does not have.`);
-    lines.push('Settings and focus sites come from the file; the calendar you use here stays.');
+    if (plan.settingsChanged) lines.push(SETTINGS_LINE);
     return lines;
   }
   lines.push(added ? `Adds ${added}.` : 'Adds nothing new.');
   if (updated) lines.push(`Updates ${updated} with newer ones from the file.`);
+  if (plan.settingsChanged) lines.push(SETTINGS_LINE);
   if (kept) lines.push(`${capitalised(kept)} already here ${isOne(plan, 'kept') ? 'is kept: it is' : 'are kept: they are'} as new or newer here.`);
   return lines;
 }

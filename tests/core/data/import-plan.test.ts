@@ -12,15 +12,17 @@ const empty = (): ExportData => ({
 });
 
 describe('planImport, merge', () => {
-  it('into an empty database adds everything, keeps this machine’s settings and syncs every habit', () => {
+  it('into an empty database adds everything, takes the file’s settings but not its calendar, and syncs every habit', () => {
     const plan = planImport(everything(), empty(), 'merge', NOW);
     expect(plan.counts.habits).toEqual({ added: 4, updated: 0, kept: 0, same: 0, removed: 0 });
     expect(plan.put.checkIns).toHaveLength(5);
     expect(plan.settings.calendar).toBe('google');
-    expect(plan.settings.dayBoundary).toBe(DEFAULT_SETTINGS.dayBoundary);
+    expect(plan.settings).toEqual({ ...everything().settings, calendar: 'google' });
+    expect(plan.focusPrefs).toEqual(everything().focusPrefs);
     expect(plan.habitsToSync.map((h) => h.id)).toEqual(['h1', 'h2', 'h3', 'h4']);
     expect(previewLines(plan)).toEqual([
       'Adds 2 outcomes, 2 outcome values, 4 habits, 5 check-ins, 5 cue records, 2 experiments, 2 experiment measures, 2 coaching check-ins and 1 focus block.',
+      'Settings and focus sites come from the file; the calendar you use here stays.',
     ]);
   });
 
@@ -41,6 +43,7 @@ describe('planImport, merge', () => {
     expect(plan.put.checkIns.map((c) => c.id)).toEqual(['c1', 'c9']);
     expect(plan.habitsToSync.map((h) => [h.id, h.archived])).toEqual([['h2', true]]);
     expect(plan.settings.calendar).toBe('outlook');
+    expect(plan.settingsChanged).toBe(false);
     expect(previewLines(plan)).toEqual(['Adds 1 check-in.', 'Updates 1 habit and 1 check-in with newer ones from the file.', '2 check-ins already here are kept: they are as new or newer here.']);
   });
 

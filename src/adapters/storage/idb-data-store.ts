@@ -1,0 +1,55 @@
+import type { IDBPDatabase } from 'idb';
+import { RECORD_STORES, type ExportData } from '@/src/core/data/export-document';
+import type { ImportPlan } from '@/src/core/data/import-plan';
+import { DEFAULT_FOCUS_PREFS } from '@/src/core/focus-sites';
+import { DEFAULT_SETTINGS } from '@/src/core/settings';
+import type { DataStore } from '@/src/ports/data-store';
+import type { CueboardDB, MetaValues } from './schema';
+
+const SETTINGS_KEY = 'settings';
+const WRITTEN = [...RECORD_STORES, 'habitStats', 'settings', 'meta'] as const;
+
+/** Export and import over Cueboard's database: one transaction each way. */
+export class IdbDataStore implements DataStore {
+  constructor(private readonly db: IDBPDatabase<CueboardDB>) {}
+
+  async readAll(): Promise<ExportData> {
+    const tx = this.db.transaction([...RECORD_STORES, 'settings', 'meta'], 'readonly');
+    const [records, settings, prefs] = await Promise.all([
+      Promise.all(RECORD_STORES.map((store) => tx.objectStore(store).getAll())),
+      tx.objectStore('settings').get(SETTINGS_KEY),
+      tx.objectStore('meta').get('focusPrefs') as Promise<MetaValues['focusPrefs'] | undefined>,
+      tx.done,
+    ]);
+    return {
+      ...(Object.fromEntries(RECORD_STORES.map((store, i) => [store, records[i]])) as Omit<ExportData, 'settings' | 'focusPrefs'>),
+      settings: { ...DEFAULT_SETTINGS, ...settings },
+      focusPrefs: { ...DEFAULT_FOCUS_PREFS, ...prefs },
+    };
+  }
+
+  async apply(plan: ImportPlan): Promise<void> {
+    const tx = this.db.transaction(WRITTEN, 'readwrite');
+    // Requests are queued without awaiting each one (thousands of puts in one transaction). A request IndexedDB
+    // refuses at once (a record without its key throws synchronously) or later (a constraint) aborts the whole
+    // transaction, so nothing of the import stays.
+    const requests: Promise<unknown>[] = [tx.done];
+    try {
+      for (const store of RECORD_STORES) {
+        const target = tx.objectStore(store);
+        if (plan.mode === 'replace') requests.push(target.clear());
+        for (const record of plan.put[store]) requests.push((target.put as (value: unknown) => Promise<unknown>)(record));
+      }
+      // Strength and streaks are carried forward from check-ins: rebuilt from the new history on the next load.
+      requests.push(tx.objectStore('habitStats').clear());
+      requests.push(tx.objectStore('settings').put(plan.settings, SETTINGS_KEY));
+      requests.push(tx.objectStore('meta').put(plan.focusPrefs, 'focusPrefs'));
+    } catch (error) {
+      // Without this abort the requests queued so far would commit: half an import.
+      for (const request of requests) request.catch(() => undefined);
+      tx.abort();
+      throw error;
+    }
+    await Promise.all(requests);
+  }
+}
