@@ -4,14 +4,15 @@ import { offlineCalendar } from '@/src/adapters/calendar/snapshot-calendar';
 import { LocalCalendar } from '@/src/adapters/calendar/local/local-calendar';
 import { IdbCoachingStore } from '@/src/adapters/storage/idb-coaching-store';
 import { IdbRepository } from '@/src/adapters/storage/idb-repository';
-import { openCueboardDb } from '@/src/adapters/storage/open-db';
+import { dbHandle } from '@/src/adapters/storage/db-handle';
 import type { WorkerDeps } from '@/src/app/worker-deps';
 import { IdbCalendarStore } from '@/src/adapters/storage/idb-calendar-store';
 import { FixedClock } from './fixed-clock';
 
 /** The real adapters on fake-indexeddb and WXT's fake browser, with a fixed clock and counting ids. */
 export async function testDeps(clock = FixedClock.at('2026-03-02T15:00:00Z')): Promise<WorkerDeps & { clock: FixedClock; repo: IdbRepository; coach: IdbCoachingStore }> {
-  const db = await openCueboardDb();
+  // A handle, as the extension's wiring uses: the stores share one connection, opened again if it closes.
+  const db = dbHandle();
   const repo = new IdbRepository(db);
   let next = 0;
   const local = new LocalCalendar(() => repo.habits());

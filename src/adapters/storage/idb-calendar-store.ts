@@ -1,67 +1,73 @@
-import type { IDBPDatabase } from 'idb';
 import type { CueSnapshot, OutboxEntry, SeriesRecord } from '@/src/core/calendar-sync';
 import type { CalendarStore, StoredAuth } from '@/src/ports/calendar-store';
-import type { CueboardDB, MetaValues } from './schema';
+import { handleOf, type DbHandle, type DbSource } from './db-handle';
+import type { MetaValues } from './schema';
 
 /** The CalendarStore port over IndexedDB. */
 export class IdbCalendarStore implements CalendarStore {
-  constructor(private readonly db: IDBPDatabase<CueboardDB>) {}
+  /** The open connection; given a handle, opened again once it was closed (see db-handle.ts). */
+  private readonly db: DbHandle['db'];
+
+  constructor(source: DbSource) {
+    const handle = handleOf(source);
+    this.db = () => handle.db();
+  }
 
   async enqueue(entry: OutboxEntry): Promise<void> {
-    await this.db.put('outbox', entry);
+    await (await this.db()).put('outbox', entry);
   }
 
   async outbox(provider: OutboxEntry['provider']): Promise<OutboxEntry[]> {
-    return (await this.db.getAll('outbox')).filter((e) => e.provider === provider).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+    return (await (await this.db()).getAll('outbox')).filter((e) => e.provider === provider).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
   }
 
   async putOutbox(entry: OutboxEntry): Promise<void> {
-    const tx = this.db.transaction('outbox', 'readwrite');
+    const tx = (await this.db()).transaction('outbox', 'readwrite');
     // Only update an entry that is still there: a completed sync must not be resurrected by its own bookkeeping.
     if (await tx.store.get(entry.id)) await tx.store.put(entry);
     await tx.done;
   }
 
   async completeOutbox(id: string, queuedAt: number): Promise<void> {
-    const tx = this.db.transaction('outbox', 'readwrite');
+    const tx = (await this.db()).transaction('outbox', 'readwrite');
     const current = await tx.store.get(id);
     if (current && current.queuedAt === queuedAt) await tx.store.delete(id);
     await tx.done;
   }
 
   async replaceOutbox(provider: OutboxEntry['provider'], entries: readonly OutboxEntry[]): Promise<void> {
-    const tx = this.db.transaction('outbox', 'readwrite');
+    const tx = (await this.db()).transaction('outbox', 'readwrite');
     for (const entry of await tx.store.getAll()) if (entry.provider === provider) await tx.store.delete(entry.id);
     for (const entry of entries) await tx.store.put(entry);
     await tx.done;
   }
 
-  series(provider: SeriesRecord['provider'], habitId: string): Promise<SeriesRecord[]> {
-    return this.db.getAllFromIndex('series', 'byHabit', [provider, habitId]);
+  async series(provider: SeriesRecord['provider'], habitId: string): Promise<SeriesRecord[]> {
+    return (await this.db()).getAllFromIndex('series', 'byHabit', [provider, habitId]);
   }
 
   async allSeries(provider: SeriesRecord['provider']): Promise<SeriesRecord[]> {
-    return this.db.getAllFromIndex('series', 'byHabit', IDBKeyRange.bound([provider, ''], [provider, '\uffff']));
+    return (await this.db()).getAllFromIndex('series', 'byHabit', IDBKeyRange.bound([provider, ''], [provider, '\uffff']));
   }
 
   async putSeries(record: SeriesRecord): Promise<void> {
-    await this.db.put('series', record);
+    await (await this.db()).put('series', record);
   }
 
-  snapshot(provider: CueSnapshot['provider']): Promise<CueSnapshot | undefined> {
-    return this.db.get('cueSnapshots', provider);
+  async snapshot(provider: CueSnapshot['provider']): Promise<CueSnapshot | undefined> {
+    return (await this.db()).get('cueSnapshots', provider);
   }
 
   async putSnapshot(snapshot: CueSnapshot): Promise<void> {
-    await this.db.put('cueSnapshots', snapshot);
+    await (await this.db()).put('cueSnapshots', snapshot);
   }
 
   async ownMoves(provider: CueSnapshot['provider']): Promise<Record<string, number[]>> {
-    return ((await this.db.get('meta', 'flexMoves')) as MetaValues['flexMoves'] | undefined)?.[provider] ?? {};
+    return ((await (await this.db()).get('meta', 'flexMoves')) as MetaValues['flexMoves'] | undefined)?.[provider] ?? {};
   }
 
   async recordOwnMove(provider: CueSnapshot['provider'], instanceId: string, at: number, dropBefore: number): Promise<void> {
-    const tx = this.db.transaction('meta', 'readwrite');
+    const tx = (await this.db()).transaction('meta', 'readwrite');
     const all = ((await tx.store.get('flexMoves')) as MetaValues['flexMoves'] | undefined) ?? {};
     // Marks of instances long past are dropped, so the record stays a few days' worth; three positions per instance
     // cover a move whose answer was lost and the one after it.
@@ -70,16 +76,16 @@ export class IdbCalendarStore implements CalendarStore {
     await Promise.all([tx.store.put({ ...all, [provider]: { ...Object.fromEntries(kept), [instanceId]: positions } }, 'flexMoves'), tx.done]);
   }
 
-  auth(provider: StoredAuth['provider']): Promise<StoredAuth | undefined> {
-    return this.db.get('auth', provider);
+  async auth(provider: StoredAuth['provider']): Promise<StoredAuth | undefined> {
+    return (await this.db()).get('auth', provider);
   }
 
   async putAuth(auth: StoredAuth): Promise<void> {
-    await this.db.put('auth', auth);
+    await (await this.db()).put('auth', auth);
   }
 
   async forget(provider: StoredAuth['provider']): Promise<void> {
-    const tx = this.db.transaction(['auth', 'outbox', 'cueSnapshots'], 'readwrite');
+    const tx = (await this.db()).transaction(['auth', 'outbox', 'cueSnapshots'], 'readwrite');
     const outbox = tx.objectStore('outbox');
     const outboxEntries = await outbox.getAll();
     // The series records stay: the events stay in the calendar, and after a reconnect the old series must still be

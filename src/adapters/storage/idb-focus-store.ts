@@ -1,20 +1,26 @@
-import type { IDBPDatabase } from 'idb';
 import type { MeasureEntry } from '@/src/core/experiment';
 import { DEFAULT_FOCUS_PREFS, type FocusPrefs } from '@/src/core/focus-sites';
 import type { FocusRecord, FocusStore } from '@/src/ports/focus-store';
-import type { CueboardDB, MetaValues } from './schema';
+import { handleOf, type DbHandle, type DbSource } from './db-handle';
+import type { MetaValues } from './schema';
 import { dropStaleStats } from './stale-stats';
 
 /** The FocusStore port over IndexedDB: the current block and the prefs in `meta`, ended blocks in `focusSessions`. */
 export class IdbFocusStore implements FocusStore {
-  constructor(private readonly db: IDBPDatabase<CueboardDB>) {}
+  /** The open connection; given a handle, opened again once it was closed (see db-handle.ts). */
+  private readonly db: DbHandle['db'];
+
+  constructor(source: DbSource) {
+    const handle = handleOf(source);
+    this.db = () => handle.db();
+  }
 
   async prefs(): Promise<FocusPrefs> {
-    return { ...DEFAULT_FOCUS_PREFS, ...((await this.db.get('meta', 'focusPrefs')) as MetaValues['focusPrefs'] | undefined) };
+    return { ...DEFAULT_FOCUS_PREFS, ...((await (await this.db()).get('meta', 'focusPrefs')) as MetaValues['focusPrefs'] | undefined) };
   }
 
   async updatePrefs(change: (stored: FocusPrefs) => FocusPrefs): Promise<FocusPrefs> {
-    const tx = this.db.transaction('meta', 'readwrite');
+    const tx = (await this.db()).transaction('meta', 'readwrite');
     const stored = { ...DEFAULT_FOCUS_PREFS, ...((await tx.store.get('focusPrefs')) as MetaValues['focusPrefs'] | undefined) };
     const next = guarded(tx, () => change(stored));
     await Promise.all([tx.store.put(next, 'focusPrefs'), tx.done]);
@@ -22,14 +28,14 @@ export class IdbFocusStore implements FocusStore {
   }
 
   async current(): Promise<FocusRecord | undefined> {
-    return (await this.db.get('meta', 'focusSession')) as MetaValues['focusSession'] | undefined;
+    return (await (await this.db()).get('meta', 'focusSession')) as MetaValues['focusSession'] | undefined;
   }
 
   async updateCurrent(
     change: (stored: FocusRecord | undefined) => FocusRecord | undefined,
     ending?: Parameters<FocusStore['updateCurrent']>[1],
   ): Promise<FocusRecord | undefined> {
-    const tx = this.db.transaction(['meta', 'focusSessions', 'checkIns', 'cueEvents', 'habitStats'], 'readwrite');
+    const tx = (await this.db()).transaction(['meta', 'focusSessions', 'checkIns', 'cueEvents', 'habitStats'], 'readwrite');
     const meta = tx.objectStore('meta');
     const stored = (await meta.get('focusSession')) as MetaValues['focusSession'] | undefined;
     let next = guarded(tx, () => change(stored));
@@ -54,7 +60,7 @@ export class IdbFocusStore implements FocusStore {
   }
 
   async rate(sessionId: string, rating: { value: number; note?: string } | undefined, measure?: MeasureEntry): Promise<void> {
-    const tx = this.db.transaction(['meta', 'focusSessions', 'checkIns', 'measures'], 'readwrite');
+    const tx = (await this.db()).transaction(['meta', 'focusSessions', 'checkIns', 'measures'], 'readwrite');
     const meta = tx.objectStore('meta');
     const current = (await meta.get('focusSession')) as MetaValues['focusSession'] | undefined;
     if (current?.id === sessionId) await meta.delete('focusSession');
@@ -71,7 +77,7 @@ export class IdbFocusStore implements FocusStore {
 
   async history(limit: number): Promise<FocusRecord[]> {
     const out: FocusRecord[] = [];
-    let cursor = await this.db.transaction('focusSessions').store.index('byEnded').openCursor(null, 'prev');
+    let cursor = await (await this.db()).transaction('focusSessions').store.index('byEnded').openCursor(null, 'prev');
     while (cursor && out.length < limit) {
       out.push(cursor.value);
       cursor = await cursor.continue();

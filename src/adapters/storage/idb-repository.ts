@@ -1,4 +1,3 @@
-import type { IDBPDatabase } from 'idb';
 import type { CheckIn } from '@/src/core/check-in';
 import type { CueEvent } from '@/src/core/cue-event';
 import type { Habit } from '@/src/core/habit';
@@ -7,42 +6,49 @@ import type { HabitStats } from '@/src/core/metrics/habit-metrics';
 import type { OutcomeValue } from '@/src/core/metrics/outcome-trend';
 import { DEFAULT_SETTINGS, type Settings } from '@/src/core/settings';
 import type { Repository } from '@/src/ports/repository';
-import type { CueboardDB, MetaValues } from './schema';
+import { handleOf, type DbHandle, type DbSource } from './db-handle';
+import type { MetaValues } from './schema';
 import { dropStaleStats } from './stale-stats';
 
 const SETTINGS_KEY = 'settings';
 
 /** The Repository port over IndexedDB. Multi-record writes share one transaction, so they land whole or not at all. */
 export class IdbRepository implements Repository {
-  constructor(private readonly db: IDBPDatabase<CueboardDB>) {}
+  /** The open connection; given a handle, opened again once it was closed (see db-handle.ts). */
+  private readonly db: DbHandle['db'];
 
-  habits(): Promise<Habit[]> {
-    return this.db.getAll('habits');
+  constructor(source: DbSource) {
+    const handle = handleOf(source);
+    this.db = () => handle.db();
   }
 
-  habit(id: string): Promise<Habit | undefined> {
-    return this.db.get('habits', id);
+  async habits(): Promise<Habit[]> {
+    return (await this.db()).getAll('habits');
+  }
+
+  async habit(id: string): Promise<Habit | undefined> {
+    return (await this.db()).get('habits', id);
   }
 
   async putHabits(habits: readonly Habit[]): Promise<void> {
-    const tx = this.db.transaction('habits', 'readwrite');
+    const tx = (await this.db()).transaction('habits', 'readwrite');
     await Promise.all([...habits.map((h) => tx.store.put(h)), tx.done]);
   }
 
-  outcomes(): Promise<Outcome[]> {
-    return this.db.getAll('outcomes');
+  async outcomes(): Promise<Outcome[]> {
+    return (await this.db()).getAll('outcomes');
   }
 
   async putOutcome(outcome: Outcome): Promise<void> {
-    await this.db.put('outcomes', outcome);
+    await (await this.db()).put('outcomes', outcome);
   }
 
-  checkIns(habitId: string, fromDate: string, toDate: string): Promise<CheckIn[]> {
-    return this.db.getAllFromIndex('checkIns', 'byHabitDate', IDBKeyRange.bound([habitId, fromDate], [habitId, toDate]));
+  async checkIns(habitId: string, fromDate: string, toDate: string): Promise<CheckIn[]> {
+    return (await this.db()).getAllFromIndex('checkIns', 'byHabitDate', IDBKeyRange.bound([habitId, fromDate], [habitId, toDate]));
   }
 
   async addCheckIn(checkIn: CheckIn, answer?: (stored: CueEvent | undefined) => CueEvent | undefined): Promise<boolean> {
-    const tx = this.db.transaction(['checkIns', 'cueEvents', 'habitStats'], 'readwrite');
+    const tx = (await this.db()).transaction(['checkIns', 'cueEvents', 'habitStats'], 'readwrite');
     const events = tx.objectStore('cueEvents');
     if (answer) {
       const id = `${checkIn.habitId}|${checkIn.cueAt}`;
@@ -58,14 +64,14 @@ export class IdbRepository implements Repository {
   }
 
   async updateCueEvent(id: string, change: (stored: CueEvent | undefined) => CueEvent): Promise<CueEvent> {
-    const tx = this.db.transaction('cueEvents', 'readwrite');
+    const tx = (await this.db()).transaction('cueEvents', 'readwrite');
     const next = change(await tx.store.get(id));
     await Promise.all([tx.store.put(next), tx.done]);
     return next;
   }
 
   async removeCheckIn(id: string, reopen?: (event: CueEvent) => CueEvent): Promise<CheckIn | undefined> {
-    const tx = this.db.transaction(['checkIns', 'cueEvents', 'habitStats'], 'readwrite');
+    const tx = (await this.db()).transaction(['checkIns', 'cueEvents', 'habitStats'], 'readwrite');
     const checkIns = tx.objectStore('checkIns');
     const removed = await checkIns.get(id);
     if (removed) {
@@ -81,44 +87,44 @@ export class IdbRepository implements Repository {
     return removed;
   }
 
-  cueEvent(id: string): Promise<CueEvent | undefined> {
-    return this.db.get('cueEvents', id);
+  async cueEvent(id: string): Promise<CueEvent | undefined> {
+    return (await this.db()).get('cueEvents', id);
   }
 
   async putCueEvent(event: CueEvent): Promise<void> {
-    await this.db.put('cueEvents', event);
+    await (await this.db()).put('cueEvents', event);
   }
 
-  pendingSnoozes(now: number): Promise<CueEvent[]> {
-    return this.db.getAllFromIndex('cueEvents', 'bySnoozedUntil', IDBKeyRange.lowerBound(now, true));
+  async pendingSnoozes(now: number): Promise<CueEvent[]> {
+    return (await this.db()).getAllFromIndex('cueEvents', 'bySnoozedUntil', IDBKeyRange.lowerBound(now, true));
   }
 
   async settings(): Promise<Settings> {
-    return { ...DEFAULT_SETTINGS, ...(await this.db.get('settings', SETTINGS_KEY)) };
+    return { ...DEFAULT_SETTINGS, ...(await (await this.db()).get('settings', SETTINGS_KEY)) };
   }
 
   async putSettings(settings: Settings): Promise<void> {
-    await this.db.put('settings', settings, SETTINGS_KEY);
+    await (await this.db()).put('settings', settings, SETTINGS_KEY);
   }
 
-  cueEvents(habitId: string, fromMs: number, toMs: number): Promise<CueEvent[]> {
-    return this.db.getAllFromIndex('cueEvents', 'byHabitCue', IDBKeyRange.bound([habitId, fromMs], [habitId, toMs], false, true));
+  async cueEvents(habitId: string, fromMs: number, toMs: number): Promise<CueEvent[]> {
+    return (await this.db()).getAllFromIndex('cueEvents', 'byHabitCue', IDBKeyRange.bound([habitId, fromMs], [habitId, toMs], false, true));
   }
 
   async cuesSeenUntil(): Promise<number | undefined> {
-    return (await this.db.get('meta', 'cuesSeenUntil')) as MetaValues['cuesSeenUntil'] | undefined;
+    return (await (await this.db()).get('meta', 'cuesSeenUntil')) as MetaValues['cuesSeenUntil'] | undefined;
   }
 
   async putCuesSeenUntil(at: number): Promise<void> {
-    await this.db.put('meta', at, 'cuesSeenUntil');
+    await (await this.db()).put('meta', at, 'cuesSeenUntil');
   }
 
-  habitStats(habitId: string): Promise<HabitStats | undefined> {
-    return this.db.get('habitStats', habitId);
+  async habitStats(habitId: string): Promise<HabitStats | undefined> {
+    return (await this.db()).get('habitStats', habitId);
   }
 
   async putHabitStats(stats: HabitStats, readStamp: number): Promise<boolean> {
-    const tx = this.db.transaction('habitStats', 'readwrite');
+    const tx = (await this.db()).transaction('habitStats', 'readwrite');
     const current = await tx.store.get(stats.habitId);
     const fresh = (current?.stamp ?? 0) === readStamp;
     if (fresh) void tx.store.put({ ...stats, stamp: readStamp + 1 });
@@ -128,7 +134,7 @@ export class IdbRepository implements Repository {
 
   async outcomeValues(outcomeId: string, limit: number): Promise<OutcomeValue[]> {
     const out: OutcomeValue[] = [];
-    let cursor = await this.db
+    let cursor = await (await this.db())
       .transaction('outcomeValues')
       .store.index('byOutcomeDate')
       .openCursor(IDBKeyRange.bound([outcomeId, ''], [outcomeId, '\uffff']), 'prev');
@@ -140,19 +146,19 @@ export class IdbRepository implements Repository {
   }
 
   async addOutcomeValue(value: OutcomeValue): Promise<void> {
-    await this.db.add('outcomeValues', value);
+    await (await this.db()).add('outcomeValues', value);
   }
 
   async removeOutcomeValue(id: string): Promise<void> {
-    await this.db.delete('outcomeValues', id);
+    await (await this.db()).delete('outcomeValues', id);
   }
 
   async trapDismissals(): Promise<Record<string, number>> {
-    return ((await this.db.get('meta', 'trapDismissals')) as MetaValues['trapDismissals'] | undefined) ?? {};
+    return ((await (await this.db()).get('meta', 'trapDismissals')) as MetaValues['trapDismissals'] | undefined) ?? {};
   }
 
   async updateTrapDismissals(change: (stored: Record<string, number>) => Record<string, number>): Promise<Record<string, number>> {
-    const tx = this.db.transaction('meta', 'readwrite');
+    const tx = (await this.db()).transaction('meta', 'readwrite');
     const next = change(((await tx.store.get('trapDismissals')) as MetaValues['trapDismissals'] | undefined) ?? {});
     await Promise.all([tx.store.put(next, 'trapDismissals'), tx.done]);
     return next;

@@ -15,14 +15,14 @@ import { IdbCoachingStore } from '@/src/adapters/storage/idb-coaching-store';
 import { IdbFocusStore } from '@/src/adapters/storage/idb-focus-store';
 import { dnrBlocker } from '@/src/adapters/browser/dnr-blocker';
 import { browser } from 'wxt/browser';
-import { openCueboardDb } from '@/src/adapters/storage/open-db';
+import { appDb } from './app-db';
 import { baseDeps } from './base-deps';
 
 let deps: Promise<WorkerDeps> | undefined;
 
 /** The worker's adapters: it alone sends calendar writes, polls, and holds the sign-ins. */
 export function workerDeps(): Promise<WorkerDeps> {
-  deps ??= Promise.all([baseDeps(), openCueboardDb()]).then(([{ local, ...base }, db]): WorkerDeps => {
+  deps ??= baseDeps().then(({ local, ...base }): WorkerDeps => {
     const habits = () => base.repo.habits();
     const gConfig = googleConfig(import.meta.env);
     const gAuth = googleAuth({ config: gConfig, identity: browserIdentity, store: base.store, clock: base.clock }, isGoogleChrome());
@@ -34,8 +34,8 @@ export function workerDeps(): Promise<WorkerDeps> {
     return {
       ...base,
       badge: browserBadge,
-      coach: new IdbCoachingStore(db),
-      focus: new IdbFocusStore(db),
+      coach: new IdbCoachingStore(appDb),
+      focus: new IdbFocusStore(appDb),
       // Without the request-rules API (an older browser) focus blocks still run; they hold no site back.
       ...(browser.declarativeNetRequest ? { blocker: dnrBlocker } : {}),
       remotes: { google: { calendar: google, auth: gAuth }, outlook: { calendar: outlook, auth: oAuth } },
