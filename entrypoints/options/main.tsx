@@ -4,7 +4,7 @@ import { browserSiteAccess } from '@/src/adapters/browser/browser-site-access';
 import { systemClock } from '@/src/adapters/browser/system-clock';
 import { pageDeps } from '@/src/adapters/wiring/page-deps';
 import { saveOutcome, setOutcomeArchived } from '@/src/app/save-outcome';
-import { validateSettings } from '@/src/core/settings';
+import { saveSettings } from '@/src/app/save-settings';
 import { calendarStatus } from '@/src/app/calendar-status';
 import { logOutcomeValue } from '@/src/app/log-outcome';
 import { todayOf } from '@/src/app/today-date';
@@ -61,13 +61,9 @@ render(
     saveOutcome={async (input, id) => saveOutcome(await deps, input, id)}
     setOutcomeArchived={async (id, archived) => setOutcomeArchived(await deps, id, archived)}
     saveSettings={async (input) => {
-      const result = validateSettings(input);
-      if (!result.ok) return result;
-      const { repo } = await deps;
-      const saved = { ...(await repo.settings()), ...result.value, newTabDashboard: input.newTabDashboard };
-      await repo.putSettings(saved);
-      setNewTabDashboard(saved.newTabDashboard);
-      return { ok: true, value: saved };
+      const result = await saveSettings(await deps, input);
+      if (result.ok) setNewTabDashboard(result.value.newTabDashboard);
+      return result;
     }}
   />,
   document.getElementById('app')!,

@@ -30,8 +30,9 @@ async function removing(d: WorkerDeps, kind: RemoteKind): Promise<boolean> {
 export async function connectCalendar(d: WorkerDeps, kind: RemoteKind): Promise<void> {
   const { calendar, auth } = remote(d, kind);
   await auth.connect();
-  await d.repo.putSettings({ ...(await d.repo.settings()), calendar: kind });
-  await d.store.replaceOutbox(kind, (await d.store.outbox(kind)).filter((e) => e.action !== 'remove'));
+  // Each in one transaction: the options page may save its fields, and a page queue a habit, meanwhile.
+  await d.repo.updateSettings((settings) => ({ ...settings, calendar: kind }));
+  await d.store.replaceOutbox(kind, (entries) => entries.filter((e) => e.action !== 'remove'));
   for (const habit of await d.repo.habits()) await calendar.syncHabit(habit);
 }
 
@@ -45,8 +46,7 @@ export async function connectCalendar(d: WorkerDeps, kind: RemoteKind): Promise<
 export async function disconnectCalendar(d: WorkerDeps, kind: RemoteKind, removeEvents = false): Promise<void> {
   const { auth } = remote(d, kind);
   const remover = removeEvents ? removal(d, kind) : undefined;
-  const settings = await d.repo.settings();
-  if (settings.calendar === kind) await d.repo.putSettings({ ...settings, calendar: 'local' });
+  await d.repo.updateSettings((settings) => (settings.calendar === kind ? { ...settings, calendar: 'local' } : settings));
   if (remover) {
     if (!(await removing(d, kind))) await remover.queue();
     await finishRemoval(d, kind, true);
@@ -82,8 +82,8 @@ export async function repairCue(d: WorkerDeps, habitId: string): Promise<void> {
 
 /** The person must sign in again: say so calmly on the options page and with a "!" on the toolbar. */
 export async function markReconnect(d: WorkerDeps, kind: RemoteKind, needed: boolean): Promise<void> {
-  const auth = await d.store.auth(kind);
-  if (auth && (auth.needsReconnect ?? false) !== needed) await d.store.putAuth({ ...auth, needsReconnect: needed });
+  // Only the flag changes, on the credentials as stored: a renewal that landed since must not be undone.
+  await d.store.updateAuth(kind, (auth) => ((auth.needsReconnect ?? false) === needed ? auth : { ...auth, needsReconnect: needed }));
   await updateBadge(d);
 }
 

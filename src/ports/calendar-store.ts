@@ -19,11 +19,19 @@ export interface CalendarStore {
   /** Queue (or re-queue) a habit's sync; an existing entry keeps its place and resets its backoff. */
   enqueue(entry: OutboxEntry): Promise<void>;
   outbox(provider: OutboxEntry['provider']): Promise<OutboxEntry[]>;
-  putOutbox(entry: OutboxEntry): Promise<void>;
+  /**
+   * Read, change and write one entry in a single transaction; an entry no longer there stays gone (a completed sync
+   * must not be resurrected by its own bookkeeping). A drain's bookkeeping builds on the entry as stored, never on the
+   * copy it read before its request: a page may have queued the habit again meanwhile, or the worker queued a removal.
+   */
+  updateOutbox(id: string, change: (stored: OutboxEntry) => OutboxEntry): Promise<void>;
   /** Remove the entry only if it was not queued again since `queuedAt` (an edit during a sync must not be lost). */
   completeOutbox(id: string, queuedAt: number): Promise<void>;
-  /** Replace all of a provider's entries at once (queueing removals in place of waiting writes, or dropping them). */
-  replaceOutbox(provider: OutboxEntry['provider'], entries: readonly OutboxEntry[]): Promise<void>;
+  /**
+   * Replace all of a provider's entries at once, from what is stored in the same transaction (queueing removals in
+   * place of waiting writes, or dropping them): an entry queued meanwhile is not dropped unseen.
+   */
+  replaceOutbox(provider: OutboxEntry['provider'], change: (stored: OutboxEntry[]) => readonly OutboxEntry[]): Promise<void>;
 
   series(provider: SeriesRecord['provider'], habitId: string): Promise<SeriesRecord[]>;
   allSeries(provider: SeriesRecord['provider']): Promise<SeriesRecord[]>;
@@ -42,7 +50,14 @@ export interface CalendarStore {
   recordOwnMove(provider: CueSnapshot['provider'], instanceId: string, at: number, dropBefore: number): Promise<void>;
 
   auth(provider: StoredAuth['provider']): Promise<StoredAuth | undefined>;
+  /** Store credentials just given by a sign-in or a renewal, whole: they replace what was there. */
   putAuth(auth: StoredAuth): Promise<void>;
+  /**
+   * Read, change and write the stored credentials in one transaction (the reconnect flag): a renewal that lands
+   * meanwhile is not overwritten by an older copy. Nothing is written when none are stored; returns what is stored.
+   * `change` must be synchronous.
+   */
+  updateAuth(provider: StoredAuth['provider'], change: (stored: StoredAuth) => StoredAuth): Promise<StoredAuth | undefined>;
   /** Forget the credentials, the waiting writes and the last poll; keep the records of series written (they still exist). */
   forget(provider: StoredAuth['provider']): Promise<void>;
 }

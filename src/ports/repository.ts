@@ -35,6 +35,17 @@ export interface Repository {
   pendingSnoozes(now: number): Promise<CueEvent[]>;
 
   settings(): Promise<Settings>;
+  /**
+   * Read, change and write the settings in one transaction. The options page and the worker both change settings
+   * (the form's fields, the calendar in use); each must build on the other's write, never on a copy read earlier.
+   * `change` must be synchronous (a transaction ends at the first await that is not its own).
+   */
+  updateSettings(change: (stored: Settings) => Settings): Promise<Settings>;
+  /**
+   * A blind write of the whole record, kept only for setup code that sets a state whole (the bench's); nothing in the
+   * extension calls it: a read-then-put with it loses whatever was written in between.
+   * @deprecated Use updateSettings.
+   */
   putSettings(settings: Settings): Promise<void>;
 
   /** Cue events of one habit with cueAt in [fromMs, toMs), through the [habitId, cueAt] index. */

@@ -63,7 +63,7 @@ describe('words for an unfinished "disconnect and remove"', () => {
 describe('calendarStatus', () => {
   it('reads the failure kind stored with the outbox entry, beside its raw detail', async () => {
     const d = await testDeps();
-    await d.repo.putSettings({ ...(await d.repo.settings()), calendar: 'google' });
+    await d.repo.updateSettings((s) => ({ ...s, calendar: 'google' }));
     await d.store.putAuth({ provider: 'google', accessToken: 't', expiresAt: d.clock.now() + 3600_000 });
     await d.store.enqueue({ id: 'google|h1', provider: 'google', habitId: 'h1', queuedAt: 0, attempts: 1, nextAttemptAt: 0, lastError: '503 backendError: Backend Error', lastErrorKind: 'server' });
     expect(await calendarStatus(d.repo, d.store)).toMatchObject({ pending: 1, lastError: '503 backendError: Backend Error', lastErrorKind: 'server', needsReconnect: false });

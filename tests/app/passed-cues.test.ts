@@ -158,7 +158,7 @@ describe('cues first, network after', () => {
       },
       repair: async () => {},
     };
-    await deps.repo.putSettings({ ...(await deps.repo.settings()), calendar: 'google' });
+    await deps.repo.updateSettings((s) => ({ ...s, calendar: 'google' }));
     const events = backgroundEvents(Promise.resolve({ ...deps, remotes: { google: { calendar, auth: { connect: async () => {}, disconnect: async () => {} } } } }), testShell());
     const stuck = events.syncNetwork();
     expect(await events.message({ type: 'reconcile' })).toMatchObject({ created: expect.any(Number) });

@@ -34,7 +34,7 @@ function remote(answer: () => Promise<'moved' | 'gone' | 'changed'>) {
 async function setUp(answer: () => Promise<'moved' | 'gone' | 'changed'> = async () => 'moved', busy = [{ start: at('2026-06-10T13:45'), end: at('2026-06-10T14:30') }]) {
   const deps = await testDeps(FixedClock.at('2026-06-10T13:00:00Z'));
   await deps.repo.putHabits([review]);
-  await deps.repo.putSettings({ ...(await deps.repo.settings()), calendar: 'google' });
+  await deps.repo.updateSettings((s) => ({ ...s, calendar: 'google' }));
   const { calendar, moves } = remote(answer);
   const d = { ...deps, remotes: { google: { calendar, auth: { connect: async () => undefined, disconnect: async () => undefined } } } };
   await deps.store.putSnapshot({ provider: 'google', from: 0, to: ideal + 48 * 60 * MIN, fetchedAt: 0, cues: [{ habitId: 'review', at: ideal }], busy, allDay: [], instances: [instance] });

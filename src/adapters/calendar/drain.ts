@@ -69,13 +69,14 @@ export async function drainOutbox(spec: DrainSpec): Promise<DrainReport> {
       report.failed++;
       const attempts = entry.attempts + 1;
       const notBefore = error instanceof CalendarError ? (error.notBefore ?? 0) : 0;
-      await store.putOutbox({
-        ...entry,
-        attempts,
-        nextAttemptAt: Math.max(clock.now() + outboxDelayMs(attempts, (spec.random ?? Math.random)()), notBefore),
-        lastError: error instanceof Error ? error.message : String(error),
-        lastErrorKind: errorKind(error),
-      });
+      const nextAttemptAt = Math.max(clock.now() + outboxDelayMs(attempts, (spec.random ?? Math.random)()), notBefore);
+      // On the entry as stored now: queued again during the request (an edit, or removals in place of writes), it is
+      // a new request, not yet tried, and keeps its own action and attempts (only a calendar's "wait" holds it too).
+      await store.updateOutbox(entry.id, (stored) =>
+        stored.queuedAt === entry.queuedAt
+          ? { ...stored, attempts, nextAttemptAt, lastError: error instanceof Error ? error.message : String(error), lastErrorKind: errorKind(error) }
+          : notBeforeOf(stored, notBefore),
+      );
       if (error instanceof ReconnectNeeded) {
         report.reconnectNeeded = true;
         break;
@@ -92,6 +93,10 @@ export async function drainOutbox(spec: DrainSpec): Promise<DrainReport> {
 /** Move untried entries to when the calendar said it would listen again; they keep their attempt count. */
 async function holdBack(store: CalendarStore, entries: readonly OutboxEntry[], notBefore: number): Promise<void> {
   for (const entry of entries) {
-    if (entry.nextAttemptAt < notBefore) await store.putOutbox({ ...entry, nextAttemptAt: notBefore });
+    await store.updateOutbox(entry.id, (stored) => notBeforeOf(stored, notBefore));
   }
+}
+
+function notBeforeOf(entry: OutboxEntry, notBefore: number): OutboxEntry {
+  return entry.nextAttemptAt < notBefore ? { ...entry, nextAttemptAt: notBefore } : entry;
 }

@@ -43,8 +43,7 @@ export abstract class OutboxCalendar<D extends OutboxCalendarDeps> implements Cu
     const { store, clock } = this.deps;
     const habitIds = [...new Set((await store.allSeries(this.kind)).filter((r) => r.state !== 'removed').map((r) => r.habitId))];
     const now = clock.now();
-    await store.replaceOutbox(
-      this.kind,
+    await store.replaceOutbox(this.kind, () =>
       habitIds.map((habitId) => ({ id: outboxId(this.kind, habitId), provider: this.kind, habitId, queuedAt: now, attempts: 0, nextAttemptAt: now, action: 'remove' as const })),
     );
     return habitIds.length;

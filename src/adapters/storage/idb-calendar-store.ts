@@ -1,6 +1,7 @@
 import type { CueSnapshot, OutboxEntry, SeriesRecord } from '@/src/core/calendar-sync';
 import type { CalendarStore, StoredAuth } from '@/src/ports/calendar-store';
 import { handleOf, type DbHandle, type DbSource } from './db-handle';
+import { guarded } from './guarded';
 import type { MetaValues } from './schema';
 
 /** The CalendarStore port over IndexedDB. */
@@ -21,10 +22,12 @@ export class IdbCalendarStore implements CalendarStore {
     return (await (await this.db()).getAll('outbox')).filter((e) => e.provider === provider).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
   }
 
-  async putOutbox(entry: OutboxEntry): Promise<void> {
+  async updateOutbox(id: string, change: (stored: OutboxEntry) => OutboxEntry): Promise<void> {
     const tx = (await this.db()).transaction('outbox', 'readwrite');
     // Only update an entry that is still there: a completed sync must not be resurrected by its own bookkeeping.
-    if (await tx.store.get(entry.id)) await tx.store.put(entry);
+    const stored = await tx.store.get(id);
+    const next = stored && guarded(tx, () => change(stored));
+    if (next && next !== stored) await tx.store.put(next);
     await tx.done;
   }
 
@@ -35,9 +38,11 @@ export class IdbCalendarStore implements CalendarStore {
     await tx.done;
   }
 
-  async replaceOutbox(provider: OutboxEntry['provider'], entries: readonly OutboxEntry[]): Promise<void> {
+  async replaceOutbox(provider: OutboxEntry['provider'], change: (stored: OutboxEntry[]) => readonly OutboxEntry[]): Promise<void> {
     const tx = (await this.db()).transaction('outbox', 'readwrite');
-    for (const entry of await tx.store.getAll()) if (entry.provider === provider) await tx.store.delete(entry.id);
+    const stored = (await tx.store.getAll()).filter((entry) => entry.provider === provider);
+    const entries = guarded(tx, () => change(stored));
+    for (const entry of stored) await tx.store.delete(entry.id);
     for (const entry of entries) await tx.store.put(entry);
     await tx.done;
   }
@@ -82,6 +87,15 @@ export class IdbCalendarStore implements CalendarStore {
 
   async putAuth(auth: StoredAuth): Promise<void> {
     await (await this.db()).put('auth', auth);
+  }
+
+  async updateAuth(provider: StoredAuth['provider'], change: (stored: StoredAuth) => StoredAuth): Promise<StoredAuth | undefined> {
+    const tx = (await this.db()).transaction('auth', 'readwrite');
+    const stored = await tx.store.get(provider);
+    const next = stored && guarded(tx, () => change(stored));
+    if (next && next !== stored) await tx.store.put(next);
+    await tx.done;
+    return next;
   }
 
   async forget(provider: StoredAuth['provider']): Promise<void> {

@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, type Settings } from '@/src/core/settings';
 import type { Repository } from '@/src/ports/repository';
 import { handleOf, type DbHandle, type DbSource } from './db-handle';
 import type { MetaValues } from './schema';
+import { guarded } from './guarded';
 import { dropStaleStats } from './stale-stats';
 
 const SETTINGS_KEY = 'settings';
@@ -103,6 +104,17 @@ export class IdbRepository implements Repository {
     return { ...DEFAULT_SETTINGS, ...(await (await this.db()).get('settings', SETTINGS_KEY)) };
   }
 
+  async updateSettings(change: (stored: Settings) => Settings): Promise<Settings> {
+    const tx = (await this.db()).transaction('settings', 'readwrite');
+    const stored = { ...DEFAULT_SETTINGS, ...(await tx.store.get(SETTINGS_KEY)) };
+    const next = guarded(tx, () => change(stored));
+    // A change that keeps the record as it is (returns `stored`) writes nothing.
+    if (next !== stored) await tx.store.put(next, SETTINGS_KEY);
+    await tx.done;
+    return next;
+  }
+
+  /** @deprecated See the port: the bench's setup only. */
   async putSettings(settings: Settings): Promise<void> {
     await (await this.db()).put('settings', settings, SETTINGS_KEY);
   }

@@ -86,8 +86,15 @@ describe('IdbRepository', () => {
     expect((await r.habits()).map((h) => h.id)).toEqual(['a', 'b']);
     expect(await r.habit('b')).toEqual(aHabit({ id: 'b' }));
     const settings = { dayBoundary: '03:00', calendar: 'google' as const, newTabDashboard: false, dailyCapMinutes: 90, skipWords: ['Offsite'] };
-    await r.putSettings(settings);
+    expect(await r.updateSettings(() => settings)).toEqual(settings);
     expect(await r.settings()).toEqual(settings);
+    // The change is given the stored record, defaults filled in; keeping it as it is writes nothing.
+    expect(await r.updateSettings((stored) => ({ ...stored, dailyCapMinutes: 60 }))).toEqual({ ...settings, dailyCapMinutes: 60 });
+    const same = await r.updateSettings((stored) => stored);
+    expect(same).toEqual({ ...settings, dailyCapMinutes: 60 });
+    // A change that throws leaves the settings as they were.
+    await expect(r.updateSettings(() => { throw new Error('refused'); })).rejects.toThrow('refused');
+    expect(await r.settings()).toEqual({ ...settings, dailyCapMinutes: 60 });
   });
 });
 

@@ -158,7 +158,7 @@ describe('OutlookCalendar.listCues with a flexible habit', () => {
 
   it('asks for no titles while skip words are off, and keeps none', async () => {
     const h = await outlookHarness(fake);
-    await h.repo.putSettings({ ...DEFAULT_SETTINGS, skipWords: [] });
+    await h.repo.updateSettings(() => ({ ...DEFAULT_SETTINGS, skipWords: [] }));
     await habitWithSeries(h, FLEX);
     othersDay();
     const before = fake.log.length;
