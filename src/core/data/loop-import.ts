@@ -67,6 +67,8 @@ export interface LoopHabit {
   entries: LoopEntry[];
   /** Days Loop marked done by itself (YES_AUTO) from the frequency; counted, not imported. */
   autoDays: number;
+  /** Loop 1's unticked days (its 0 where it had no UNKNOWN): counted, not imported. */
+  untickedDays?: number;
 }
 
 /** A read Loop export. `format` is the Habits.csv header's generation. */
@@ -110,6 +112,16 @@ function readExport(input: Readonly<Record<string, string>>): LoopExport {
   if (needRoot.length > 0 && rootText !== undefined) readRootCheckmarks(rootPath, rootText, habits, new Set(needRoot), counter);
   for (const [index, path] of own) readHabitCheckmarks(path, files.get(path) ?? '', habits[index]!, counter);
   for (const habit of habits) habit.entries.sort((a, b) => (a.date < b.date ? -1 : 1));
+  // Loop 1 had no UNKNOWN: it wrote 0 for every day not ticked. Without a single -1 in a habit's history, its 0s are
+  // days nobody logged, and Cueboard never counts a day nobody logged as missed.
+  if (format === 'old') {
+    for (const habit of habits) {
+      if (habit.type !== 'yes-no' || sawUnknown.has(habit)) continue;
+      const logged = habit.entries.filter((e) => e.kind !== 'no');
+      if (logged.length < habit.entries.length) habit.untickedDays = habit.entries.length - logged.length;
+      habit.entries = logged;
+    }
+  }
   return { format, habits };
 }
 
@@ -286,9 +298,15 @@ function readValue(text: string, habit: LoopHabit, where: string): DayValue {
   }
 }
 
+/** Habits whose history holds an UNKNOWN (-1): a Loop 2 file, where 0 is a real "no". */
+const sawUnknown = new WeakSet<LoopHabit>();
+
 /** Adds one day's value to a habit, refusing more entries than LOOP_LIMITS allows. */
 function addEntry(habit: LoopHabit, date: string, value: DayValue, note: string, counter: { entries: number }): void {
-  if (value === 'unknown') return;
+  if (value === 'unknown') {
+    sawUnknown.add(habit);
+    return;
+  }
   if (value === 'auto') {
     habit.autoDays++;
     return;
@@ -452,7 +470,7 @@ export function loopToCueboard(parsed: LoopExport, options: LoopMappingOptions):
   // Noon of a date in the zone, once per date: the same days recur across habits.
   const noon = new Map<string, number>();
   const noonOf = (date: string) => noon.get(date) ?? noon.set(date, instantOf(date, '12:00', timeZone)).get(date)!;
-  const left = { auto: 0, outOfRange: 0, longNotes: 0 };
+  const left = { auto: 0, outOfRange: 0, longNotes: 0, unticked: 0 };
 
   const habits: Habit[] = [];
   const checkIns: CheckIn[] = [];
@@ -462,6 +480,7 @@ export function loopToCueboard(parsed: LoopExport, options: LoopMappingOptions):
     const kept = loop.entries.filter((e) => e.date >= FIRST_DAY && e.date <= LAST_DAY);
     left.outOfRange += loop.entries.length - kept.length;
     left.auto += loop.autoDays;
+    left.unticked += loop.untickedDays ?? 0;
     const id = newId();
     habits.push({
       id,
@@ -496,6 +515,7 @@ export function loopToCueboard(parsed: LoopExport, options: LoopMappingOptions):
     notes.push('The files hold no history (no Checkmarks.csv, or an empty one), so the habits come without check-ins.');
   }
   if (left.auto > 0) notes.push(`${days(left.auto)} Loop marked done by itself, from a habit's frequency rather than by you, ${left.auto === 1 ? 'is' : 'are'} left out.`);
+  if (left.unticked > 0) notes.push(`${days(left.unticked)} an older Loop left unticked ${left.unticked === 1 ? 'comes' : 'come'} in as not logged, not as missed.`);
   if (left.outOfRange > 0) notes.push(`${days(left.outOfRange)} dated before 2000 or after 2199 ${left.outOfRange === 1 ? 'is' : 'are'} left out.`);
   if (left.longNotes > 0) notes.push(`${left.longNotes === 1 ? 'One note is' : `${left.longNotes} notes are`} longer than ${MAX_NOTE.toLocaleString('en-US')} characters and cut there.`);
   return { habits, checkIns, notes };

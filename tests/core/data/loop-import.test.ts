@@ -3,7 +3,7 @@ import type { CheckIn } from '@/src/core/check-in';
 import type { Habit } from '@/src/core/habit';
 import { habitToInput, validateHabit } from '@/src/core/habit-input';
 import { LOOP_LIMITS, loopToCueboard, parseLoopExport, type LoopExport, type LoopHabit } from '@/src/core/data/loop-import';
-import { LOOP_SAMPLE, NO, SKIP, YES_AUTO, YES_MANUAL, writeLoopExport, type FakeLoopHabit } from '../../fakes/loop-export';
+import { LOOP_SAMPLE, NO, SKIP, UNKNOWN, YES_AUTO, YES_MANUAL, writeLoopExport, type FakeLoopHabit } from '../../fakes/loop-export';
 
 const NOW = Date.UTC(2024, 2, 10, 12);
 const BERLIN = 'Europe/Berlin';
@@ -154,12 +154,13 @@ describe('parseLoopExport: the older format', () => {
         position: 1,
         name: 'Meditate',
         question: 'Did you meditate?',
+        // Loop 1 had no UNKNOWN and wrote 0 for every day not ticked: without a -1, a 0 is a day nobody logged.
         entries: [
           { date: '2016-04-30', kind: 'skip' },
-          { date: '2016-05-01', kind: 'no' },
           { date: '2016-05-03', kind: 'yes' },
         ],
         autoDays: 1,
+        untickedDays: 1,
       }),
       loopHabit({ position: 2, name: 'Gym', description: 'Weights', numerator: 3, denominator: 7, entries: [{ date: '2016-05-02', kind: 'yes' }] }),
     ],
@@ -169,6 +170,16 @@ describe('parseLoopExport: the older format', () => {
     const files = writeLoopExport(OLD, { format: 'old' });
     expect(files['001 Meditate/Checkmarks.csv']).toBe('2016-05-03,2\n2016-05-02,1\n2016-05-01,0\n2016-04-30,3\n');
     expect(parsed(files)).toEqual(EXPECTED);
+  });
+
+  it('with the old header but a -1 in a habit’s history (Loop 2), a 0 is that day’s "no"', () => {
+    const files = writeLoopExport([{ ...OLD[0]!, entries: [...OLD[0]!.entries, { date: '2016-04-29', value: UNKNOWN }] }], { format: 'old' });
+    expect(parsed(files).habits[0]!.entries.map((e) => [e.date, e.kind])).toEqual([
+      ['2016-04-30', 'skip'],
+      ['2016-05-01', 'no'],
+      ['2016-05-03', 'yes'],
+    ]);
+    expect(parsed(files).habits[0]!.untickedDays).toBeUndefined();
   });
 
   it('reads the old root Checkmarks.csv alone', () => {
@@ -381,16 +392,19 @@ describe('loopToCueboard', () => {
     );
     const { habits, checkIns, notes } = loopToCueboard(parsed(files), { now: NOW, timeZone: BERLIN, newId: counter() });
     expect(habits).toEqual([
-      imported('id-1', 'Meditate', { kind: 'count', amount: 1, per: 'day' }, EVERY_DAY, '2016-05-01'),
-      imported('id-4', 'Gym', { kind: 'count', amount: 3, per: 'week' }, [1, 3, 5], '2016-05-02'),
+      imported('id-1', 'Meditate', { kind: 'count', amount: 1, per: 'day' }, EVERY_DAY, '2016-05-03'),
+      imported('id-3', 'Gym', { kind: 'count', amount: 3, per: 'week' }, [1, 3, 5], '2016-05-02'),
     ]);
-    // Noon in Berlin in May is 10:00 UTC (summer time).
+    // Noon in Berlin in May is 10:00 UTC (summer time). Loop 1's unticked 1 May is not logged, never "missed".
     expect(checkIns).toEqual([
-      backfill('id-2', 'id-1', '2016-05-01', Date.UTC(2016, 4, 1, 10), 'missed', 0),
-      backfill('id-3', 'id-1', '2016-05-03', Date.UTC(2016, 4, 3, 10), 'done', 1),
-      backfill('id-5', 'id-4', '2016-05-02', Date.UTC(2016, 4, 2, 10), 'skipped', 0),
+      backfill('id-2', 'id-1', '2016-05-03', Date.UTC(2016, 4, 3, 10), 'done', 1),
+      backfill('id-4', 'id-3', '2016-05-02', Date.UTC(2016, 4, 2, 10), 'skipped', 0),
     ]);
-    expect(notes).toEqual([WAITING, "One day Loop marked done by itself, from a habit's frequency rather than by you, is left out."]);
+    expect(notes).toEqual([
+      WAITING,
+      "One day Loop marked done by itself, from a habit's frequency rather than by you, is left out.",
+      'One day an older Loop left unticked comes in as not logged, not as missed.',
+    ]);
   });
 
   it('turns other periods into a weekly rate, rounds targets to whole numbers, and says so', () => {
