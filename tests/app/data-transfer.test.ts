@@ -5,11 +5,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IdbDataStore } from '@/src/adapters/storage/idb-data-store';
 import { openCueboardDb } from '@/src/adapters/storage/open-db';
 import { DB_VERSION } from '@/src/adapters/storage/schema';
-import { applyImport, exportEverything, previewImport, type ExportFile, type TransferDeps } from '@/src/app/data-transfer';
+import { applyImport, exportEverything, exportFile, previewImport, previewLoopImport, type ExportFile, type TransferDeps } from '@/src/app/data-transfer';
+import { parseCsv } from '@/src/core/data/csv';
 import { canonicalJson, RECORD_STORES, type ExportData } from '@/src/core/data/export-document';
 import type { Habit } from '@/src/core/habit';
 import { everything } from '../fakes/everything';
 import { FixedClock } from '../fakes/fixed-clock';
+import { LOOP_SAMPLE, writeLoopExport } from '../fakes/loop-export';
 
 type Db = Awaited<ReturnType<typeof openCueboardDb>>;
 
@@ -115,6 +117,59 @@ describe('export and import', () => {
     expect(after.checkIns.map((c) => c.id)).toEqual(['c1', 'c2']);
     // The habits it removed end their calendar series, like archiving them would (h4 was archived already).
     expect(first.synced.map((h) => [h.id, h.archived])).toEqual([['h1', false], ['h2', true], ['h3', true]]);
+  });
+});
+
+describe('the other exports', () => {
+  it('check-ins and their matrix as CSV, the cues as iCalendar, named for the day', async () => {
+    const { db, d } = await setUp();
+    await seedStores(db, everything());
+    const csv = await exportFile(d, 'check-ins');
+    expect([csv.name, csv.type]).toEqual(['cueboard-check-ins-2026-12-02.csv', 'text/csv']);
+    expect(parseCsv(csv.text)).toHaveLength(6);
+    const matrix = await exportFile(d, 'matrix');
+    // Active habits first, archived last.
+    expect(parseCsv(matrix.text)[0]).toEqual(['date', 'Review team code', 'Stretch', 'Deep work', '1-on-1s']);
+    const ics = await exportFile(d, 'cues');
+    expect([ics.name, ics.type]).toEqual(['cueboard-cues-2026-12-02.ics', 'text/calendar']);
+    expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(3);
+  });
+});
+
+describe('moving in from Loop Habit Tracker', () => {
+  it('previews its habits and history with what it approximates, then adds them: habits wait archived for a cue time', async () => {
+    const { db, d } = await setUp();
+    await seedStores(db, { ...everything(), habits: everything().habits.map((h) => (h.id === 'h2' ? { ...h, name: 'Meditate' } : h)) });
+    let n = 0;
+    const preview = await previewLoopImport({ ...d, newId: () => `loop-${++n}` }, writeLoopExport(LOOP_SAMPLE, { format: 'new' }));
+    if (!preview.ok) throw new Error(preview.errors.join('\n'));
+    expect(preview.lines[0]).toMatch(/^Adds \d+ habits and \d+ check-ins\.$/);
+    expect(preview.notes.at(-1)).toBe('“Meditate” is already the name of a habit here: the one from Loop keeps its own history. Rename it before you restore it.');
+    const before = (await d.data.readAll()).habits.length;
+    await applyImport(d, preview.plan, hooks());
+    const after = await d.data.readAll();
+    const loop = after.habits.filter((h) => h.id.startsWith('loop-'));
+    expect(after.habits).toHaveLength(before + loop.length);
+    expect(loop.every((h) => h.archived && !h.onDashboard)).toBe(true);
+    expect(after.checkIns.filter((c) => c.habitId === loop[0]!.id).map((c) => [c.localDate, c.status, c.note])).toEqual([
+      ['2024-02-29', 'missed', 'Forgot to do it,\nreally'],
+      ['2024-03-01', 'skipped', 'Sick'],
+      ['2024-03-03', 'done', 'Felt "calm", finally'],
+    ]);
+    // Nothing else here changed: settings stay.
+    expect(after.settings).toEqual(everything().settings);
+  });
+
+  it('a broken Loop file is refused with the file and line, and nothing changes', async () => {
+    const { db, d } = await setUp();
+    await seedStores(db, everything());
+    const before = canonicalJson(await d.data.readAll());
+    const files = writeLoopExport(LOOP_SAMPLE, { format: 'new' });
+    files['Habits.csv'] = files['Habits.csv']!.replace(',1,1,', ',x,1,');
+    const preview = await previewLoopImport({ ...d, newId: () => 'x' }, files);
+    expect(preview.ok).toBe(false);
+    if (!preview.ok) expect(preview.errors[0]).toMatch(/^Habits\.csv line 2: /);
+    expect(canonicalJson(await d.data.readAll())).toBe(before);
   });
 });
 
