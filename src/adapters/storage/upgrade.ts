@@ -49,5 +49,8 @@ export function upgrade(db: IDBPDatabase<CueboardDB>, oldVersion: number, _newVe
   }
   if (oldVersion < 7) {
     db.createObjectStore('focusSessions', { keyPath: 'id' }).createIndex('byEnded', 'endedAt');
+    // Version 6 as first released had no coachingSessions: the store joined version 6's rung later, without a version
+    // of its own, so a database made then skipped it. Such a database gets it here.
+    if (!db.objectStoreNames.contains('coachingSessions')) db.createObjectStore('coachingSessions', { keyPath: 'id' });
   }
 }
