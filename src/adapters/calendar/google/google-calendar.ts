@@ -80,8 +80,22 @@ export class GoogleCalendar extends OutboxCalendar<GoogleCalendarDeps> {
   private async upsert(habit: Habit, op: Extract<GoogleOp, { kind: 'upsert' }>, known?: SeriesRecord): Promise<void> {
     const habitId = habit.id;
     const { id: _id, ...patch } = op.body;
+    const record: SeriesRecord = {
+      id: `${PROVIDER}|${op.eventId}`,
+      provider: PROVIDER,
+      habitId,
+      eventId: op.eventId,
+      since: op.since,
+      state: 'active',
+      bodyHash: op.hash,
+      recurrence: op.body.recurrence ?? [],
+      schedule: habit.schedule,
+    };
+    // Written ahead: a create whose answer is lost may still have landed, and a schedule change or an archive before
+    // the retry must then end this series too, or it would stay open beside the new one (two blocks a day).
+    if (!known) await this.deps.store.putSeries({ ...record, state: 'pending', bodyHash: '' });
     const write = async (): Promise<void> => {
-      if (known) {
+      if (known && known.state !== 'pending') {
         try {
           await this.deps.client.request('PATCH', `${EVENTS}/${op.eventId}`, { body: patch });
           return;
@@ -98,17 +112,7 @@ export class GoogleCalendar extends OutboxCalendar<GoogleCalendarDeps> {
       }
     };
     await write();
-    await this.deps.store.putSeries({
-      id: `${PROVIDER}|${op.eventId}`,
-      provider: PROVIDER,
-      habitId,
-      eventId: op.eventId,
-      since: op.since,
-      state: 'active',
-      bodyHash: op.hash,
-      recurrence: op.body.recurrence ?? [],
-      schedule: habit.schedule,
-    });
+    await this.deps.store.putSeries(record);
   }
 
   /**
@@ -221,7 +225,8 @@ export class GoogleCalendar extends OutboxCalendar<GoogleCalendarDeps> {
     const seen = new Set(cues.map((c) => c.habitId));
     const records = await this.deps.store.allSeries(PROVIDER);
     for (const record of records) {
-      if (record.state === 'ended' || record.state === 'removed') continue;
+      // A pending create may not have landed yet: its absence says nothing about the person deleting it.
+      if (record.state === 'ended' || record.state === 'removed' || record.state === 'pending') continue;
       const habit = habits.find((h) => h.id === record.habitId && h.scheduleSince === record.since);
       if (!habit) continue;
       if (seen.has(habit.id)) {

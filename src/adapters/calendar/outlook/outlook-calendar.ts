@@ -3,6 +3,7 @@ import type { Event } from '@microsoft/microsoft-graph-types';
 import type { CalendarInstance, CueSnapshot, SeriesRecord } from '@/src/core/calendar-sync';
 import type { CueInstance } from '@/src/core/cue-plan';
 import type { Habit } from '@/src/core/habit';
+import { sameSchedule } from '@/src/core/habit-changes';
 import { zonedAt } from '@/src/core/local-time';
 import { expandSchedule, type Schedule } from '@/src/core/schedule';
 import { OutboxCalendar, type OutboxCalendarDeps } from '../outbox-calendar';
@@ -102,8 +103,12 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
     };
     let eventId = current?.state === 'active' ? current.eventId : current?.state === 'pending' ? await this.resolveId(current) : undefined;
     if (eventId) {
+      // One series never changes its times or pattern (a new schedule is a new series). Sent again, Graph takes them
+      // as a new pattern and drops every exception: occurrences the person moved by hand would jump back.
+      const { start: _start, end: _end, recurrence: _recurrence, ...details } = body;
+      const samePattern = current?.schedule !== undefined && sameSchedule(current.schedule, habit.schedule);
       try {
-        await this.deps.client.api(`/me/events/${eventId}`).patch(body);
+        await this.deps.client.api(`/me/events/${eventId}`).patch(samePattern ? details : body);
       } catch (error) {
         if (graphFailure(error)?.status !== 404) throw error;
         // Deleted in Outlook meanwhile: say so, and wait for the person's repair.
