@@ -25,27 +25,24 @@ export interface DbHandle {
 export function dbHandle(name: string = DB_NAME): DbHandle {
   let current: Promise<IDBPDatabase<CueboardDB>> | undefined;
   let opened = false;
-  const connect = (): Promise<IDBPDatabase<CueboardDB>> => {
-    const again = opened;
-    const attempt: Promise<IDBPDatabase<CueboardDB>> = openCueboardDb(name, () => {
-      // Only this attempt's own connection: a late notice from an older one must not drop a newer.
-      if (current === attempt) current = undefined;
-    }).then(
-      (db) => {
-        opened = true;
-        return db;
-      },
-      (error: unknown) => {
-        if (current === attempt) current = undefined;
-        // The first open's failure is the page's load error as it was; a reopen's, or a schema newer than this code
-        // (VersionError), means this page is out of date.
-        throw again || (error as Error | undefined)?.name === 'VersionError' ? new ReloadNeeded({ cause: error }) : error;
-      },
-    );
-    return attempt;
-  };
   return {
-    db: () => (current ??= connect()),
+    db() {
+      if (current) return current;
+      const again = opened;
+      const attempt: Promise<IDBPDatabase<CueboardDB>> = (current = openCueboardDb(name, () => {
+        // Only this attempt's own connection: a late notice from an older one must not drop a newer.
+        if (current === attempt) current = undefined;
+      }).then(
+        (db) => ((opened = true), db),
+        (error: unknown) => {
+          current = undefined;
+          // The first open's failure is the page's load error as it was; a reopen's, or a schema newer than this code
+          // (VersionError), means this page is out of date.
+          throw again || (error as Error | undefined)?.name === 'VersionError' ? new ReloadNeeded({ cause: error }) : error;
+        },
+      ));
+      return attempt;
+    },
   };
 }
 

@@ -1,7 +1,6 @@
 import type { CueSnapshot, OutboxEntry, SeriesRecord } from '@/src/core/calendar-sync';
 import type { CalendarStore, StoredAuth } from '@/src/ports/calendar-store';
 import { handleOf, type DbHandle, type DbSource } from './db-handle';
-import { guarded } from './guarded';
 import type { MetaValues } from './schema';
 
 /** The CalendarStore port over IndexedDB. */
@@ -23,12 +22,8 @@ export class IdbCalendarStore implements CalendarStore {
   }
 
   async updateOutbox(id: string, change: (stored: OutboxEntry) => OutboxEntry): Promise<void> {
-    const tx = (await this.db()).transaction('outbox', 'readwrite');
-    // Only update an entry that is still there: a completed sync must not be resurrected by its own bookkeeping.
-    const stored = await tx.store.get(id);
-    const next = stored && guarded(tx, () => change(stored));
-    if (next && next !== stored) await tx.store.put(next);
-    await tx.done;
+    // Only an entry that is still there: a completed sync must not be resurrected by its own bookkeeping.
+    await this.update('outbox', id, change);
   }
 
   async completeOutbox(id: string, queuedAt: number): Promise<void> {
@@ -41,7 +36,8 @@ export class IdbCalendarStore implements CalendarStore {
   async replaceOutbox(provider: OutboxEntry['provider'], change: (stored: OutboxEntry[]) => readonly OutboxEntry[]): Promise<void> {
     const tx = (await this.db()).transaction('outbox', 'readwrite');
     const stored = (await tx.store.getAll()).filter((entry) => entry.provider === provider);
-    const entries = guarded(tx, () => change(stored));
+    // Nothing is written before the change: if it throws, the entries stay as they were.
+    const entries = change(stored);
     for (const entry of stored) await tx.store.delete(entry.id);
     for (const entry of entries) await tx.store.put(entry);
     await tx.done;
@@ -89,11 +85,19 @@ export class IdbCalendarStore implements CalendarStore {
     await (await this.db()).put('auth', auth);
   }
 
-  async updateAuth(provider: StoredAuth['provider'], change: (stored: StoredAuth) => StoredAuth): Promise<StoredAuth | undefined> {
-    const tx = (await this.db()).transaction('auth', 'readwrite');
-    const stored = await tx.store.get(provider);
-    const next = stored && guarded(tx, () => change(stored));
-    if (next && next !== stored) await tx.store.put(next);
+  updateAuth(provider: StoredAuth['provider'], change: (stored: StoredAuth) => StoredAuth): Promise<StoredAuth | undefined> {
+    return this.update('auth', provider, change);
+  }
+
+  /**
+   * Read, change and write one record in one transaction. An absent record stays absent; a change that returns the
+   * record as it is writes nothing, and one that throws leaves it as it was (nothing is written before it).
+   */
+  private async update<T extends OutboxEntry | StoredAuth>(name: 'outbox' | 'auth', key: string, change: (stored: T) => T): Promise<T | undefined> {
+    const tx = (await this.db()).transaction(name, 'readwrite');
+    const stored = (await tx.store.get(key)) as T | undefined;
+    const next = stored && change(stored);
+    if (next && next !== stored) await tx.store.put(next as OutboxEntry & StoredAuth);
     await tx.done;
     return next;
   }

@@ -3,7 +3,6 @@ import { DEFAULT_FOCUS_PREFS, type FocusPrefs } from '@/src/core/focus-sites';
 import type { FocusRecord, FocusStore } from '@/src/ports/focus-store';
 import { handleOf, type DbHandle, type DbSource } from './db-handle';
 import type { MetaValues } from './schema';
-import { guarded } from './guarded';
 import { dropStaleStats } from './stale-stats';
 
 /** The FocusStore port over IndexedDB: the current block and the prefs in `meta`, ended blocks in `focusSessions`. */
@@ -84,5 +83,16 @@ export class IdbFocusStore implements FocusStore {
       cursor = await cursor.continue();
     }
     return out;
+  }
+}
+
+/** Run a caller's change inside a transaction; if it throws, nothing of the transaction lands. */
+function guarded<T>(tx: { abort(): void; done: Promise<void> }, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    tx.done.catch(() => undefined);
+    tx.abort();
+    throw error;
   }
 }

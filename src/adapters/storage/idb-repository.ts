@@ -8,7 +8,6 @@ import { DEFAULT_SETTINGS, type Settings } from '@/src/core/settings';
 import type { Repository } from '@/src/ports/repository';
 import { handleOf, type DbHandle, type DbSource } from './db-handle';
 import type { MetaValues } from './schema';
-import { guarded } from './guarded';
 import { dropStaleStats } from './stale-stats';
 
 const SETTINGS_KEY = 'settings';
@@ -107,8 +106,9 @@ export class IdbRepository implements Repository {
   async updateSettings(change: (stored: Settings) => Settings): Promise<Settings> {
     const tx = (await this.db()).transaction('settings', 'readwrite');
     const stored = { ...DEFAULT_SETTINGS, ...(await tx.store.get(SETTINGS_KEY)) };
-    const next = guarded(tx, () => change(stored));
-    // A change that keeps the record as it is (returns `stored`) writes nothing.
+    // Nothing is written before the change: if it throws, the settings stay as they were. A change that keeps the
+    // record as it is (returns `stored`) writes nothing.
+    const next = change(stored);
     if (next !== stored) await tx.store.put(next, SETTINGS_KEY);
     await tx.done;
     return next;

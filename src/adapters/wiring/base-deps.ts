@@ -2,12 +2,12 @@ import { browserAlarms } from '@/src/adapters/browser/browser-alarms';
 import { browserNotifier } from '@/src/adapters/browser/browser-notifier';
 import { systemClock } from '@/src/adapters/browser/system-clock';
 import { LocalCalendar } from '@/src/adapters/calendar/local/local-calendar';
-import { IdbCalendarStore } from '@/src/adapters/storage/idb-calendar-store';
 import { IdbRepository } from '@/src/adapters/storage/idb-repository';
 import { ensureTemporal } from '@/src/adapters/temporal';
 import type { Deps } from '@/src/app/deps';
 import type { CalendarStore } from '@/src/ports/calendar-store';
 import { appDb } from './app-db';
+import { lazyCalendarStore } from './calendar-store';
 
 /** What pages and the worker share: storage, the browser adapters, and the local calendar. */
 export async function baseDeps(): Promise<Omit<Deps, 'provider'> & { store: CalendarStore; local: LocalCalendar; repo: IdbRepository }> {
@@ -16,7 +16,7 @@ export async function baseDeps(): Promise<Omit<Deps, 'provider'> & { store: Cale
   const repo = new IdbRepository(appDb);
   return {
     repo,
-    store: new IdbCalendarStore(appDb),
+    store: lazyCalendarStore(),
     local: new LocalCalendar(() => repo.habits()),
     clock: systemClock,
     alarms: browserAlarms,

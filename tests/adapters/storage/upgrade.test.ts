@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IdbCalendarStore } from '@/src/adapters/storage/idb-calendar-store';
 import { IdbCoachingStore } from '@/src/adapters/storage/idb-coaching-store';
 import { IdbFocusStore } from '@/src/adapters/storage/idb-focus-store';
@@ -141,6 +141,28 @@ describe('schema upgrade ladder', () => {
     await coach.putMeasure({ id: 'e1|2026-03-02', experimentId: 'e1', localDate: '2026-03-02', value: 4, at: 1 });
     expect(await coach.measures('e1')).toHaveLength(1);
     db.close();
+  });
+
+  it('opens a current database without fetching the ladder, and fetches it for an older one', async () => {
+    (await openCueboardDb()).close();
+    await writeFixture('older', 5);
+    vi.resetModules();
+    let fetched = 0;
+    vi.doMock('@/src/adapters/storage/upgrade', async (original) => {
+      fetched++;
+      return original();
+    });
+    const fresh = await import('@/src/adapters/storage/open-db');
+    (await fresh.openCueboardDb()).close();
+    expect(fetched).toBe(0);
+    // The older database's upgrade is cancelled, the ladder fetched, and the open tried again: nothing lost.
+    const db = await fresh.openCueboardDb('older');
+    expect(fetched).toBe(1);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.count('checkIns')).toBe(V1_RECORDS.checkIns.length);
+    expect(await db.count('coachingSessions')).toBe(0);
+    db.close();
+    vi.doUnmock('@/src/adapters/storage/upgrade');
   });
 
   it("creates today's schema from nothing", async () => {
