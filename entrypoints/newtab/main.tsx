@@ -25,8 +25,8 @@ if (!newTabDashboardOn()) {
       load={async () => loadDashboard(await deps)}
       onReady={() => performance.mark('cueboard:dashboard-rendered')}
       {...checkOffActions(deps, 'newtab')}
-      start={(cue) => void browser.tabs.create({ url: cue.link ?? cuePageUrl(cue.habitId, cue.at) })}
-      openOptions={() => void browser.runtime.openOptionsPage()}
+      start={(cue) => browser.tabs.create({ url: cue.link ?? cuePageUrl(cue.habitId, cue.at) })}
+      openOptions={() => browser.runtime.openOptionsPage()}
       traps={traps}
     />
   );

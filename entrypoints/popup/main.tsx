@@ -17,10 +17,10 @@ render(
     load={async () => loadDashboard(await deps)}
     onReady={() => performance.mark('cueboard:dashboard-rendered')}
     {...checkOffActions(deps, 'popup')}
-    openOptions={() => void browser.runtime.openOptionsPage()}
+    openOptions={() => browser.runtime.openOptionsPage()}
     traps={traps}
   />,
   document.getElementById('app')!,
 );
 // A focus block shows above the dashboard, in a root of its own (#focus); its code comes after the first render.
-void import('./focus');
+import('./focus').catch((error: unknown) => console.error('[cueboard]', error));

@@ -5,6 +5,7 @@ import { localDateOf } from '@/src/core/day-boundary';
 import { addDays } from '@/src/core/local-time';
 import { checkOffValue } from '@/src/core/progress';
 import { dayWindow, openInstance } from '@/src/core/today';
+import { ReadableError } from '@/src/ports/readable-error';
 import type { Deps } from './deps';
 import { todayOf } from './today-date';
 
@@ -33,7 +34,7 @@ type CheckOffDeps = Pick<Deps, 'repo' | 'clock' | 'newId'> & Partial<Pick<Deps, 
 export async function checkOff(deps: CheckOffDeps, request: CheckOffRequest): Promise<CheckIn> {
   const { repo, clock, newId } = deps;
   const habit = await repo.habit(request.habitId);
-  if (!habit) throw new Error('That habit no longer exists.');
+  if (!habit) throw new ReadableError('That habit no longer exists.');
   const status = request.status ?? 'done';
   const { today, now, dayBoundary } = await todayOf({ repo, clock });
   const cueAt = request.cueAt ?? (await todaysOpenCue(deps, habit.id, today, dayBoundary, now));
@@ -66,7 +67,7 @@ export async function checkOff(deps: CheckOffDeps, request: CheckOffRequest): Pr
   // Answered already (a double tap, the notification and the cue page both pressed, a retried message): hand back
   // that answer instead of counting twice.
   const answered = (await repo.checkIns(habit.id, addDays(localDate, -1), addDays(localDate, 1))).find((c) => c.cueAt === cueAt);
-  if (!answered) throw new Error('This cue was already answered.');
+  if (!answered) throw new ReadableError('This cue was already answered.');
   return answered;
 }
 

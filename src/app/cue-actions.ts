@@ -1,5 +1,6 @@
 import { cueEventFor, cueEventId, markSnoozed, markStarted } from '@/src/core/cue-event';
 import type { Habit } from '@/src/core/habit';
+import { ReadableError } from '@/src/ports/readable-error';
 import type { Deps } from './deps';
 
 /** The snooze lengths the cue page offers, in minutes. */
@@ -7,7 +8,7 @@ export const SNOOZE_CHOICES = [10, 60] as const;
 
 async function habitOrThrow(repo: Deps['repo'], habitId: string): Promise<Habit> {
   const habit = await repo.habit(habitId);
-  if (!habit) throw new Error('That habit no longer exists.');
+  if (!habit) throw new ReadableError('That habit no longer exists.');
   return habit;
 }
 
@@ -21,7 +22,7 @@ export async function startCue({ repo, clock }: Pick<Deps, 'repo' | 'clock'>, ha
 
 /** Bring the cue back after `minutes`. The caller reconciles alarms so the snooze alarm exists. */
 export async function snoozeCue({ repo, clock }: Pick<Deps, 'repo' | 'clock'>, habitId: string, cueAt: number, minutes: number): Promise<number> {
-  if (!Number.isFinite(minutes) || minutes <= 0) throw new Error('Snooze needs a positive number of minutes.');
+  if (!Number.isFinite(minutes) || minutes <= 0) throw new ReadableError('Snooze needs a positive number of minutes.');
   await habitOrThrow(repo, habitId);
   const until = clock.now() + minutes * 60_000;
   await repo.updateCueEvent(cueEventId(habitId, cueAt), (stored) => markSnoozed(cueEventFor(stored, habitId, cueAt), until));

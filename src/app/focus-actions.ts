@@ -17,6 +17,7 @@ import {
 } from '@/src/core/focus-session';
 import type { CoachingStore } from '@/src/ports/coaching-store';
 import type { FocusRecord, FocusStore } from '@/src/ports/focus-store';
+import { ReadableError } from '@/src/ports/readable-error';
 import type { Deps } from './deps';
 import { todayOf } from './today-date';
 
@@ -36,7 +37,7 @@ export type FocusDeps = Pick<Deps, 'repo' | 'clock' | 'newId'> & { focus: FocusS
 export const MAX_FOCUS_NOTE = 500;
 
 /** A refusal the person can read; anything else thrown is a fault. */
-export class FocusRefusal extends Error {}
+export class FocusRefusal extends ReadableError {}
 
 /**
  * When a change ends the block: its minutes become a done check-in for the cue's day (the block's start when it

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { RemoteKind } from '@/src/core/calendar-sync';
 import type { FocusAction } from '@/src/app/focus-actions';
+import { ReadableError } from '@/src/ports/readable-error';
 
 /**
  * The one protocol between pages and the background. Pages read and write IndexedDB themselves (it is shared
@@ -48,8 +49,9 @@ export const FOCUS_CHANGED = 'cueboard:focus-changed';
 /** Send a message and get its typed answer; a failure in the background arrives as an Error with its words. */
 export async function send<M extends Message>(message: M): Promise<Replies[M['type']]> {
   const envelope = (await browser.runtime.sendMessage(message)) as Envelope<Replies[M['type']]> | undefined;
-  if (!envelope) throw new Error('Cueboard’s background did not answer. Reload the page and try again.');
-  if (!envelope.ok) throw new Error(envelope.error);
+  if (!envelope) throw new ReadableError('Cueboard’s background did not answer. Reload the page and try again.');
+  // The background answers a failure in words meant for the person (see answerMessages).
+  if (!envelope.ok) throw new ReadableError(envelope.error);
   return envelope.reply;
 }
 

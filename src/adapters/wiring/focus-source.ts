@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { systemClock } from '@/src/adapters/browser/system-clock';
 import { FOCUS_CHANGED, send } from '@/src/messaging/protocol';
+import { ReadableError } from '@/src/ports/readable-error';
 import { hintFocus } from '@/src/ui/newtab-preference';
 import type { FocusSource } from '@/src/ui/focus/focus-source';
 import { focusStore } from './focus-deps';
@@ -23,10 +24,10 @@ export const focusSource: FocusSource = {
     } catch (error) {
       // The worker did not answer, or failed: the reason goes to the console, calm words to the page.
       console.error('[cueboard]', error);
-      throw new Error('Cueboard could not do that just now. Try again in a moment.');
+      throw new ReadableError('Cueboard could not do that just now. Try again in a moment.');
     }
     // A refusal (a block already running, nothing to rate) comes in words meant for the person.
-    if (!reply.ok) throw new Error(reply.error);
+    if (!reply.ok) throw new ReadableError(reply.error);
   },
   subscribe(changed) {
     const listener = (message: unknown) => {

@@ -38,7 +38,7 @@ export function ExperimentsSection({ api, habits, browserZone, onHabitsChanged }
     field?.focus({ preventScroll: true });
     field?.closest('form')?.scrollIntoView({ block: 'center' });
   }, [loaded]);
-  if (error) return <p role="alert">Cueboard could not read the experiments: {error}</p>;
+  if (error) return <p role="alert">Cueboard could not read the experiments. {error}</p>;
   if (!data) return <p aria-busy="true">Loading…</p>;
   const running = data.views.filter((v) => v.experiment.status === 'running');
   const decided = data.views.filter((v) => v.experiment.status !== 'running');

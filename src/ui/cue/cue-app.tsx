@@ -68,7 +68,7 @@ export function CueApp(props: CueActions) {
     }
   };
 
-  if (error) return <main class="cue"><p role="alert">Cueboard could not read this cue: {error}</p></main>;
+  if (error) return <main class="cue"><p role="alert">Cueboard could not read this cue. {error}</p></main>;
   if (!habit) {
     return <main class="cue" aria-busy="true"><p>Loading…</p></main>;
   }

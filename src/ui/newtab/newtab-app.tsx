@@ -4,14 +4,15 @@ import type { TrapPanel } from '../dashboard/trap-questions';
 import { formatTime } from '../format';
 import { HabitRow } from '../popup/habit-row';
 import { Later } from '../later';
+import { useAction } from '../use-action';
 import { useAsync } from '../use-async';
 
 export interface NewTabProps {
   load: () => Promise<DashboardView>;
   checkOff: (habitId: string, person?: string) => Promise<unknown>;
   undo: (checkInId: string) => Promise<unknown>;
-  start: (cue: NextCue) => void;
-  openOptions: () => void;
+  start: (cue: NextCue) => Promise<unknown>;
+  openOptions: () => Promise<unknown>;
   timeZone: string;
   onReady?: () => void;
   /** The trap questions, fetched after the first paint (a dynamic import). */
@@ -25,35 +26,29 @@ const outcomeList = () => import('../dashboard/outcome-card').then((m) => m.Outc
 /** The new tab: a calm glance — the next cue and its two-minute start, today's check-offs, the keystone's week, the outcome. */
 export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, onReady, traps }: NewTabProps) {
   const { data, error, reload } = useAsync(load);
-  const [busy, setBusy] = useState(false);
+  // Each check-off or undo: the list reloads after it, and a failure is said in words.
+  const { busy, problem, run, fail } = useAction(reload);
   const ready = data !== undefined;
   // The trap questions arrive after the first paint; their code stays out of the new tab's initial script.
   const [panel, setPanel] = useState<TrapPanel>();
-  useEffect(() => void (ready && traps?.().then(setPanel)), [ready, traps]);
+  useEffect(() => void (ready && traps?.().then(setPanel, fail)), [ready, traps]);
+  const options = () => void openOptions().catch(fail);
   useEffect(() => {
     if (ready) onReady?.();
   }, [ready, onReady]);
-  const act = async (job: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
-      await job();
-      await reload();
-    } finally {
-      setBusy(false);
-    }
-  };
 
-  if (error) return <main class="newtab"><p role="alert">Cueboard could not read its data: {error}</p></main>;
+  if (error) return <main class="newtab"><p role="alert">Cueboard could not read its data. {error}</p></main>;
   if (!data) return <main class="newtab" aria-busy="true" />;
   const done = data.items.filter((i) => i.state === 'done').length;
   return (
     <main class="newtab">
       <header class="newtab-head">
         <h1>Today</h1>
-        <button type="button" class="quiet" onClick={openOptions}>
+        <button type="button" class="quiet" onClick={options}>
           Habits &amp; settings
         </button>
       </header>
+      {problem && <p role="alert">{problem}</p>}
       {data.nextCue ? (
         <section class="card next-cue" aria-labelledby="next-cue-title">
           <h2 id="next-cue-title">
@@ -62,7 +57,7 @@ export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, 
           <p>
             <span class="label">Two-minute start:</span> {data.nextCue.firstStep}
           </p>
-          <button type="button" class="primary" onClick={() => start(data.nextCue!)}>
+          <button type="button" class="primary" onClick={() => void start(data.nextCue!).catch(fail)}>
             {data.nextCue.link ? 'Start: open the work' : 'Start two minutes'}
           </button>
         </section>
@@ -70,7 +65,7 @@ export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, 
         data.items.length === 0 && (
           <p class="empty">
             No habits yet.{' '}
-            <button type="button" class="primary" onClick={openOptions}>
+            <button type="button" class="primary" onClick={options}>
               Add the behaviour that moves your outcome
             </button>
           </p>
@@ -83,7 +78,7 @@ export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, 
           </h2>
           <ul class="habits" aria-label="Today's habits">
             {data.items.map((item) => (
-              <HabitRow key={item.habitId} item={item} timeZone={timeZone} busy={busy} onDone={(id, person) => void act(() => checkOff(id, person))} onUndo={(id) => void act(() => undo(id))} />
+              <HabitRow key={item.habitId} item={item} timeZone={timeZone} busy={busy} onDone={(id, person) => run(() => checkOff(id, person))} onUndo={(id) => run(() => undo(id))} />
             ))}
           </ul>
         </section>

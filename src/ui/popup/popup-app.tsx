@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DashboardView } from '@/src/app/load-dashboard';
 import type { TrapPanel } from '../dashboard/trap-questions';
 import { Later } from '../later';
+import { useAction } from '../use-action';
 import { useAsync } from '../use-async';
 import { HabitRow } from './habit-row';
 import { MissedList } from './missed-list';
@@ -17,7 +18,7 @@ export interface PopupActions {
   undo: (checkInId: string) => Promise<unknown>;
   /** Answer one cue that passed while the person was away; it counts for the cue's own day. */
   answerMissed: (habitId: string, cueAt: number, status: 'done' | 'skipped') => Promise<unknown>;
-  openOptions: () => void;
+  openOptions: () => Promise<unknown>;
   timeZone: string;
   /** The trap questions, fetched after the first paint (a dynamic import). */
   traps?: () => Promise<TrapPanel>;
@@ -30,42 +31,30 @@ export function PopupApp({ load, checkOff, undo, answerMissed, openOptions, time
   useEffect(() => {
     if (ready) onReady?.();
   }, [ready, onReady]);
-  const [busy, setBusy] = useState(false);
+  // Each check-off, undo or answer: the list reloads after it, and a failure is said in words.
+  const { busy, problem, run, fail } = useAction(reload);
   // The trap questions arrive after the first paint; their code stays out of the popup's initial script.
   const [panel, setPanel] = useState<TrapPanel>();
-  useEffect(() => void (ready && traps?.().then(setPanel)), [ready, traps]);
-  const [problem, setProblem] = useState<string>();
-
-  const act = async (job: () => Promise<unknown>) => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await job();
-      await reload();
-    } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  useEffect(() => void (ready && traps?.().then(setPanel, fail)), [ready, traps]);
+  const options = () => void openOptions().catch(fail);
 
   return (
     <main class="popup">
       <header>
         <h1>Today</h1>
-        <button type="button" class="quiet" onClick={openOptions}>
+        <button type="button" class="quiet" onClick={options}>
           Habits &amp; settings
         </button>
       </header>
-      {error && <p role="alert">Cueboard could not read its data: {error}</p>}
+      {error && <p role="alert">Cueboard could not read its data. {error}</p>}
       {problem && <p role="alert">{problem}</p>}
       {data && data.missed.length > 0 && (
-        <MissedList missed={data.missed} timeZone={timeZone} busy={busy} onAnswer={(m, status) => void act(() => answerMissed(m.habitId, m.cueAt, status))} />
+        <MissedList missed={data.missed} timeZone={timeZone} busy={busy} onAnswer={(m, status) => run(() => answerMissed(m.habitId, m.cueAt, status))} />
       )}
       {data && data.items.length === 0 && (
         <p class="empty">
           No habits on the dashboard yet. Name a behaviour that drives your outcome and give it a cue.{' '}
-          <button type="button" class="primary" onClick={openOptions}>
+          <button type="button" class="primary" onClick={options}>
             Add a habit
           </button>
         </p>
@@ -78,8 +67,8 @@ export function PopupApp({ load, checkOff, undo, answerMissed, openOptions, time
               item={item}
               timeZone={timeZone}
               busy={busy}
-              onDone={(id, person) => void act(() => checkOff(id, person))}
-              onUndo={(id) => void act(() => undo(id))}
+              onDone={(id, person) => run(() => checkOff(id, person))}
+              onUndo={(id) => run(() => undo(id))}
             />
           ))}
         </ul>
