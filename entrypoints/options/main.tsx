@@ -19,6 +19,8 @@ const experiments = () => import('@/src/app/experiments');
 const coaching = () => import('@/src/adapters/wiring/coaching-deps').then((m) => m.coachingDeps());
 // A habit's rules and messages load with its first save or archive: the page paints without them.
 const habitSaves = () => import('@/src/app/save-habit');
+// Export and import load when the person uses them.
+const dataActions = () => import('@/src/adapters/wiring/data-actions');
 // The focus store loads when the Focus section or a habit save asks for it.
 const focus = () => import('@/src/adapters/wiring/focus-deps').then((m) => m.focusStore());
 
@@ -40,6 +42,10 @@ render(
       start: async (input, behaviour) => (await experiments()).startExperiment(await coaching(), input, behaviour),
       log: async (id, value) => (await experiments()).logMeasure(await coaching(), id, value),
       decide: async (id, decision, words) => (await experiments()).decideExperiment(await coaching(), id, decision, words),
+    }}
+    data={{
+      exportFile: async (kind) => (await dataActions()).exportToDownloads(kind),
+      readFiles: async (files, mode) => (await dataActions()).readFiles(files, mode),
     }}
     focus={{
       prefs: async () => (await focus()).prefs(),

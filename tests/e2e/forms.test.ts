@@ -172,7 +172,7 @@ describe('the options page in sections', () => {
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
 
     const nav = page.getByRole('navigation', { name: 'Sections of this page' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Outcomes', 'Habits', 'Experiments', 'Focus', 'Settings', 'Coaching check-in', 'Set up a new outcome']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Outcomes', 'Habits', 'Experiments', 'Focus', 'Settings', 'Your data', 'Coaching check-in', 'Set up a new outcome']);
     await nav.getByRole('link', { name: 'Settings' }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#settings');
     const settings = page.getByRole('heading', { name: 'Settings', exact: true });

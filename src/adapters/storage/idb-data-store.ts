@@ -1,20 +1,25 @@
-import type { IDBPDatabase } from 'idb';
 import { RECORD_STORES, type ExportData } from '@/src/core/data/export-document';
 import type { ImportPlan } from '@/src/core/data/import-plan';
 import { DEFAULT_FOCUS_PREFS } from '@/src/core/focus-sites';
 import { DEFAULT_SETTINGS } from '@/src/core/settings';
 import type { DataStore } from '@/src/ports/data-store';
-import type { CueboardDB, MetaValues } from './schema';
+import { handleOf, type DbHandle, type DbSource } from './db-handle';
+import type { MetaValues } from './schema';
 
 const SETTINGS_KEY = 'settings';
 const WRITTEN = [...RECORD_STORES, 'habitStats', 'settings', 'meta'] as const;
 
 /** Export and import over Cueboard's database: one transaction each way. */
 export class IdbDataStore implements DataStore {
-  constructor(private readonly db: IDBPDatabase<CueboardDB>) {}
+  private readonly db: DbHandle['db'];
+
+  constructor(source: DbSource) {
+    const handle = handleOf(source);
+    this.db = () => handle.db();
+  }
 
   async readAll(): Promise<ExportData> {
-    const tx = this.db.transaction([...RECORD_STORES, 'settings', 'meta'], 'readonly');
+    const tx = (await this.db()).transaction([...RECORD_STORES, 'settings', 'meta'], 'readonly');
     const [records, settings, prefs] = await Promise.all([
       Promise.all(RECORD_STORES.map((store) => tx.objectStore(store).getAll())),
       tx.objectStore('settings').get(SETTINGS_KEY),
@@ -29,7 +34,7 @@ export class IdbDataStore implements DataStore {
   }
 
   async apply(plan: ImportPlan): Promise<void> {
-    const tx = this.db.transaction(WRITTEN, 'readwrite');
+    const tx = (await this.db()).transaction(WRITTEN, 'readwrite');
     // Requests are queued without awaiting each one (thousands of puts in one transaction). A request IndexedDB
     // refuses at once (a record without its key throws synchronously) or later (a constraint) aborts the whole
     // transaction, so nothing of the import stays.

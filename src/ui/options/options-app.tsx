@@ -14,6 +14,7 @@ import { OutcomeList } from './outcome-list';
 import { Later } from '../later';
 import type { ExperimentsApi } from '../coach/experiments-section';
 import type { FocusApi } from './focus-section';
+import type { DataApi } from './data-section';
 import { useModule } from '../use-module';
 import type { CalendarStatus } from '@/src/app/calendar-status';
 import type { CalendarReply } from '@/src/messaging/protocol';
@@ -23,6 +24,8 @@ export interface OptionsApi {
   experiments: ExperimentsApi;
   /** Focus settings and the sites held back during focus (the section loads after the first paint). */
   focus: FocusApi;
+  /** Export and import (the section loads after the first paint). */
+  data: DataApi;
   timeZone: string;
   load: () => Promise<{ habits: Habit[]; outcomes: Outcome[]; settings: Settings; calendar: CalendarStatus; today: string }>;
   logOutcomeValue: (outcomeId: string, input: { value: string; localDate: string }) => Promise<{ ok: true } | { ok: false; error: string }>;
@@ -50,6 +53,7 @@ const SECTIONS = [
   { id: 'experiments', name: 'Experiments' },
   { id: 'focus', name: 'Focus' },
   { id: 'settings', name: 'Settings' },
+  { id: 'data', name: 'Your data' },
 ] as const;
 
 /** The options page: outcomes, habits and settings, each with a form that explains what to fix. */
@@ -103,7 +107,7 @@ export function OptionsApp(api: OptionsApi) {
     setNotice({ text: `${archived ? 'Archived' : 'Restored'} “${outcome.name}”.` });
   };
 
-  if (error) return <main class="options"><p role="alert">Cueboard could not read its data: {error}</p></main>;
+  if (error) return <main class="options"><p role="alert">Cueboard could not read its data. {error}</p></main>;
   if (!data) return <main class="options" aria-busy="true"><p>Loading…</p></main>;
 
   return (
@@ -242,6 +246,12 @@ export function OptionsApp(api: OptionsApi) {
             return undefined;
           }}
         />
+      </section>
+
+      <section id="data" tabIndex={-1} aria-labelledby="data-title">
+        <h2 id="data-title">Your data</h2>
+        <p class="hint">Everything Cueboard knows stays on this machine. Keep a copy, bring it to another machine, or move in from Loop Habit Tracker.</p>
+        <Later load={() => import('./data-section').then((m) => m.DataSection)} api={api.data} onNotice={(text: string) => setNotice({ text })} onChange={reload} />
       </section>
     </main>
   );
