@@ -16,6 +16,8 @@ export interface Settings {
   dailyCapMinutes: number;
   /** A day with an all-day event whose title holds one of these words or phrases (e.g. "OOO") gets no cue blocks. */
   skipWords: string[];
+  /** When weekly backups to the downloads folder were turned on (epoch ms); absent while they are off (the default). */
+  weeklyBackupSince?: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -1,3 +1,4 @@
+import type { BackupState } from '@/src/core/data/backups';
 import type { ExportData } from '@/src/core/data/export-document';
 import type { ImportPlan } from '@/src/core/data/import-plan';
 
@@ -10,4 +11,8 @@ export interface DataStore {
    * first. The dashboard's carried-forward stats are dropped in the same transaction and rebuilt on the next load.
    */
   apply(plan: ImportPlan): Promise<void>;
+  /** What Cueboard remembers of the weekly backups it saved. */
+  backups(): Promise<BackupState | undefined>;
+  /** Read, change and write that record in one transaction. */
+  updateBackups(change: (stored: BackupState | undefined) => BackupState): Promise<BackupState>;
 }

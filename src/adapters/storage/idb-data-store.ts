@@ -1,3 +1,4 @@
+import type { BackupState } from '@/src/core/data/backups';
 import { RECORD_STORES, type ExportData } from '@/src/core/data/export-document';
 import type { ImportPlan } from '@/src/core/data/import-plan';
 import { DEFAULT_FOCUS_PREFS } from '@/src/core/focus-sites';
@@ -56,5 +57,16 @@ export class IdbDataStore implements DataStore {
       throw error;
     }
     await Promise.all(requests);
+  }
+
+  async backups(): Promise<BackupState | undefined> {
+    return (await (await this.db()).get('meta', 'backups')) as MetaValues['backups'] | undefined;
+  }
+
+  async updateBackups(change: (stored: BackupState | undefined) => BackupState): Promise<BackupState> {
+    const tx = (await this.db()).transaction('meta', 'readwrite');
+    const next = change((await tx.store.get('backups')) as MetaValues['backups'] | undefined);
+    await Promise.all([tx.store.put(next, 'backups'), tx.done]);
+    return next;
   }
 }

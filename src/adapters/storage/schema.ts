@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { CueSnapshot, OutboxEntry, SeriesRecord } from '@/src/core/calendar-sync';
+import type { BackupState } from '@/src/core/data/backups';
 import type { CheckIn } from '@/src/core/check-in';
 import type { HabitStats } from '@/src/core/metrics/habit-metrics';
 import type { OutcomeValue } from '@/src/core/metrics/outcome-trend';
@@ -81,6 +82,8 @@ export interface MetaValues {
   focusSession: FocusRecord;
   /** The sites held back during focus, and whether a focus habit must name its intention. */
   focusPrefs: FocusPrefs;
+  /** The weekly backups saved to the downloads folder (their download ids), and the last failure. */
+  backups: BackupState;
   /** Per calendar, where Cueboard itself put each flexible instance it moved (instance id → starts, latest last). */
   flexMoves: Partial<Record<'google' | 'outlook', Record<string, number[]>>>;
 }

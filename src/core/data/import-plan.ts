@@ -72,11 +72,13 @@ export function planImport(incoming: ExportData, current: ExportData, mode: Impo
 
 /**
  * Settings are one record with no time to compare: importing a file is the person asking for its settings, so they
- * come from it, except the calendar in use, which belongs to this machine's sign-in. Merge adds the file's focus
+ * come from it, except the calendar in use (this machine's sign-in) and weekly backups (this browser's permission). Merge adds the file's focus
  * sites to the ones here; replace takes the file's list.
  */
 function settingsOf(incoming: ExportData, current: ExportData, mode: ImportMode): Pick<ImportPlan, 'settings' | 'focusPrefs' | 'settingsChanged'> {
-  const settings = { ...incoming.settings, calendar: current.settings.calendar };
+  // Weekly backups need this browser's permission to write to its downloads: a choice that stays with the machine.
+  const { weeklyBackupSince: _theirs, ...theirs } = incoming.settings;
+  const settings = { ...theirs, calendar: current.settings.calendar, ...(current.settings.weeklyBackupSince !== undefined ? { weeklyBackupSince: current.settings.weeklyBackupSince } : {}) };
   const sites = mode === 'replace' ? incoming.focusPrefs.sites : [...new Set([...current.focusPrefs.sites, ...incoming.focusPrefs.sites])].slice(0, MAX_SITES);
   const focusPrefs = { ...incoming.focusPrefs, sites };
   const settingsChanged = canonicalJson([settings, focusPrefs]) !== canonicalJson([current.settings, current.focusPrefs]);

@@ -192,6 +192,7 @@ export const settingsSchema: v.GenericSchema<unknown, Settings> = obj({
   newTabDashboard: flag,
   dailyCapMinutes: whole(5, 24 * 60),
   skipWords: v.pipe(list(text(40)), v.maxLength(20, 'must hold at most 20 words')),
+  weeklyBackupSince: v.optional(instant),
 });
 
 export const focusPrefsSchema: v.GenericSchema<unknown, FocusPrefs> = obj({
