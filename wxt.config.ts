@@ -20,6 +20,8 @@ export default defineConfig({
       // when they add a site to hold back during focus (optional_host_permissions); nothing is asked at install.
       permissions: ['alarms', 'notifications', 'identity', 'declarativeNetRequestWithHostAccess'],
       optional_host_permissions: ['*://*/*'],
+      // Asked for only when the person turns weekly backups on: the worker saves them with no page open.
+      optional_permissions: ['downloads'],
       // The calm page a held-back site is redirected to must be reachable from that site's navigation.
       web_accessible_resources: [{ resources: ['held.html'], matches: ['<all_urls>'] }],
       // Only with a "Chrome Extension" OAuth client: lets Google Chrome hand out the profile's token.

@@ -46,6 +46,16 @@ render(
     data={{
       exportFile: async (kind) => (await dataActions()).exportToDownloads(kind),
       readFiles: async (files, mode) => (await dataActions()).readFiles(files, mode),
+      backup: {
+        status: async () => (await dataActions()).backupStatus(),
+        // Asked before anything is awaited: the browser asks only in the same turn as the click.
+        turnOn: () => {
+          const asked = browser.permissions.request({ permissions: ['downloads'] });
+          return dataActions().then((m) => m.turnBackupsOn(asked));
+        },
+        turnOff: async () => (await dataActions()).turnBackupsOff(),
+        now: async () => (await dataActions()).backupNow(),
+      },
     }}
     focus={{
       prefs: async () => (await focus()).prefs(),

@@ -1,7 +1,9 @@
 import { parseAlarmName } from '@/src/core/cue-plan';
 import { startTarget } from '@/src/core/cue-prompt';
 import { OUTBOX_ALARM, REFRESH_ALARM, REFRESH_MINUTES } from './alarm-names';
-import type { CalendarReply, FocusReply, Message, Replies } from '@/src/messaging/protocol';
+import type { BackupReply, CalendarReply, FocusReply, Message, Replies } from '@/src/messaging/protocol';
+import { ReadableError } from '@/src/ports/readable-error';
+import { BACKUP_ALARM, BACKUP_CHECK_MINUTES, runBackup } from './backup';
 import { connectCalendar, disconnectCalendar, repairCue } from './calendar-actions';
 import { checkOff } from './check-off';
 import { startCue } from './cue-actions';
@@ -106,6 +108,18 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
       return { ok: true };
     });
 
+  /** A backup when due (the alarm), or now (the person asked); never throws: a failure is answered in words. */
+  const backup = async (now: boolean): Promise<BackupReply> => {
+    const d = await deps;
+    if (!d.data || !d.backupSaver) return { ok: false, error: 'Backups to the downloads folder are not available in this browser.' };
+    try {
+      const name = await runBackup({ ...d, data: d.data, saver: d.backupSaver, schemaVersion: d.data.schemaVersion }, now);
+      return name ? { ok: true, name } : { ok: false, error: 'No backup was due.' };
+    } catch (error) {
+      return { ok: false, error: error instanceof ReadableError ? error.message : 'The backup could not be saved.' };
+    }
+  };
+
   return {
     reconcile: () => reconcileLocal(),
     syncNetwork,
@@ -134,6 +148,8 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
           return { ok: true };
         case 'focus':
           return focusAction(message.action);
+        case 'backup-now':
+          return backup(true);
       }
     },
 
@@ -153,6 +169,8 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
       if (refresh?.periodInMinutes !== REFRESH_MINUTES) {
         await alarms.create(REFRESH_ALARM, clock.now() + REFRESH_MINUTES * 60_000, REFRESH_MINUTES);
       }
+      // Looks for a due weekly backup a few times a day; it does nothing while backups are off.
+      if (!(await alarms.getAll()).some((a) => a.name === BACKUP_ALARM)) await alarms.create(BACKUP_ALARM, clock.now() + 60_000, BACKUP_CHECK_MINUTES);
       await reconcileLocal(true);
       await syncNetwork();
     },
@@ -160,6 +178,11 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
     async alarm(name: string): Promise<void> {
       if (name === FOCUS_ALARM) {
         await cues(async () => focusAndBadge(await deps));
+        return;
+      }
+      if (name === BACKUP_ALARM) {
+        const result = await backup(false);
+        if (!result.ok && result.error !== 'No backup was due.') console.warn('[cueboard] weekly backup:', result.error);
         return;
       }
       if (name === MEASURE_ALARM) {

@@ -1,3 +1,4 @@
+import { overdueDays } from '@/src/core/data/backups';
 import { dashboardHabits, type Habit } from '@/src/core/habit';
 import { addDays } from '@/src/core/local-time';
 import { localDateOf } from '@/src/core/day-boundary';
@@ -33,6 +34,8 @@ export interface DashboardView {
   offDashboard: number;
   /** Cues of the last day that passed unseen or fired late and still wait for the person's word. */
   missed: MissedCue[];
+  /** Days since the last weekly backup, when backups are on and one is overdue. */
+  backupOverdueDays?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -43,7 +46,9 @@ const DAY_MS = 86_400_000;
  * The stats carried forward are written back afterwards, off the rendering path.
  */
 export async function loadDashboard({ repo, clock, provider }: Pick<Deps, 'repo' | 'clock' | 'provider'>): Promise<DashboardView> {
-  const [{ today, dayBoundary, now }, habits, outcomes] = await Promise.all([todayOf({ repo, clock }), repo.habits(), repo.outcomes()]);
+  const [{ today, dayBoundary, now, settings }, habits, outcomes] = await Promise.all([todayOf({ repo, clock }), repo.habits(), repo.outcomes()]);
+  // Read only while backups are on.
+  const backupDays = settings.weeklyBackupSince === undefined ? undefined : overdueDays(settings.weeklyBackupSince, await repo.backups(), now);
   const shown = dashboardHabits(habits);
   const zone = clock.timeZone();
   const window = dayWindow(today, zone, dayBoundary);
@@ -75,6 +80,7 @@ export async function loadDashboard({ repo, clock, provider }: Pick<Deps, 'repo'
     ...(keystone ? { keystoneWeek: keystoneWeek(keystone, checkIns, today) } : {}),
     offDashboard: habits.filter((h) => !h.archived && !h.onDashboard).length,
     missed: missedFrom(shown, perHabit.flatMap((p) => p.events), checkIns, { now, zone, dayBoundary }),
+    ...(backupDays !== undefined ? { backupOverdueDays: backupDays } : {}),
   };
 }
 

@@ -1,7 +1,9 @@
 import type { CalendarInstance, RemoteKind } from '@/src/core/calendar-sync';
 import type { Badge } from '@/src/ports/badge';
 import type { CalendarStore } from '@/src/ports/calendar-store';
+import type { BackupSaver } from '@/src/ports/backup-saver';
 import type { CoachingStore } from '@/src/ports/coaching-store';
+import type { DataStore } from '@/src/ports/data-store';
 import type { CueProvider } from '@/src/ports/cue-provider';
 import type { FocusStore } from '@/src/ports/focus-store';
 import type { SiteBlocker } from '@/src/ports/site-blocker';
@@ -44,4 +46,7 @@ export interface WorkerDeps extends Deps {
   /** Focus blocks and the sites they hold back. */
   focus?: FocusStore;
   blocker?: SiteBlocker;
+  /** Everything at once, and where weekly backups go. */
+  data?: DataStore;
+  backupSaver?: BackupSaver;
 }

@@ -16,7 +16,9 @@ export type Message =
   /** A check-off or undo changed today's open cues. */
   | { type: 'badge' }
   /** Start, steer or rate a focus block; the worker owns its alarms, badge and held-back sites. */
-  | { type: 'focus'; action: FocusAction };
+  | { type: 'focus'; action: FocusAction }
+  /** Save a backup to the downloads folder now (backups just turned on, or "Back up now"). */
+  | { type: 'backup-now' };
 
 /** The answer to a calendar request: done, or why not in words a person can act on. */
 export type CalendarReply = { ok: true } | { ok: false; error: string };
@@ -29,7 +31,11 @@ export interface Replies {
   'calendar-repair': CalendarReply;
   badge: { ok: true };
   focus: FocusReply;
+  'backup-now': BackupReply;
 }
+
+/** The answer to "Back up now": the file saved, or why not in words a person can read. */
+export type BackupReply = { ok: true; name: string } | { ok: false; error: string };
 
 /** The answer to a focus action: done, or why not in words a person can read. */
 export type FocusReply = { ok: true } | { ok: false; error: string };
@@ -60,7 +66,7 @@ export function requestReconcile(): Promise<Replies['reconcile']> {
   return send({ type: 'reconcile' });
 }
 
-const TYPES = new Set<Message['type']>(['reconcile', 'calendar-connect', 'calendar-disconnect', 'calendar-repair', 'badge', 'focus']);
+const TYPES = new Set<Message['type']>(['reconcile', 'calendar-connect', 'calendar-disconnect', 'calendar-repair', 'badge', 'focus', 'backup-now']);
 
 /** Tell the background today's open cues changed; a closed popup must not fail the check-off it follows. */
 export function refreshBadge(): void {

@@ -4,6 +4,8 @@ import type { ImportPlan } from '@/src/core/data/import-plan';
 
 /** Everything the person owns, read at once for an export and written at once by an import. */
 export interface DataStore {
+  /** The database schema it writes, stamped on exports. */
+  readonly schemaVersion: number;
   /** Every record, the settings and the focus preferences, read in one transaction (a consistent picture). */
   readAll(): Promise<ExportData>;
   /**

@@ -1,3 +1,4 @@
+import type { BackupState } from '@/src/core/data/backups';
 import type { CheckIn } from '@/src/core/check-in';
 import type { CueEvent } from '@/src/core/cue-event';
 import type { Habit } from '@/src/core/habit';
@@ -35,6 +36,8 @@ export interface Repository {
   pendingSnoozes(now: number): Promise<CueEvent[]>;
 
   settings(): Promise<Settings>;
+  /** What Cueboard remembers of the weekly backups (read by the popup to say when one is overdue). */
+  backups(): Promise<BackupState | undefined>;
   /**
    * Read, change and write the settings in one transaction. The options page and the worker both change settings
    * (the form's fields, the calendar in use); each must build on the other's write, never on a copy read earlier.

@@ -6,6 +6,7 @@ import { IdbRepository } from '@/src/adapters/storage/idb-repository';
 import { openCueboardDb } from '@/src/adapters/storage/open-db';
 import { DB_VERSION } from '@/src/adapters/storage/schema';
 import { NOT_PERMITTED, runBackup } from '@/src/app/backup';
+import { loadDashboard } from '@/src/app/load-dashboard';
 import { BACKUP_EVERY_MS, overdueDays } from '@/src/core/data/backups';
 import type { BackupSaver } from '@/src/ports/backup-saver';
 import { FixedClock } from '../fakes/fixed-clock';
@@ -98,5 +99,17 @@ describe('weekly backups', () => {
     expect(overdueDays(since, undefined, since + 8 * DAY)).toBe(8);
     expect(overdueDays(since, { saved: [{ downloadId: 1, at: since + 5 * DAY, name: 'b.json' }] }, since + 12 * DAY)).toBeUndefined();
     expect(overdueDays(since, { saved: [{ downloadId: 1, at: since + 5 * DAY, name: 'b.json' }] }, since + 14 * DAY)).toBe(9);
+  });
+
+  it('the popup’s dashboard carries the overdue days only while backups are on and one is overdue', async () => {
+    const provider = { kind: 'local' as const, syncHabit: async () => undefined, listCues: async () => [] };
+    const view = () => loadDashboard({ repo: h.repo, clock: h.clock, provider });
+    await runBackup(h.d);
+    h.clock.advance(8 * DAY - 1);
+    expect((await view()).backupOverdueDays).toBeUndefined();
+    h.clock.advance(2 * DAY);
+    expect((await view()).backupOverdueDays).toBe(9);
+    await h.repo.updateSettings(({ weeklyBackupSince: _on, ...s }) => s);
+    expect((await view()).backupOverdueDays).toBeUndefined();
   });
 });

@@ -5,13 +5,14 @@ import { DEFAULT_FOCUS_PREFS } from '@/src/core/focus-sites';
 import { DEFAULT_SETTINGS } from '@/src/core/settings';
 import type { DataStore } from '@/src/ports/data-store';
 import { handleOf, type DbHandle, type DbSource } from './db-handle';
-import type { MetaValues } from './schema';
+import { DB_VERSION, type MetaValues } from './schema';
 
 const SETTINGS_KEY = 'settings';
 const WRITTEN = [...RECORD_STORES, 'habitStats', 'settings', 'meta'] as const;
 
 /** Export and import over Cueboard's database: one transaction each way. */
 export class IdbDataStore implements DataStore {
+  readonly schemaVersion = DB_VERSION;
   private readonly db: DbHandle['db'];
 
   constructor(source: DbSource) {

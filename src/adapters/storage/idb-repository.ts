@@ -1,3 +1,4 @@
+import type { BackupState } from '@/src/core/data/backups';
 import type { CheckIn } from '@/src/core/check-in';
 import type { CueEvent } from '@/src/core/cue-event';
 import type { Habit } from '@/src/core/habit';
@@ -97,6 +98,10 @@ export class IdbRepository implements Repository {
 
   async pendingSnoozes(now: number): Promise<CueEvent[]> {
     return (await this.db()).getAllFromIndex('cueEvents', 'bySnoozedUntil', IDBKeyRange.lowerBound(now, true));
+  }
+
+  async backups(): Promise<BackupState | undefined> {
+    return (await (await this.db()).get('meta', 'backups')) as BackupState | undefined;
   }
 
   async settings(): Promise<Settings> {

@@ -4,9 +4,10 @@ import { IdbDataStore } from '@/src/adapters/storage/idb-data-store';
 import { DB_VERSION } from '@/src/adapters/storage/schema';
 import { applyImport, exportFile, previewImport, previewLoopImport, type ExportKind, type ImportPreview, type TransferDeps } from '@/src/app/data-transfer';
 import type { ImportMode } from '@/src/core/data/import-plan';
-import { requestReconcile } from '@/src/messaging/protocol';
+import { browser } from 'wxt/browser';
+import { requestReconcile, send } from '@/src/messaging/protocol';
 import { ReadableError } from '@/src/ports/readable-error';
-import type { ImportView } from '@/src/ui/options/data-section';
+import type { BackupStatus, ImportView } from '@/src/ui/options/data-section';
 import { appDb } from './app-db';
 import { pageDeps } from './page-deps';
 
@@ -74,4 +75,39 @@ export async function readFiles(files: readonly File[], mode: ImportMode): Promi
 
 function megabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
+}
+
+/** Weekly backups as the options page shows them. */
+export async function backupStatus(): Promise<BackupStatus> {
+  const [{ weeklyBackupSince }, state] = await Promise.all([(await pageDeps()).repo.settings(), new IdbDataStore(appDb).backups()]);
+  const last = state?.saved.at(-1);
+  return { on: weeklyBackupSince !== undefined, ...(last ? { last: { at: last.at, name: last.name } } : {}), ...(state?.failure ? { failure: state.failure.message } : {}) };
+}
+
+/** Turn weekly backups on once the browser gave the downloads permission (`asked`, requested in the click's turn). */
+export async function turnBackupsOn(asked: Promise<boolean>): Promise<string> {
+  if (!(await asked.catch(() => false))) {
+    throw new ReadableError('Weekly backups stay off: Cueboard needs your permission to save to your downloads folder. Turn them on again and allow it.');
+  }
+  const { repo, clock } = await pageDeps();
+  await repo.updateSettings((s) => ({ ...s, weeklyBackupSince: clock.now() }));
+  const reply = await send({ type: 'backup-now' });
+  return reply.ok
+    ? `Weekly backups are on. The first one is saved: ${reply.name}, in “Cueboard backups” in your downloads folder.`
+    : `Weekly backups are on, but the first one could not be saved: ${reply.error}`;
+}
+
+/** Turn weekly backups off and give the downloads permission back; the saved backups stay where they are. */
+export async function turnBackupsOff(): Promise<string> {
+  const { repo } = await pageDeps();
+  await repo.updateSettings(({ weeklyBackupSince: _on, ...s }) => s);
+  await browser.permissions.remove({ permissions: ['downloads'] }).catch(() => false);
+  return 'Weekly backups are off. The backups already saved stay in your downloads folder.';
+}
+
+/** A backup now, by the worker (it holds the permission's API even with no page open). */
+export async function backupNow(): Promise<string> {
+  const reply = await send({ type: 'backup-now' });
+  if (!reply.ok) throw new ReadableError(reply.error);
+  return `Saved ${reply.name} in “Cueboard backups” in your downloads folder.`;
 }

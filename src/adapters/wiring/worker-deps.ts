@@ -14,6 +14,8 @@ import type { WorkerDeps } from '@/src/app/worker-deps';
 import { IdbCoachingStore } from '@/src/adapters/storage/idb-coaching-store';
 import { IdbFocusStore } from '@/src/adapters/storage/idb-focus-store';
 import { dnrBlocker } from '@/src/adapters/browser/dnr-blocker';
+import { downloadsBackup } from '@/src/adapters/browser/downloads-backup';
+import { IdbDataStore } from '@/src/adapters/storage/idb-data-store';
 import { browser } from 'wxt/browser';
 import { appDb } from './app-db';
 import { baseDeps } from './base-deps';
@@ -36,6 +38,8 @@ export function workerDeps(): Promise<WorkerDeps> {
       badge: browserBadge,
       coach: new IdbCoachingStore(appDb),
       focus: new IdbFocusStore(appDb),
+      data: new IdbDataStore(appDb),
+      backupSaver: downloadsBackup,
       // Without the request-rules API (an older browser) focus blocks still run; they hold no site back.
       ...(browser.declarativeNetRequest ? { blocker: dnrBlocker } : {}),
       remotes: { google: { calendar: google, auth: gAuth }, outlook: { calendar: outlook, auth: oAuth } },

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ExportKind } from '@/src/app/data-transfer';
 import type { ImportMode } from '@/src/core/data/import-plan';
 import { ReadableError } from '@/src/ports/readable-error';
@@ -8,12 +8,27 @@ export type ImportView =
   | { ok: true; from: 'cueboard' | 'loop'; lines: string[]; notes: string[]; apply: () => Promise<string> }
   | { ok: false; errors: string[] };
 
+/** Weekly backups as the section shows them. */
+export interface BackupStatus {
+  on: boolean;
+  last?: { at: number; name: string };
+  /** Why the last try failed, in words, until one succeeds. */
+  failure?: string;
+}
+
 /** What the "Your data" section does; every action answers in words or fails with words. */
 export interface DataApi {
   /** Make the file and hand it to the browser's downloads; gives the file's name. */
   exportFile: (kind: ExportKind) => Promise<string>;
   /** Read the chosen file(s) — a Cueboard export, or Loop Habit Tracker's zip or CSV files — and preview, writing nothing. */
   readFiles: (files: File[], mode: ImportMode) => Promise<ImportView>;
+  backup: {
+    status: () => Promise<BackupStatus>;
+    /** Asks the browser for the downloads permission first, in the same turn as the click; gives what happened. */
+    turnOn: () => Promise<string>;
+    turnOff: () => Promise<string>;
+    now: () => Promise<string>;
+  };
 }
 
 export interface DataSectionProps {
@@ -44,6 +59,9 @@ export function DataSection({ api, onNotice, onChange }: DataSectionProps) {
   const [view, setView] = useState<ImportView>();
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const [backup, setBackup] = useState<BackupStatus>();
+  const refreshBackup = () => api.backup.status().then(setBackup, () => setProblem('Cueboard could not read the backup settings. Reload the page.'));
+  useEffect(() => void refreshBackup(), [api]);
 
   const run = async (what: string, job: () => Promise<void>) => {
     setBusy(what);
@@ -89,6 +107,42 @@ export function DataSection({ api, onNotice, onChange }: DataSectionProps) {
           </li>
         ))}
       </ul>
+
+      <h3 id="backup-title">Weekly backup</h3>
+      {backup && (
+        <div class="backup" aria-labelledby="backup-title" role="group">
+          <label>
+            <input
+              type="checkbox"
+              checked={backup.on}
+              disabled={busy !== undefined}
+              onChange={() => void run('backup', async () => {
+                try {
+                  onNotice(await (backup.on ? api.backup.turnOff() : api.backup.turnOn()));
+                } finally {
+                  await refreshBackup();
+                }
+              })}
+            />{' '}
+            Save a backup of everything to your downloads folder every week (the newest four are kept)
+          </label>
+          {backup.on && (
+            <p>
+              {backup.last ? `Last backup: ${when(backup.last.at)}, ${backup.last.name}.` : 'No backup yet.'}{' '}
+              <button type="button" class="quiet" disabled={busy !== undefined} onClick={() => void run('backup', async () => {
+                try {
+                  onNotice(await api.backup.now());
+                } finally {
+                  await refreshBackup();
+                }
+              })}>
+                Back up now
+              </button>
+            </p>
+          )}
+          {backup.failure && <p role="alert">{backup.failure}</p>}
+        </div>
+      )}
 
       <h3 id="import-title">Import</h3>
       <p class="hint">A Cueboard export (.json), or Loop Habit Tracker’s export: its zip, or its Habits.csv and Checkmarks.csv together.</p>
@@ -171,4 +225,9 @@ export function DataSection({ api, onNotice, onChange }: DataSectionProps) {
       )}
     </div>
   );
+}
+
+/** "2 Dec 2026, 14:05" in the browser's language and zone. */
+function when(at: number): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }

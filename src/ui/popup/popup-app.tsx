@@ -2,8 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DashboardView } from '@/src/app/load-dashboard';
 import type { TrapPanel } from '../dashboard/trap-questions';
 import { Later } from '../later';
-import { useAction } from '../use-action';
-import { useAsync } from '../use-async';
+import { useAction, useAsync } from '../use-action';
 import { HabitRow } from './habit-row';
 import { MissedList } from './missed-list';
 
@@ -75,6 +74,14 @@ export function PopupApp({ load, checkOff, undo, answerMissed, openOptions, time
       )}
       {data && panel && <panel.TrapQuestions {...panel.actions} refresh={data} onChange={reload} />}
       {data && data.metrics.length > 0 && <Later load={metricsSection} metrics={data.metrics} outcomes={data.outcomes} />}
+      {data?.backupOverdueDays !== undefined && (
+        <p class="footnote">
+          No backup for {data.backupOverdueDays} days.{' '}
+          <a href="options.html#data" target="_blank">
+            Back up now?
+          </a>
+        </p>
+      )}
       {data && data.offDashboard > 0 && (
         <p class="footnote">{data.offDashboard === 1 ? '1 more habit runs' : `${data.offDashboard} more habits run`} off the dashboard.</p>
       )}
