@@ -27,8 +27,9 @@ render(
     schedule={async (when) => {
       const saved = await scheduleCheckIns(await deps, { ...when, timeZone: systemClock.timeZone() });
       if (!saved.ok) return { ok: false, error: Object.values(saved.errors).join(' ') };
-      // The cue alarms follow from the local schedule at once; a calendar catches up in the background.
-      await requestReconcile();
+      // The cue alarms follow from the local schedule at once; a calendar catches up in the background. A background
+      // that does not answer must not turn a saved schedule into a failure: the alarms follow at its next refresh.
+      await requestReconcile().catch((error: unknown) => console.warn('[cueboard] cues follow at the next refresh', error));
       return { ok: true };
     }}
     copy={(text) => navigator.clipboard.writeText(text)}

@@ -54,7 +54,7 @@ render(
     undo={async (id) => withBadge(undoCheckIn(await deps, id))}
     snooze={async (minutes) => snoozeCue(await deps, habitId, cueAt ?? systemClock.now(), minutes)}
     cuesFollow={async () => void (await requestReconcile())}
-    openLink={(url) => void browser.tabs.create({ url })}
+    openLink={(url) => browser.tabs.create({ url })}
     findMeasure={findMeasure}
     focusCue={() => import('@/src/adapters/wiring/focus-pages').then((m) => m.CueFocus)}
   />,

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ReadableError } from '@/src/ports/readable-error';
 
 /** Said when a failure brings no words for the person; what went wrong goes to the console. */
@@ -34,4 +34,24 @@ export function useAction(after?: () => unknown) {
     }
   };
   return { busy: state.busy === true, problem: state.problem, run, fail };
+}
+
+/**
+ * Load data for a view, expose a reload, and keep the error to show rather than throw: in words a person can read (a
+ * readable error’s own, else a plain "reload"), never an exception’s text. Beside useAction, in one module, so the
+ * pages’ initial script fetches both as one file.
+ */
+export function useAsync<T>(load: () => Promise<T>): { data?: T; error?: string; reload: () => Promise<void> } {
+  const [state, setState] = useState<{ data?: T; error?: string }>({});
+  const reload = useCallback(async () => {
+    try {
+      setState({ data: await load() });
+    } catch (error) {
+      setState({ error: failureWords(error, 'Reload the page to try again.') });
+    }
+  }, [load]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { ...state, reload };
 }

@@ -12,7 +12,7 @@ export function loadTrapPanel(deps: Promise<Deps>): Promise<TrapPanel> {
   return import('./trap-panel').then((m) =>
     m.trapPanel(deps, {
       startExperiment: ({ habitId }) =>
-        void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#experiment=${encodeURIComponent(habitId)}` }),
+        browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#experiment=${encodeURIComponent(habitId)}` }),
       rhythm: async () => {
         const { coachingDeps } = await import('./coaching-deps');
         const { coach, repo } = await coachingDeps();

@@ -37,7 +37,7 @@ export function trapPanel(
         cuesFollow();
       },
       logValue: async (outcomeId, value) => logTrapValue(await deps, outcomeId, value),
-      adjustHabit: (habitId) => void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#habit=${encodeURIComponent(habitId)}` }),
+      adjustHabit: (habitId) => browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#habit=${encodeURIComponent(habitId)}` }),
       ...(extra.startExperiment ? { startExperiment: extra.startExperiment } : {}),
     },
   };

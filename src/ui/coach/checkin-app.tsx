@@ -4,6 +4,7 @@ import type { ExperimentView } from '@/src/app/experiments';
 import { SESSION_PARTS, sessionMarkdown, type Cadence, type CoachingSession, type SessionPart } from '@/src/core/coaching-session';
 import type { Habit } from '@/src/core/habit';
 import { describedBy, Field } from '../options/field';
+import { useAction } from '../use-action';
 import { PartTimerView } from './part-timer';
 
 export interface CheckInApi {
@@ -43,6 +44,8 @@ export function CheckInApp(api: CheckInApi) {
   const [finished, setFinished] = useState<CoachingSession>();
   const [next, setNext] = useState({ cadence: 'weekly' as Cadence, day: 5, time: '16:00' });
   const [said, setSaid] = useState<string>();
+  // Finishing writes the session, maybe an experiment, and the next check-in's cue: a failure is said in words.
+  const finishing = useAction();
   const first = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -221,17 +224,21 @@ export function CheckInApp(api: CheckInApi) {
       </section>
 
       {problem && <p role="alert">{problem.text}</p>}
+      {finishing.problem && <p role="alert">{finishing.problem}</p>}
       <div class="actions">
         <button
           type="button"
           class="primary"
-          onClick={async () => {
+          disabled={finishing.busy}
+          onClick={() => {
             setProblem(undefined);
-            const result = await api.finish(session, turn === 'experiment' ? { kind: 'experiment', measureLabel: measure.label, measureKind: measure.kind } : { kind: turn });
-            if (!result.ok) return setProblem({ text: result.error, ...(result.field ? { field: result.field } : {}) });
-            const scheduled = await api.schedule(next);
-            if (!scheduled.ok) setSaid(`Saved; the next check-in could not be scheduled: ${scheduled.error}`);
-            setFinished(result.session);
+            void finishing.run(async () => {
+              const result = await api.finish(session, turn === 'experiment' ? { kind: 'experiment', measureLabel: measure.label, measureKind: measure.kind } : { kind: turn });
+              if (!result.ok) return setProblem({ text: result.error, ...(result.field ? { field: result.field } : {}) });
+              const scheduled = await api.schedule(next);
+              if (!scheduled.ok) setSaid(`Saved; the next check-in could not be scheduled: ${scheduled.error}`);
+              setFinished(result.session);
+            });
           }}
         >
           Finish the check-in

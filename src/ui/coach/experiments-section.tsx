@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DecideResult, ExperimentView, StartResult, TriedBehaviour } from '@/src/app/experiments';
 import type { Decision, ExperimentInput } from '@/src/core/experiment';
 import type { Habit } from '@/src/core/habit';
-import { useAsync } from '../use-async';
+import { useAction, useAsync } from '../use-action';
 import { ExperimentCard } from './experiment-card';
 import { ExperimentForm } from './experiment-form';
 
@@ -26,6 +26,8 @@ const DECIDED: Record<Decision, string> = { adopt: 'Adopted', adapt: 'Adapted', 
 /** Two-week micro-experiments: start one, log its measure, and decide at the retrospective. The history stays. */
 export function ExperimentsSection({ api, habits, browserZone, onHabitsChanged }: ExperimentsSectionProps) {
   const { data, error, reload } = useAsync(api.load);
+  // Logging, deciding and starting: a failure is said in words under the section's lists.
+  const { problem, run } = useAction();
   // options.html#experiment=<habitId> (a trap question's "Start an experiment") opens the form on that behaviour.
   const [prefill, setPrefill] = useState<{ key: number; input?: ExperimentInput; habitId?: string }>(() => {
     const asked = /^#experiment=(.+)$/.exec(globalThis.location?.hash ?? '')?.[1];
@@ -52,19 +54,23 @@ export function ExperimentsSection({ api, habits, browserZone, onHabitsChanged }
             <ExperimentCard
               key={view.experiment.id}
               view={view}
-              log={async (value) => {
-                const result = await api.log(view.experiment.id, value);
-                if (result.ok) await reload();
-                return result.ok ? undefined : result.error;
-              }}
-              decide={async (decision, words) => {
-                const result = await api.decide(view.experiment.id, decision, words);
-                if (!result.ok) return result.error;
-                await reload();
-                onHabitsChanged(`${DECIDED[decision]}: “${view.habitName}”.`);
-                if (result.next) setPrefill((p) => ({ key: p.key + 1, input: result.next!, habitId: view.experiment.habitId }));
-                return undefined;
-              }}
+              log={(value) =>
+                run(async () => {
+                  const result = await api.log(view.experiment.id, value);
+                  if (result.ok) await reload();
+                  return result.ok ? undefined : result.error;
+                })
+              }
+              decide={(decision, words) =>
+                run(async () => {
+                  const result = await api.decide(view.experiment.id, decision, words);
+                  if (!result.ok) return result.error;
+                  await reload();
+                  onHabitsChanged(`${DECIDED[decision]}: “${view.habitName}”.`);
+                  if (result.next) setPrefill((p) => ({ key: p.key + 1, input: result.next!, habitId: view.experiment.habitId }));
+                  return undefined;
+                })
+              }
             />
           ))}
         </ul>
@@ -75,15 +81,18 @@ export function ExperimentsSection({ api, habits, browserZone, onHabitsChanged }
         browserZone={browserZone}
         {...(prefill.input ? { initial: prefill.input } : {})}
         {...(prefill.habitId ? { habitId: prefill.habitId } : {})}
-        onStart={async (input, behaviour) => {
-          const result = await api.start(input, behaviour);
-          if (!result.ok) return result;
-          setPrefill((p) => ({ key: p.key + 1 }));
-          await reload();
-          onHabitsChanged(`Started an experiment with “${result.habit.name}”.`);
-          return undefined;
-        }}
+        onStart={(input, behaviour) =>
+          run(async () => {
+            const result = await api.start(input, behaviour);
+            if (!result.ok) return result;
+            setPrefill((p) => ({ key: p.key + 1 }));
+            await reload();
+            onHabitsChanged(`Started an experiment with “${result.habit.name}”.`);
+            return undefined;
+          })
+        }
       />
+      {problem && <p role="alert">{problem}</p>}
       {decided.length > 0 && (
         <>
           <h3>Past experiments</h3>

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { rewardText, type Habit } from '@/src/core/habit';
 import type { FocusCueProps } from '../focus/focus-cue';
 import { formatTime } from '../format';
-import { useAsync } from '../use-async';
+import { ReadableError } from '@/src/ports/readable-error';
+import { useAction, useAsync } from '../use-action';
 import { MeasureLog, type TodaysMeasure } from './measure-log';
 import { TwoMinuteTimer } from './two-minute-timer';
 
@@ -23,7 +24,8 @@ export interface CueActions {
   snooze: (minutes: number) => Promise<number>;
   /** Ask the background to set the alarms after a change (local work only: never waits on a calendar). */
   cuesFollow: () => Promise<void>;
-  openLink: (url: string) => void;
+  /** Open the work in a new tab; a failure is said like any action's. */
+  openLink: (url: string) => Promise<unknown>;
   /** Today's measure of a running experiment on this habit, if there is one (read after the first paint). */
   findMeasure?: () => Promise<TodaysMeasure | undefined>;
   /** A focus habit's start and its running block (its code loads only for a focus habit). */
@@ -44,29 +46,22 @@ export function CueApp(props: CueActions) {
   const { data: habit, error } = useAsync(props.load);
   const [startedAt, setStartedAt] = useState<number>();
   const [outcome, setOutcome] = useState<Outcome>();
-  const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run, fail } = useAction();
   /** The snooze is stored: say so now; if its alarm cannot be set, say that too rather than let it pass silently. */
   const snoozed = (until: number): Outcome => {
-    props.cuesFollow().catch(() => setProblem('The snooze is saved, but its reminder could not be set just now. Cueboard tries again within 15 minutes.'));
+    props.cuesFollow().catch(() => fail(new ReadableError('The snooze is saved, but its reminder could not be set just now. Cueboard tries again within 15 minutes.')));
     return { text: `Snoozed: back at ${formatTime(until, props.timeZone)}.` };
   };
   const first = useRef<HTMLButtonElement>(null);
 
   useEffect(() => first.current?.focus(), [habit]);
 
-  const act = async (job: () => Promise<Outcome | undefined>) => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
+  /** Run a button's action; what it did replaces the last outcome line. */
+  const act = (job: () => Promise<Outcome | undefined>) =>
+    run(async () => {
       const next = await job();
       if (next) setOutcome(next);
-    } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (error) return <main class="cue"><p role="alert">Cueboard could not read this cue. {error}</p></main>;
   if (!habit) {
@@ -107,7 +102,7 @@ export function CueApp(props: CueActions) {
             void act(async () => {
               const link = await props.start();
               setStartedAt(props.now());
-              if (link) props.openLink(link);
+              if (link) await props.openLink(link);
               return undefined;
             })
           }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { describedBy, Field } from '../options/field';
+import { useAction } from '../use-action';
 
 /** Today's measure of a running experiment on this behaviour, asked where it costs least: on the cue's own page. */
 export interface TodaysMeasure {
@@ -14,6 +15,7 @@ export function MeasureLog({ find }: { find: () => Promise<TodaysMeasure | undef
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
   const [said, setSaid] = useState<string>();
+  const { busy, problem, run } = useAction();
   useEffect(() => {
     find().then(
       (found) => {
@@ -30,20 +32,26 @@ export function MeasureLog({ find }: { find: () => Promise<TodaysMeasure | undef
       class="card measure"
       noValidate
       aria-label="Your experiment’s measure"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        const result = await measure.log(text);
-        setError(result.ok ? undefined : result.error);
-        setSaid(result.ok ? 'Logged for today.' : undefined);
+        setSaid(undefined);
+        void run(async () => {
+          const result = await measure.log(text);
+          setError(result.ok ? undefined : result.error);
+          setSaid(result.ok ? 'Logged for today.' : undefined);
+        });
       }}
     >
       <Field id="cue-measure" label={label} error={error}>
         <input type="text" inputMode="numeric" value={text} onInput={(e) => setText(e.currentTarget.value)} {...describedBy('cue-measure', error)} />
       </Field>
       <div class="actions">
-        <button type="submit">Log</button>
+        <button type="submit" disabled={busy}>
+          Log
+        </button>
         <span role="status">{said}</span>
       </div>
+      {problem && <p role="alert">{problem}</p>}
     </form>
   );
 }

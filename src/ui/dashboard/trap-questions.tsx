@@ -5,7 +5,7 @@ import type { Habit } from '@/src/core/habit';
 import type { HabitField } from '@/src/core/habit-input';
 import type { Validated } from '@/src/core/result';
 import type { HuddlePlan, TrapQuestion } from '@/src/core/traps';
-import { useAsync } from '../use-async';
+import { useAction, useAsync } from '../use-action';
 
 /** What the trap questions can do; the wiring binds each to storage and the browser. */
 export interface TrapActions {
@@ -18,13 +18,13 @@ export interface TrapActions {
   undoHuddle: (habitId: string) => Promise<void>;
   /** Log this week's value of an outcome; the error, if any, is shown beside the field. */
   logValue: (outcomeId: string, value: string) => Promise<{ ok: true } | { ok: false; error: string }>;
-  /** Open the habit's form in options. */
-  adjustHabit: (habitId: string) => void;
+  /** Open the habit's form in options (a tab that would not open is said like a failed answer). */
+  adjustHabit: (habitId: string) => Promise<unknown>;
   /**
    * Experiments' seam: when given, the fixation question also offers "Start an experiment" on that behaviour. The
    * question is put away for the week before this is called.
    */
-  startExperiment?: (seed: { habitId: string; outcomeId: string }) => void;
+  startExperiment?: (seed: { habitId: string; outcomeId: string }) => Promise<unknown>;
 }
 
 export interface TrapQuestionsProps extends TrapActions {
@@ -56,7 +56,7 @@ export function huddleWhen(plan: HuddlePlan): string {
 export function TrapQuestions(props: TrapQuestionsProps) {
   const { data, reload } = useAsync(props.load);
   const [notice, setNotice] = useState<Notice>();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useAction();
   const section = useRef<HTMLElement>(null);
   const first = useRef(true);
   useEffect(() => {
@@ -65,25 +65,19 @@ export function TrapQuestions(props: TrapQuestionsProps) {
   }, [props.refresh]);
 
   /** Run an answer, say what happened, and keep the keyboard focus in the section as the question leaves. */
-  const act = async (job: () => Promise<Notice | undefined>) => {
-    setBusy(true);
-    try {
+  const act = (job: () => Promise<Notice | undefined>) =>
+    run(async () => {
       const next = await job();
       // The notice comes with the updated list, so what it says and what is shown agree.
       await reload();
       if (next) setNotice(next);
       section.current?.focus();
-    } catch (e) {
-      setNotice({ text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const later = (id: string) => act(async () => (await props.dismiss(id), { text: 'We’ll ask again in a week, if it still holds.' }));
 
   const questions = data?.questions ?? [];
   // Stays while an answer is under way, so the focus has somewhere to land when its question leaves.
-  if (questions.length === 0 && !notice && !busy) return null;
+  if (questions.length === 0 && !notice && !problem && !busy) return null;
   return (
     <section class="traps" ref={section} tabIndex={-1} aria-labelledby="traps-title">
       <h2 id="traps-title">Worth a thought</h2>
@@ -104,6 +98,7 @@ export function TrapQuestions(props: TrapQuestionsProps) {
           </button>
         )}
       </p>
+      {problem && <p role="alert">{problem}</p>}
     </section>
   );
 }
@@ -112,8 +107,8 @@ interface QuestionProps {
   q: TrapQuestion;
   busy: boolean;
   props: TrapQuestionsProps;
-  act: (job: () => Promise<Notice | undefined>) => Promise<void>;
-  later: (id: string) => Promise<void>;
+  act: (job: () => Promise<Notice | undefined>) => Promise<unknown>;
+  later: (id: string) => Promise<unknown>;
 }
 
 function Question({ q, busy, props, act, later }: QuestionProps) {
@@ -124,10 +119,10 @@ function Question({ q, busy, props, act, later }: QuestionProps) {
     </button>
   );
   if (q.kind === 'fixation') {
-    const answer = (then: () => void) => () =>
+    const answer = (then: () => Promise<unknown>) => () =>
       void act(async () => {
         await props.dismiss(q.id);
-        then();
+        await then();
         return undefined;
       });
     return (

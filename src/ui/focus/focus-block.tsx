@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FocusAction } from '@/src/app/focus-actions';
 import type { FocusState } from '@/src/core/focus-session';
 import type { FocusRecord } from '@/src/ports/focus-store';
+import { useAction } from '../use-action';
 import { EndForm } from './end-form';
 import type { FocusSource } from './focus-source';
 import { useTick } from './focus-source';
@@ -20,8 +21,6 @@ export interface FocusBlockProps {
   reload: () => Promise<void>;
 }
 
-const FAILED = 'Cueboard could not do that just now. Try again in a moment.';
-
 /**
  * A focus block as a page shows it: the intention, a countdown and its state with Pause/Resume, +15 min and End now;
  * once it has ended, the end's two questions. Only a display: every change is asked of the worker.
@@ -29,8 +28,9 @@ const FAILED = 'Cueboard could not do that just now. Try again in a moment.';
 export function FocusBlock({ block, source, level = 2, compact, onSaved, reload }: FocusBlockProps) {
   const view = focusView(block, source.now(), source.timeZone);
   useTick(view.state === 'pending' || view.state === 'running');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string>();
+  // While an action is on its way the buttons say so (aria-disabled) but keep keyboard focus: a disabled button would
+  // drop it to the page. A press meanwhile does nothing.
+  const { busy, problem, run: act } = useAction();
   // What the last action did, said while the block stays in the state it left it in (a change from elsewhere ends it).
   const [said, setSaid] = useState<{ words: string; state: FocusState }>();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -48,23 +48,15 @@ export function FocusBlock({ block, source, level = 2, compact, onSaved, reload 
     if (timeUp) void source.act({ do: 'sites' }).catch(() => undefined);
   }, [timeUp, source]);
 
-  // While an action is on its way the buttons say so (aria-disabled) but keep keyboard focus: a disabled button would
-  // drop it to the page. A press meanwhile does nothing.
-  const run = async (action: FocusAction, words?: string) => {
+  const run = (action: FocusAction, words?: string) => {
     if (busy) return;
-    setBusy(true);
-    setProblem(undefined);
     setSaid(undefined);
-    try {
+    void act(async () => {
       await source.act(action);
       if (action.do === 'rate') onSaved(savedWords(action.rating, view.focused));
       else if (words) setSaid({ words, state: view.state });
       await reload();
-    } catch (e) {
-      setProblem(e instanceof Error ? e.message : FAILED);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const H = level === 1 ? 'h1' : 'h2';
@@ -83,7 +75,7 @@ export function FocusBlock({ block, source, level = 2, compact, onSaved, reload 
         <H id="focus-title" tabIndex={-1} ref={heading}>
           {title}
         </H>
-        <EndForm view={view} passes={block.passes} busy={busy} onAnswer={(rating, note) => void run({ do: 'rate', ...(rating !== undefined ? { rating } : {}), ...(note ? { note } : {}) })} />
+        <EndForm view={view} passes={block.passes} busy={busy} onAnswer={(rating, note) => run({ do: 'rate', ...(rating !== undefined ? { rating } : {}), ...(note ? { note } : {}) })} />
         {outcome}
       </section>
     );
@@ -121,13 +113,13 @@ export function FocusBlock({ block, source, level = 2, compact, onSaved, reload 
         )}
       </p>
       <div class="actions">
-        <button type="button" class={view.state === 'running' ? '' : 'primary'} aria-disabled={busy} onClick={() => void run(first.action)}>
+        <button type="button" class={view.state === 'running' ? '' : 'primary'} aria-disabled={busy} onClick={() => run(first.action)}>
           {first.label}
         </button>
-        <button type="button" aria-disabled={busy} onClick={() => void run({ do: 'extend' }, '15 more minutes.')}>
+        <button type="button" aria-disabled={busy} onClick={() => run({ do: 'extend' }, '15 more minutes.')}>
           +15 min
         </button>
-        <button type="button" aria-disabled={busy} onClick={() => void run({ do: 'end' })}>
+        <button type="button" aria-disabled={busy} onClick={() => run({ do: 'end' })}>
           End now
         </button>
       </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Habit } from '@/src/core/habit';
+import { useAction } from '../use-action';
 import { FocusBlock } from './focus-block';
 import { useCurrentBlock, type FocusSource } from './focus-source';
 import { minutesText } from './focus-words';
@@ -11,7 +12,7 @@ export interface FocusCueProps {
   cueAt?: number;
   source: FocusSource;
   /** Open the work in a new tab. */
-  openLink: (url: string) => void;
+  openLink: (url: string) => Promise<unknown>;
   /** "Not today": a skipped check-in for the cue, the reason (if any) as its note. */
   skip: (note?: string) => Promise<{ id: string }>;
   undo: (checkInId: string) => Promise<unknown>;
@@ -29,8 +30,8 @@ export function FocusCue({ habit, cueAt, source, openLink, skip, undo }: FocusCu
   const [saved, setSaved] = useState<string>();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string>();
+  // Busy buttons keep keyboard focus (aria-disabled, not disabled); a press meanwhile does nothing.
+  const { busy, problem, run: act } = useAction();
   const [skipped, setSkipped] = useState<{ text: string; undoId?: string }>();
   const startButton = useRef<HTMLButtonElement>(null);
   const notToday = useRef<HTMLButtonElement>(null);
@@ -49,27 +50,14 @@ export function FocusCue({ habit, cueAt, source, openLink, skip, undo }: FocusCu
   useEffect(() => void (skipped && (undoButton.current ?? notToday.current)?.focus()), [skipped]);
   useEffect(() => void (saved && savedLine.current?.focus()), [saved]);
 
-  // Busy buttons keep keyboard focus (aria-disabled, not disabled); a press meanwhile does nothing.
-  const act = async (job: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await job();
-    } catch (e) {
-      setProblem(e instanceof Error ? e.message : 'Cueboard could not do that just now. Try again in a moment.');
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const start = (delayed: boolean) =>
     void act(async () => {
       await source.act({ do: 'start', habitId: habit.id, ...(cueAt !== undefined ? { cueAt } : {}), delayed });
       setSkipped(undefined);
-      // The two-minute rule: the work opens now, whatever the timer does.
-      if (habit.start.link) openLink(habit.start.link);
+      // The two-minute rule: the work opens now, whatever the timer does (a failure to open it is said after the reload).
+      const opening = habit.start.link ? openLink(habit.start.link) : undefined;
       await reload();
+      await opening;
     });
 
   if (ours) return <FocusBlock block={ours} source={source} reload={reload} onSaved={setSaved} />;

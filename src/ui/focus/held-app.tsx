@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
 import { endsAt, holdsSites, settle } from '@/src/core/focus-session';
 import { formatTime } from '../format';
+import { useAction } from '../use-action';
 import { useCurrentBlock, type FocusSource } from './focus-source';
 
 export interface HeldProps {
@@ -20,8 +20,7 @@ export interface HeldProps {
  */
 export function HeldApp({ site, destination, source, go }: HeldProps) {
   const { block, error } = useCurrentBlock(source);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string>();
+  const { busy, problem, run } = useAction();
 
   if (block === undefined && !error) return <main class="held" aria-busy="true" />;
   if (!destination) {
@@ -46,18 +45,12 @@ export function HeldApp({ site, destination, source, go }: HeldProps) {
   }
 
   const until = formatTime(endsAt(settle(block, now))!, source.timeZone);
-  const pass = async () => {
-    if (busy) return;
-    setBusy(true);
-    setProblem(undefined);
-    try {
+  // A press while the pass is on its way does nothing (the button keeps keyboard focus: aria-disabled).
+  const pass = () =>
+    run(async () => {
       await source.act({ do: 'pass', site });
       go(destination);
-    } catch (e) {
-      setProblem(e instanceof Error ? e.message : 'Cueboard could not do that just now. Try again in a moment.');
-      setBusy(false);
-    }
-  };
+    });
   return (
     <main class="held">
       <p class="eyebrow">Cueboard · deep work</p>

@@ -4,8 +4,7 @@ import type { TrapPanel } from '../dashboard/trap-questions';
 import { formatTime } from '../format';
 import { HabitRow } from '../popup/habit-row';
 import { Later } from '../later';
-import { useAction } from '../use-action';
-import { useAsync } from '../use-async';
+import { useAction, useAsync } from '../use-action';
 
 export interface NewTabProps {
   load: () => Promise<DashboardView>;

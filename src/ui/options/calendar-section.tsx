@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { calendarWords, removalWords, type CalendarStatus, type CalendarWords } from '@/src/app/calendar-status';
 import { CALENDAR_NAMES, type RemoteKind } from '@/src/core/calendar-sync';
 import type { CalendarReply } from '@/src/messaging/protocol';
+import { useAction } from '../use-action';
 
 export interface CalendarSectionProps {
   status: CalendarStatus;
@@ -34,8 +35,9 @@ function Words({ words, testId }: { words: CalendarWords; testId?: string }) {
  * keyboard focus, Escape or Cancel puts it back on Disconnect.
  */
 export function CalendarSection({ status, connect, disconnect, reload }: CalendarSectionProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  // The card reloads after each action; a refusal comes in the reply's words, a failure through the action helper.
+  const { busy, problem, run } = useAction(reload);
+  const [refused, setRefused] = useState<string>();
   const [asking, setAsking] = useState(false);
   const firstAnswer = useRef<HTMLButtonElement>(null);
   const disconnectButton = useRef<HTMLButtonElement>(null);
@@ -48,18 +50,12 @@ export function CalendarSection({ status, connect, disconnect, reload }: Calenda
     }
   }, [asking]);
 
-  const act = async (job: () => Promise<CalendarReply>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const act = (job: () => Promise<CalendarReply>) => {
+    setRefused(undefined);
+    return run(async () => {
       const reply = await job();
-      if (!reply.ok) setError(reply.error);
-      await reload();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
+      if (!reply.ok) setRefused(reply.error);
+    });
   };
   const cancel = () => {
     returnFocus.current = true;
@@ -139,9 +135,9 @@ export function CalendarSection({ status, connect, disconnect, reload }: Calenda
           </div>
         </div>
       )}
-      {error && (
+      {(refused ?? problem) && (
         <p role="alert" class="error">
-          {error}
+          {refused ?? problem}
         </p>
       )}
     </div>

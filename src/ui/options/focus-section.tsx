@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseSite, type FocusPrefs } from '@/src/core/focus-sites';
 import type { SiteAccess } from '@/src/ports/site-access';
+import { useAction } from '../use-action';
 import { describedBy } from './field';
 
 /** What the Focus section reads and changes. */
@@ -70,7 +71,8 @@ export function FocusSection({ api, onNotice }: FocusSectionProps) {
   const [granted, setGranted] = useState<Record<string, boolean>>({});
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  // A failure to store a change is said in words, and nothing else changes.
+  const { busy, problem, run: act } = useAction();
   /** The site whose permission the browser is asking about now. */
   const [asking, setAsking] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
@@ -104,18 +106,6 @@ export function FocusSection({ api, onNotice }: FocusSectionProps) {
 
   if (loadError) return <p role="alert">Cueboard could not read your focus settings. Reload the page to try again.</p>;
   if (!prefs) return <p aria-busy="true">Loading…</p>;
-
-  /** Run a change; a failure to store it is said calmly, and nothing else changes. */
-  const act = async (job: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await job();
-    } catch {
-      onNotice('Cueboard could not save that just now. Try again in a moment.');
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const add = (e: Event) => {
     e.preventDefault();
@@ -251,6 +241,7 @@ export function FocusSection({ api, onNotice }: FocusSectionProps) {
           </p>
         )}
       </form>
+      {problem && <p role="alert">{problem}</p>}
     </div>
   );
 }

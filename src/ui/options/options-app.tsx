@@ -6,7 +6,7 @@ import type { Outcome, OutcomeField, OutcomeInput } from '@/src/core/outcome';
 import type { Validated } from '@/src/core/result';
 import type { Settings } from '@/src/core/settings';
 import type { SettingsField, SettingsInput } from '@/src/core/settings-input';
-import { useAsync } from '../use-async';
+import { useAction, useAsync } from '../use-action';
 import { blankHabit, HabitForm } from './habit-form';
 import { HabitList } from './habit-list';
 import { BLANK_OUTCOME, OutcomeForm } from './outcome-form';
@@ -66,6 +66,8 @@ export function OptionsApp(api: OptionsApi) {
   useEditFromAddress(data?.habits, setEditingHabit);
   const [editingOutcome, setEditingOutcome] = useState<Outcome>();
   const [notice, setNotice] = useState<Notice>();
+  // Every change the page makes runs through here: a failure is said beside the notice, in words.
+  const { problem, run } = useAction();
   // Bumped after each successful save so the "new" form starts blank again.
   const [saves, setSaves] = useState(0);
   useEffect(() => api.onCalendarChange?.(() => void reload()), [api, reload]);
@@ -134,11 +136,12 @@ export function OptionsApp(api: OptionsApi) {
         <p role="status" class="notice">
           {notice?.text}{' '}
           {notice?.undo && (
-            <button type="button" class="quiet" onClick={() => void notice.undo!()}>
+            <button type="button" class="quiet" onClick={() => void run(notice.undo!)}>
               Undo
             </button>
           )}
         </p>
+        {problem && <p role="alert" class="notice">{problem}</p>}
       </div>
 
       <section id="outcomes" tabIndex={-1} aria-labelledby="outcomes-title">
@@ -147,28 +150,32 @@ export function OptionsApp(api: OptionsApi) {
           outcomes={data.outcomes}
           today={data.today}
           onEdit={setEditingOutcome}
-          onArchive={(o, a) => void archiveOutcome(o, a)}
-          onLog={async (o, input) => {
-            const result = await api.logOutcomeValue(o.id, input);
-            if (!result.ok) return result.error;
-            setNotice({ text: `Logged ${input.value} for “${o.name}”.` });
-            return undefined;
-          }}
+          onArchive={(o, a) => void run(() => archiveOutcome(o, a))}
+          onLog={(o, input) =>
+            run(async () => {
+              const result = await api.logOutcomeValue(o.id, input);
+              if (!result.ok) return result.error;
+              setNotice({ text: `Logged ${input.value} for “${o.name}”.` });
+              return undefined;
+            })
+          }
         />
         <OutcomeForm
           key={`outcome-${editingOutcome?.id ?? 'new'}-${saves}`}
           initial={outcomeInitial}
           editing={editingOutcome !== undefined}
           onCancel={() => setEditingOutcome(undefined)}
-          onSave={async (input) => {
-            const result = await api.saveOutcome(input, editingOutcome?.id);
-            if (!result.ok) return result.errors;
-            setEditingOutcome(undefined);
-            setSaves((n) => n + 1);
-            setNotice({ text: `Saved outcome “${result.value.name}”.` });
-            await reload();
-            return undefined;
-          }}
+          onSave={(input) =>
+            run(async () => {
+              const result = await api.saveOutcome(input, editingOutcome?.id);
+              if (!result.ok) return result.errors;
+              setEditingOutcome(undefined);
+              setSaves((n) => n + 1);
+              setNotice({ text: `Saved outcome “${result.value.name}”.` });
+              await reload();
+              return undefined;
+            })
+          }
         />
       </section>
 
@@ -179,9 +186,10 @@ export function OptionsApp(api: OptionsApi) {
           outcomes={data.outcomes}
           missing={data.calendar.missing}
           onEdit={setEditingHabit}
-          onArchive={(h, a) => void archiveHabit(h, a)}
+          onArchive={(h, a) => void run(() => archiveHabit(h, a))}
           onRepair={(h) =>
-            void api.repairCue(h.id).then(async (reply) => {
+            void run(async () => {
+              const reply = await api.repairCue(h.id);
               const where = data.calendar.calendar === 'local' ? 'the calendar' : CALENDAR_NAMES[data.calendar.calendar];
               setNotice({ text: reply.ok ? `Repaired the cue of “${h.name}” in ${where}.` : reply.error });
               await reload();
@@ -196,15 +204,17 @@ export function OptionsApp(api: OptionsApi) {
           browserZone={api.timeZone}
           localCalendar={data.settings.calendar === 'local'}
           onCancel={() => setEditingHabit(undefined)}
-          onSave={async (input) => {
-            const result = await api.saveHabit(input, editingHabit?.id);
-            if (!result.ok) return result.errors;
-            setEditingHabit(undefined);
-            setSaves((n) => n + 1);
-            saved(`Saved habit “${result.value.name}”.`);
-            await reload();
-            return undefined;
-          }}
+          onSave={(input) =>
+            run(async () => {
+              const result = await api.saveHabit(input, editingHabit?.id);
+              if (!result.ok) return result.errors;
+              setEditingHabit(undefined);
+              setSaves((n) => n + 1);
+              saved(`Saved habit “${result.value.name}”.`);
+              await reload();
+              return undefined;
+            })
+          }
         />
       </section>
 
@@ -238,13 +248,15 @@ export function OptionsApp(api: OptionsApi) {
         <Later
           load={() => import('./settings-form').then((m) => m.SettingsForm)}
           initial={data.settings}
-          onSave={async (input) => {
-            const result = await api.saveSettings(input);
-            if (!result.ok) return result.errors;
-            setNotice({ text: 'Settings saved.' });
-            await reload();
-            return undefined;
-          }}
+          onSave={(input) =>
+            run(async () => {
+              const result = await api.saveSettings(input);
+              if (!result.ok) return result.errors;
+              setNotice({ text: 'Settings saved.' });
+              await reload();
+              return undefined;
+            })
+          }
         />
       </section>
 
