@@ -159,7 +159,7 @@ export async function flexibleFaultRun(server: FlexServer, seed: number): Promis
 
   // A short client timeout keeps injected hangs cheap; a slow answer that trips it is retried like any timeout.
   let h = await server.harness(FixedClock.at('2026-03-02T15:00:00Z'), network, 60);
-  await h.repo.putSettings({ ...(await h.repo.settings()), calendar: server.kind });
+  await h.repo.updateSettings((s) => ({ ...s, calendar: server.kind }));
   let worker = workerOf(server.kind, h);
   // The worker's poll; it never throws by contract, so a throw fails the run.
   const poll = async () => {
