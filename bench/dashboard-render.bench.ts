@@ -5,8 +5,8 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'vitest';
-import { EXTENSION_DIR, launch, until, type Browser } from '../tests/e2e/extension';
-import { seedRecords } from './seed';
+import { EXTENSION_DIR, launch, type Browser } from '../tests/e2e/extension';
+import { seedBrowser } from './seed';
 
 const SAMPLES = 15;
 
@@ -16,39 +16,6 @@ function extensionWithBlankPage(): string {
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   writeFileSync(join(dir, 'blank.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><p>Blank</p></body></html>');
   return dir;
-}
-
-async function seed(browser: Browser, habits: number, years: number): Promise<void> {
-  // The browser's clock is pinned at launch; history ends on its today, not the machine's.
-  const now = await browser.now();
-  const today = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO('America/New_York').toPlainDate().toString();
-  const data = seedRecords(habits, years, today, now - years * 366 * 86_400_000);
-  await until(() => browser.inWorker(() => new Promise<boolean>((ok) => {
-    const r = indexedDB.open('cueboard');
-    r.onsuccess = () => {
-      ok(r.result.objectStoreNames.contains('habitStats'));
-      r.result.close();
-    };
-    r.onerror = () => ok(false);
-  }), undefined), 'the extension database');
-  await browser.inWorker(
-    (records: typeof data) =>
-      new Promise<void>((done, fail) => {
-        const r = indexedDB.open('cueboard');
-        r.onsuccess = () => {
-          const tx = r.result.transaction(['habits', 'checkIns', 'cueEvents'], 'readwrite');
-          for (const h of records.habits) tx.objectStore('habits').put(h);
-          for (const c of records.checkIns) tx.objectStore('checkIns').put(c);
-          for (const e of records.cueEvents) tx.objectStore('cueEvents').put(e);
-          tx.oncomplete = () => {
-            r.result.close();
-            done();
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    data,
-  );
 }
 
 /** Milliseconds from navigation start until the page says it rendered (a mark), or until load for the blank page. */
@@ -72,7 +39,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function scenario(label: string, habits: number, years: number, dir: string): Promise<string> {
   const browser = await launch({ extensionDir: dir });
   try {
-    await seed(browser, habits, years);
+    await seedBrowser(browser, habits, years);
     // The first dashboard load reads the whole history once and carries strength and streak forward.
     const first = await sample(browser, 'popup.html');
     const times: Record<string, number[]> = { 'blank.html': [], 'popup.html': [], 'newtab.html': [] };

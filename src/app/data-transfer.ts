@@ -42,7 +42,7 @@ export async function exportFile(d: Pick<TransferDeps, 'data' | 'clock' | 'schem
   const habits = [...data.habits].sort((a, b) => Number(a.archived) - Number(b.archived) || a.createdAt - b.createdAt);
   switch (kind) {
     case 'everything':
-      return { name: exportFileName('', date, 'json'), type: 'application/json', text: canonicalJson(exportDocument(data, now, d.schemaVersion), 2) };
+      return { name: exportFileName('', date, 'json'), type: 'application/json', text: canonicalJson(exportDocument(data, now, d.schemaVersion)) };
     case 'check-ins':
       return { name: exportFileName('check-ins', date, 'csv'), type: 'text/csv', text: checkInsCsv(habits, data.checkIns) };
     case 'matrix':
@@ -68,7 +68,7 @@ export async function previewImport(d: TransferDeps, text: string, mode: ImportM
   }
   const checked = await validateDocument(json, d.schemaVersion, d.pause);
   if (!checked.ok) return checked;
-  const plan = planImport(checked.value.data, await d.data.readAll(), mode, d.clock.now());
+  const plan = await planImport(checked.value.data, await d.data.readAll(), mode, d.clock.now(), d.pause);
   return { ok: true, plan, lines: previewLines(plan), notes: [] };
 }
 
@@ -92,7 +92,7 @@ export async function previewLoopImport(d: TransferDeps & Pick<Deps, 'newId'>, f
   };
   const checked = await validateDocument(document, d.schemaVersion, d.pause);
   if (!checked.ok) return checked;
-  const plan = planImport(checked.value.data, current, 'merge', now);
+  const plan = await planImport(checked.value.data, current, 'merge', now, d.pause);
   const twins = loop.habits.filter((h) => current.habits.some((mine) => sameHabitName(mine.name, h.name))).map((h) => `“${h.name}”`);
   const notes = [...loop.notes, ...(twins.length > 0 ? [`${twins.join(', ')} ${twins.length === 1 ? 'is' : 'are'} already the name of a habit here: the one from Loop keeps its own history. Rename it before you restore it.`] : [])];
   return { ok: true, plan, lines: previewLines(plan), notes };

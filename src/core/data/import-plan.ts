@@ -48,12 +48,18 @@ const CHANGED: { [S in RecordStore]: (r: RecordsOf[S]) => number } = {
   focusSessions: (r) => Math.max(r.createdAt, r.endedAt ?? 0),
 };
 
-/** Decide an import of `incoming` (checked) over `current` (what the database holds). Pure. */
-export function planImport(incoming: ExportData, current: ExportData, mode: ImportMode, now: number): ImportPlan {
+/** Records compared between two pauses (each comparison writes both records as canonical JSON). */
+const SLICE = 1_000;
+
+/**
+ * Decide an import of `incoming` (checked) over `current` (what the database holds). Pure but for `pause`, which
+ * yields to the page between slices of records so that comparing tens of thousands never blocks it.
+ */
+export async function planImport(incoming: ExportData, current: ExportData, mode: ImportMode, now: number, pause: () => Promise<void> = async () => undefined): Promise<ImportPlan> {
   const put = {} as ImportPlan['put'];
   const counts = {} as ImportPlan['counts'];
   for (const store of RECORD_STORES) {
-    const [records, tally] = planStore(store, incoming[store], current[store], mode);
+    const [records, tally] = await planStore(store, incoming[store], current[store], mode, pause);
     (put as Record<string, unknown[]>)[store] = records;
     counts[store] = tally;
   }
@@ -85,12 +91,13 @@ function settingsOf(incoming: ExportData, current: ExportData, mode: ImportMode)
   return { settings, focusPrefs, settingsChanged };
 }
 
-function planStore<S extends RecordStore>(store: S, incoming: readonly RecordsOf[S][], current: readonly RecordsOf[S][], mode: ImportMode): [RecordsOf[S][], StoreCounts] {
+async function planStore<S extends RecordStore>(store: S, incoming: readonly RecordsOf[S][], current: readonly RecordsOf[S][], mode: ImportMode, pause: () => Promise<void>): Promise<[RecordsOf[S][], StoreCounts]> {
   const changed = CHANGED[store] as (r: RecordsOf[S]) => number;
   const here = new Map(current.map((r) => [r.id, r]));
   const tally: StoreCounts = { added: 0, updated: 0, kept: 0, same: 0, removed: 0 };
   const put: RecordsOf[S][] = [];
-  for (const record of incoming) {
+  for (const [i, record] of incoming.entries()) {
+    if (i > 0 && i % SLICE === 0) await pause();
     const mine = here.get(record.id);
     if (!mine) {
       tally.added++;

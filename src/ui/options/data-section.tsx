@@ -154,7 +154,10 @@ export function DataSection({ api, onNotice, onChange }: DataSectionProps) {
           multiple
           disabled={busy !== undefined}
           onChange={(event) => {
-            const chosen = [...((event.currentTarget as HTMLInputElement).files ?? [])];
+            const input = event.currentTarget as HTMLInputElement;
+            const chosen = [...(input.files ?? [])];
+            // Emptied at once, so choosing the same file again (after an import, or after fixing it) is read again.
+            input.value = '';
             setFiles(chosen);
             void preview(chosen, mode);
           }}

@@ -12,8 +12,8 @@ const empty = (): ExportData => ({
 });
 
 describe('planImport, merge', () => {
-  it('into an empty database adds everything, takes the file’s settings but not its calendar, and syncs every habit', () => {
-    const plan = planImport(everything(), empty(), 'merge', NOW);
+  it('into an empty database adds everything, takes the file’s settings but not its calendar, and syncs every habit', async () => {
+    const plan = await planImport(everything(), empty(), 'merge', NOW);
     expect(plan.counts.habits).toEqual({ added: 4, updated: 0, kept: 0, same: 0, removed: 0 });
     expect(plan.put.checkIns).toHaveLength(5);
     expect(plan.settings.calendar).toBe('google');
@@ -26,7 +26,7 @@ describe('planImport, merge', () => {
     ]);
   });
 
-  it('same ids: identical ones are left, the newer one wins, and the ones as new or newer here are kept (and said)', () => {
+  it('same ids: identical ones are left, the newer one wins, and the ones as new or newer here are kept (and said)', async () => {
     const here = everything();
     const file = everything();
     // Newer in the file: a check-in recorded later, a habit archived since.
@@ -37,7 +37,7 @@ describe('planImport, merge', () => {
     here.checkIns[2] = { ...here.checkIns[2]!, at: here.checkIns[2]!.at + 10 };
     // New in the file.
     file.checkIns.push({ ...file.checkIns[4]!, id: 'c9', localDate: '2026-03-11' });
-    const plan = planImport(file, { ...here, settings: { ...here.settings, calendar: 'outlook' } }, 'merge', NOW);
+    const plan = await planImport(file, { ...here, settings: { ...here.settings, calendar: 'outlook' } }, 'merge', NOW);
     expect(plan.counts.checkIns).toEqual({ added: 1, updated: 1, kept: 2, same: 2, removed: 0 });
     expect(plan.counts.habits).toEqual({ added: 0, updated: 1, kept: 0, same: 3, removed: 0 });
     expect(plan.put.checkIns.map((c) => c.id)).toEqual(['c1', 'c9']);
@@ -47,22 +47,22 @@ describe('planImport, merge', () => {
     expect(previewLines(plan)).toEqual(['Adds 1 check-in.', 'Updates 1 habit and 1 check-in with newer ones from the file.', '2 check-ins already here are kept: they are as new or newer here.']);
   });
 
-  it('one record kept reads in the singular', () => {
+  it('one record kept reads in the singular', async () => {
     const here = everything();
     here.outcomeValues[0] = { ...here.outcomeValues[0]!, value: 1 };
-    expect(previewLines(planImport(everything(), here, 'merge', NOW))).toEqual(['Adds nothing new.', '1 outcome value already here is kept: it is as new or newer here.']);
+    expect(previewLines(await planImport(everything(), here, 'merge', NOW))).toEqual(['Adds nothing new.', '1 outcome value already here is kept: it is as new or newer here.']);
   });
 });
 
 describe('planImport, replace', () => {
-  it('writes the file whole, counts what goes, takes the file’s settings but not its calendar, and ends habits it lacks', () => {
+  it('writes the file whole, counts what goes, takes the file’s settings but not its calendar, and ends habits it lacks', async () => {
     const file = everything();
     file.habits = file.habits.filter((h) => h.id !== 'h2');
     file.checkIns = file.checkIns.filter((c) => c.habitId !== 'h2');
     file.cueEvents = file.cueEvents.filter((c) => c.habitId !== 'h2');
     file.experiments = file.experiments.filter((e) => e.habitId !== 'h2');
     const here = { ...everything(), settings: { ...DEFAULT_SETTINGS, calendar: 'google' as const } };
-    const plan = planImport(file, here, 'replace', NOW);
+    const plan = await planImport(file, here, 'replace', NOW);
     expect(plan.put.habits.map((h) => h.id)).toEqual(['h1', 'h3', 'h4']);
     expect(plan.counts.habits).toEqual({ added: 0, updated: 0, kept: 0, same: 3, removed: 1 });
     expect(plan.settings).toEqual({ ...file.settings, calendar: 'google' });
