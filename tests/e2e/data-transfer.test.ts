@@ -80,6 +80,12 @@ describe('your data, through the options page', () => {
     await alert.getByText('This file cannot be imported; nothing was changed:').waitFor();
     await alert.getByText('checkIns[0].localDate: must be a real date "YYYY-MM-DD"').waitFor();
     expect(await data.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
+
+    // Not a file Cueboard reads, and one far too big: refused before it is read.
+    await data.getByLabel('File to import').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await data.getByRole('alert').getByText('Choose a Cueboard export (.json), or Loop Habit Tracker’s export: its zip, or its Habits.csv and Checkmarks.csv together.').waitFor();
+    await data.getByLabel('File to import').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(26 * 1024 * 1024, 32) });
+    await data.getByRole('alert').getByText('That is 26 MB; Cueboard reads files of up to 25 MB. Is it the right file?').waitFor();
     expect(canonicalJson(await records(b))).toBe(before);
   });
 });
