@@ -354,3 +354,20 @@ export function total(all: readonly RunStats[]): RunStats {
   for (const s of all) for (const key of Object.keys(sum) as (keyof RunStats)[]) sum[key] += s[key];
   return sum;
 }
+
+/** Run `runs` seeds and check they really did what they are about (faults, races, moves of both kinds, no free time). */
+export async function flexibleFaultRuns(server: FlexServer, runs: number, label: string): Promise<RunStats> {
+  const stats: RunStats[] = [];
+  for (let seed = 1; seed <= runs; seed++) stats.push(await flexibleFaultRun(server, seed));
+  const sum = total(stats);
+  console.info(`[flexible fault runs, ${label}] ${JSON.stringify(sum)}`);
+  expect(sum.faults).toBeGreaterThan(runs * 2);
+  expect(sum.refusals).toBeGreaterThan(10);
+  expect(sum.races).toBeGreaterThan(10);
+  expect(sum.clientMoves).toBeGreaterThan(runs / 2);
+  expect(sum.handMoves).toBeGreaterThan(runs / 2);
+  expect(sum.reschedules).toBeGreaterThan(runs / 4);
+  expect(sum.meetingsOverBlocks).toBeGreaterThan(runs / 4);
+  expect(sum.unplaced).toBeGreaterThan(runs / 2);
+  return sum;
+}
