@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { cuePageUrl } from '@/src/adapters/browser/cue-page-url';
-import { workerDeps } from '@/src/adapters/wiring/worker-deps';
+import { workerDeps } from '@/src/wiring/worker-deps';
 import { backgroundEvents } from '@/src/app/background-events';
 import { answerMessages, CALENDAR_CHANGED, FOCUS_CHANGED } from '@/src/messaging/protocol';
 

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { systemClock } from '@/src/adapters/browser/system-clock';
-import { coachingDeps } from '@/src/adapters/wiring/coaching-deps';
+import { coachingDeps } from '@/src/wiring/coaching-deps';
 import { finishSession, keepSession, openSession, scheduleCheckIns } from '@/src/app/coaching-sessions';
 import { loadExperiments } from '@/src/app/experiments';
 import { requestReconcile } from '@/src/messaging/protocol';

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { systemClock } from '@/src/adapters/browser/system-clock';
-import { pageDeps } from '@/src/adapters/wiring/page-deps';
+import { pageDeps } from '@/src/wiring/page-deps';
 import { checkOff, undoCheckIn } from '@/src/app/check-off';
 import { snoozeCue, startCue } from '@/src/app/cue-actions';
 import { refreshBadge, requestReconcile } from '@/src/messaging/protocol';
@@ -16,7 +16,7 @@ const deps = pageDeps();
 
 /** A running experiment on this habit asks for today's measure here; its code loads only after the first paint. */
 async function findMeasure() {
-  const [{ coachingDeps }, { loadExperiments, logMeasure }] = await Promise.all([import('@/src/adapters/wiring/coaching-deps'), import('@/src/app/experiments')]);
+  const [{ coachingDeps }, { loadExperiments, logMeasure }] = await Promise.all([import('@/src/wiring/coaching-deps'), import('@/src/app/experiments')]);
   const coaching = await coachingDeps();
   const view = (await loadExperiments(coaching)).views.find((v) => v.experiment.status === 'running' && v.experiment.habitId === habitId && v.day);
   if (!view) return undefined;
@@ -56,7 +56,7 @@ render(
     cuesFollow={async () => void (await requestReconcile())}
     openLink={(url) => browser.tabs.create({ url })}
     findMeasure={findMeasure}
-    focusCue={() => import('@/src/adapters/wiring/focus-pages').then((m) => m.CueFocus)}
+    focusCue={() => import('@/src/wiring/focus-pages').then((m) => m.CueFocus)}
   />,
   document.getElementById('app')!,
 );

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { focusSource } from '@/src/adapters/wiring/focus-source';
+import { focusSource } from '@/src/wiring/focus-source';
 import { HeldApp } from '@/src/ui/focus/held-app';
 import { heldDestination } from '@/src/ui/focus/held-destination';
 import '@/src/ui/styles.css';

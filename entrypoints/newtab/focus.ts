@@ -5,5 +5,5 @@ import type { ComponentChildren } from 'preact';
  * script names only this file. Rejects when the block's code cannot load.
  */
 export function mount(root: HTMLElement, dashboard: ComponentChildren, painted: boolean): Promise<void> {
-  return import('@/src/adapters/wiring/focus-pages').then((m) => m.newTabFocus(root, dashboard, painted));
+  return import('@/src/wiring/focus-pages').then((m) => m.newTabFocus(root, dashboard, painted));
 }

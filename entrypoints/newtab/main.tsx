@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { cuePageUrl } from '@/src/adapters/browser/cue-page-url';
 import { systemClock } from '@/src/adapters/browser/system-clock';
-import { pageDeps } from '@/src/adapters/wiring/page-deps';
-import { checkOffActions } from '@/src/adapters/wiring/check-off-actions';
+import { pageDeps } from '@/src/wiring/page-deps';
+import { checkOffActions } from '@/src/wiring/check-off-actions';
 import { loadDashboard } from '@/src/app/load-dashboard';
 import { focusHinted, newTabDashboardOn } from '@/src/ui/newtab-preference';
 import { NewTabApp } from '@/src/ui/newtab/newtab-app';
@@ -18,7 +18,7 @@ if (!newTabDashboardOn()) {
 } else {
   const deps = pageDeps();
   // Fetched after the first paint: the trap questions stay out of the new tab's initial script.
-  const traps = () => import('@/src/adapters/wiring/trap-loader').then((m) => m.loadTrapPanel(deps));
+  const traps = () => import('@/src/wiring/trap-loader').then((m) => m.loadTrapPanel(deps));
   const dashboard = (
     <NewTabApp
       timeZone={systemClock.timeZone()}

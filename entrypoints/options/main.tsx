@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { browserSiteAccess } from '@/src/adapters/browser/browser-site-access';
 import { systemClock } from '@/src/adapters/browser/system-clock';
-import { pageDeps } from '@/src/adapters/wiring/page-deps';
+import { pageDeps } from '@/src/wiring/page-deps';
 import { saveOutcome, setOutcomeArchived } from '@/src/app/save-outcome';
 import { saveSettings } from '@/src/app/save-settings';
 import { calendarStatus } from '@/src/app/calendar-status';
@@ -16,13 +16,13 @@ import '@/src/ui/styles.css';
 const deps = pageDeps();
 // Experiments load after the first paint (the section asks for them), with the coaching store.
 const experiments = () => import('@/src/app/experiments');
-const coaching = () => import('@/src/adapters/wiring/coaching-deps').then((m) => m.coachingDeps());
+const coaching = () => import('@/src/wiring/coaching-deps').then((m) => m.coachingDeps());
 // A habit's rules and messages load with its first save or archive: the page paints without them.
 const habitSaves = () => import('@/src/app/save-habit');
 // Export and import load when the person uses them.
-const dataActions = () => import('@/src/adapters/wiring/data-actions');
+const dataActions = () => import('@/src/wiring/data-actions');
 // The focus store loads when the Focus section or a habit save asks for it.
-const focus = () => import('@/src/adapters/wiring/focus-deps').then((m) => m.focusStore());
+const focus = () => import('@/src/wiring/focus-deps').then((m) => m.focusStore());
 
 
 render(

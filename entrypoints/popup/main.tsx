@@ -1,15 +1,15 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { systemClock } from '@/src/adapters/browser/system-clock';
-import { pageDeps } from '@/src/adapters/wiring/page-deps';
-import { checkOffActions } from '@/src/adapters/wiring/check-off-actions';
+import { pageDeps } from '@/src/wiring/page-deps';
+import { checkOffActions } from '@/src/wiring/check-off-actions';
 import { loadDashboard } from '@/src/app/load-dashboard';
 import { PopupApp } from '@/src/ui/popup/popup-app';
 import '@/src/ui/styles.css';
 
 const deps = pageDeps();
 // Fetched after the first paint: the trap questions stay out of the popup's initial script.
-const traps = () => import('@/src/adapters/wiring/trap-loader').then((m) => m.loadTrapPanel(deps));
+const traps = () => import('@/src/wiring/trap-loader').then((m) => m.loadTrapPanel(deps));
 
 render(
   <PopupApp

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { systemClock } from '@/src/adapters/browser/system-clock';
-import { coachingDeps } from '@/src/adapters/wiring/coaching-deps';
+import { coachingDeps } from '@/src/wiring/coaching-deps';
 import { calendarStatus } from '@/src/app/calendar-status';
 import { finishGuidedStart } from '@/src/app/guided-start';
 import { todayOf } from '@/src/app/today-date';

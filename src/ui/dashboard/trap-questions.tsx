@@ -34,7 +34,7 @@ export interface TrapQuestionsProps extends TrapActions {
   onChange?: () => void;
 }
 
-/** What the lazily loaded panel hands over: the component and its bound actions (see adapters/wiring/trap-loader). */
+/** What the lazily loaded panel hands over: the component and its bound actions (see src/wiring/trap-loader). */
 export interface TrapPanel {
   TrapQuestions: ComponentType<TrapQuestionsProps>;
   actions: TrapActions;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lazyCalendarStore } from '@/src/adapters/wiring/calendar-store';
+import { lazyCalendarStore } from '@/src/wiring/calendar-store';
 
 describe('the pages’ calendar store, its code fetched on first use', () => {
   it('works as the store does, and is no promise itself (an object holding it can be awaited)', async () => {
