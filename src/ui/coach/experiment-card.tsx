@@ -5,8 +5,9 @@ import { describedBy, Field } from '../options/field';
 
 export interface ExperimentCardProps {
   view: ExperimentView;
-  /** Log today's measure; returns the message to show beside the field, if refused. */
+  /** Log today's measure; returns the message to show beside the field, if refused. Never rejects (a useAction job). */
   log: (value: string) => Promise<string | undefined>;
+  /** Decide what happens next; returns the message to show, if refused. Never rejects (a useAction job). */
   decide: (decision: Decision, words: { noticed: string; lesson: string }) => Promise<string | undefined>;
 }
 
@@ -52,9 +53,9 @@ export function ExperimentCard({ view, log, decide }: ExperimentCardProps) {
           <form
             class="row"
             noValidate
-            onSubmit={async (e) => {
+            onSubmit={(e) => {
               e.preventDefault();
-              setLogError(await log(value));
+              void log(value).then(setLogError);
             }}
           >
             <Field id={`${id}-value`} label={`${experiment.measure.label} today${experiment.measure.kind === 'rating' ? ' (1–5)' : ''}`} error={logError}>
@@ -69,10 +70,10 @@ export function ExperimentCard({ view, log, decide }: ExperimentCardProps) {
           <form
             noValidate
             aria-label={`Retrospective: ${view.habitName}`}
-            onSubmit={async (e) => {
+            onSubmit={(e) => {
               e.preventDefault();
               if (!decision) return setDecideError('Choose what happens next: adopt, adapt or abandon.');
-              setDecideError(await decide(decision, words));
+              void decide(decision, words).then(setDecideError);
             }}
           >
             <h4>Retrospective</h4>

@@ -13,6 +13,7 @@ export interface ExperimentFormProps {
   /** Pre-filled (an "adapt" carries the last experiment over). */
   initial?: ExperimentInput;
   habitId?: string;
+  /** Start the experiment; returns why not, if refused. Never rejects (a useAction job). */
   onStart: (input: ExperimentInput, behaviour: TriedBehaviour) => Promise<Extract<StartResult, { ok: false }> | undefined>;
 }
 
@@ -42,11 +43,12 @@ export function ExperimentForm({ habits, browserZone, initial = BLANK, habitId =
       class="card"
       noValidate
       aria-labelledby="experiment-form-title"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        const refused = await onStart(input, tried === NEW ? { kind: 'new', habit } : { kind: 'change', habitId: tried, habit });
-        setErrors(refused?.errors ?? {});
-        setHabitErrors(refused?.habitErrors ?? {});
+        void onStart(input, tried === NEW ? { kind: 'new', habit } : { kind: 'change', habitId: tried, habit }).then((refused) => {
+          setErrors(refused?.errors ?? {});
+          setHabitErrors(refused?.habitErrors ?? {});
+        });
       }}
     >
       <h3 id="experiment-form-title">New experiment</h3>

@@ -77,12 +77,12 @@ export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, 
           </h2>
           <ul class="habits" aria-label="Today's habits">
             {data.items.map((item) => (
-              <HabitRow key={item.habitId} item={item} timeZone={timeZone} busy={busy} onDone={(id, person) => run(() => checkOff(id, person))} onUndo={(id) => run(() => undo(id))} />
+              <HabitRow key={item.habitId} item={item} timeZone={timeZone} busy={busy} onDone={(id, person) => void run(() => checkOff(id, person))} onUndo={(id) => void run(() => undo(id))} />
             ))}
           </ul>
         </section>
       )}
-      {panel && <panel.TrapQuestions {...panel.actions} refresh={data} onChange={reload} />}
+      {panel && <panel.TrapQuestions {...panel.actions} refresh={data} onChange={() => void reload()} />}
       {data.keystoneWeek && (
         <section aria-labelledby="keystone-title">
           <h2 id="keystone-title">Keystone this week: {data.keystoneWeek.name}</h2>

@@ -33,6 +33,7 @@ export interface HabitFormProps {
   initial: HabitInput;
   editing: boolean;
   outcomes: readonly Outcome[];
+  /** Save; answers the refusals to show beside their fields. Never rejects (the page runs it through useAction). */
   onSave: (input: HabitInput) => Promise<Partial<Record<HabitErrorKey, string>> | undefined>;
   onCancel: () => void;
   /** The browser's zone, offered first in the zone picker; defaults to the initial habit's zone. */
@@ -66,7 +67,7 @@ export function HabitForm({ initial, editing, outcomes, onSave, onCancel, browse
   };
 
   return (
-    <form ref={form} class="card" noValidate onSubmit={submit} aria-labelledby="habit-form-title">
+    <form ref={form} class="card" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="habit-form-title">
       <h3 id="habit-form-title">{editing ? 'Edit habit' : 'New habit'}</h3>
       <ErrorSummary errors={errors} />
       <HabitFields

@@ -8,6 +8,7 @@ export const BLANK_OUTCOME: OutcomeInput = { name: '', unit: '', baseline: '', t
 export interface OutcomeFormProps {
   initial: OutcomeInput;
   editing: boolean;
+  /** Save; answers the refusals to show beside their fields. Never rejects (the page runs it through useAction). */
   onSave: (input: OutcomeInput) => Promise<Partial<Record<OutcomeField, string>> | undefined>;
   onCancel: () => void;
   /** The form's heading; "New outcome" or "Edit outcome" by default. */
@@ -41,7 +42,7 @@ export function OutcomeForm({ initial, editing, onSave, onCancel, title, actions
   };
 
   return (
-    <form ref={form} class="card" noValidate onSubmit={submit} aria-labelledby="outcome-form-title">
+    <form ref={form} class="card" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="outcome-form-title">
       <h3 id="outcome-form-title">{title ?? (editing ? 'Edit outcome' : 'New outcome')}</h3>
       <ErrorSummary errors={errors} />
       <Field id="outcome-name" label="Outcome" error={errors.name}>

@@ -6,6 +6,7 @@ export interface OutcomeListProps {
   today: string;
   onEdit: (outcome: Outcome) => void;
   onArchive: (outcome: Outcome, archived: boolean) => void;
+  /** Log a value; answers the refusal in words, if any. Never rejects (the page runs it through useAction). */
   onLog: (outcome: Outcome, input: { value: string; localDate: string }) => Promise<string | undefined>;
 }
 
@@ -20,11 +21,12 @@ function LogValue({ outcome, today, onLog }: { outcome: Outcome; today: string; 
       class="log-value"
       noValidate
       aria-label={`Log a value of ${outcome.name}`}
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        const problem = await onLog(outcome, { value, localDate: date });
-        setError(problem);
-        if (!problem) setValue('');
+        void onLog(outcome, { value, localDate: date }).then((problem) => {
+          setError(problem);
+          if (!problem) setValue('');
+        });
       }}
     >
       <label for={`${id}-value`}>Value ({outcome.unit || 'number'})</label>

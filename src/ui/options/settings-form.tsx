@@ -5,6 +5,7 @@ import { describedBy, ErrorSummary, Field, focusFirstInvalid } from './field';
 
 export interface SettingsFormProps {
   initial: Settings;
+  /** Save; answers the refusals to show beside their fields. Never rejects (the page runs it through useAction). */
   onSave: (input: SettingsInput & { newTabDashboard: boolean }) => Promise<Partial<Record<SettingsField, string>> | undefined>;
 }
 
@@ -27,9 +28,9 @@ export function SettingsForm({ initial, onSave }: SettingsFormProps) {
       class="card"
       noValidate
       aria-label="Settings"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setErrors((await onSave({ dayBoundary, newTabDashboard, dailyCapMinutes, skipWords: skipWords.split('\n') })) ?? {});
+        void onSave({ dayBoundary, newTabDashboard, dailyCapMinutes, skipWords: skipWords.split('\n') }).then((refused) => setErrors(refused ?? {}));
       }}
     >
       <ErrorSummary errors={errors} />

@@ -48,7 +48,7 @@ export function PopupApp({ load, checkOff, undo, answerMissed, openOptions, time
       {error && <p role="alert">Cueboard could not read its data. {error}</p>}
       {problem && <p role="alert">{problem}</p>}
       {data && data.missed.length > 0 && (
-        <MissedList missed={data.missed} timeZone={timeZone} busy={busy} onAnswer={(m, status) => run(() => answerMissed(m.habitId, m.cueAt, status))} />
+        <MissedList missed={data.missed} timeZone={timeZone} busy={busy} onAnswer={(m, status) => void run(() => answerMissed(m.habitId, m.cueAt, status))} />
       )}
       {data && data.items.length === 0 && (
         <p class="empty">
@@ -66,13 +66,13 @@ export function PopupApp({ load, checkOff, undo, answerMissed, openOptions, time
               item={item}
               timeZone={timeZone}
               busy={busy}
-              onDone={(id, person) => run(() => checkOff(id, person))}
-              onUndo={(id) => run(() => undo(id))}
+              onDone={(id, person) => void run(() => checkOff(id, person))}
+              onUndo={(id) => void run(() => undo(id))}
             />
           ))}
         </ul>
       )}
-      {data && panel && <panel.TrapQuestions {...panel.actions} refresh={data} onChange={reload} />}
+      {data && panel && <panel.TrapQuestions {...panel.actions} refresh={data} onChange={() => void reload()} />}
       {data && data.metrics.length > 0 && <Later load={metricsSection} metrics={data.metrics} outcomes={data.outcomes} />}
       {data?.backupOverdueDays !== undefined && (
         <p class="footnote">
