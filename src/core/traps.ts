@@ -252,7 +252,7 @@ function setAndForget(input: TrapInput): TrapQuestion[] {
       kind: 'set-and-forget',
       id: 'set-and-forget',
       quietCheckOffs,
-      ...(lateCheckIn ? { daysSinceCheckIn: Math.floor(sinceCheckIn! / DAY_MS) } : {}),
+      ...(lateCheckIn ? { daysSinceCheckIn: Math.floor(sinceCheckIn / DAY_MS) } : {}),
       ...(taken ? {} : { huddle: plan }),
       keystoneName: keystone.name,
     },

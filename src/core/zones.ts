@@ -71,7 +71,7 @@ export interface ZoneLister {
  * The zones to offer, sorted, with renamed ones under their current name and UTC always present. Reads the runtime's
  * own list through `intl` (pass a stand-in in tests); falls back to FALLBACK_ZONES when it cannot list zones.
  */
-export function availableZones(intl: ZoneLister = Intl as ZoneLister): string[] {
+export function availableZones(intl: ZoneLister = Intl): string[] {
   let listed: readonly string[] = [];
   try {
     listed = intl.supportedValuesOf?.('timeZone') ?? [];

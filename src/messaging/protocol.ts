@@ -54,7 +54,7 @@ export const FOCUS_CHANGED = 'cueboard:focus-changed';
 
 /** Send a message and get its typed answer; a failure in the background arrives as an Error with its words. */
 export async function send<M extends Message>(message: M): Promise<Replies[M['type']]> {
-  const envelope = (await browser.runtime.sendMessage(message)) as Envelope<Replies[M['type']]> | undefined;
+  const envelope = await browser.runtime.sendMessage<M, Envelope<Replies[M['type']]> | undefined>(message);
   if (!envelope) throw new ReadableError('Cueboard’s background did not answer. Reload the page and try again.');
   // The background answers a failure in words meant for the person (see answerMessages).
   if (!envelope.ok) throw new ReadableError(envelope.error);

@@ -90,7 +90,7 @@ describe('importing mutated and random files', () => {
         let file: any = JSON.parse(JSON.stringify(exportDocument(everything(), Date.UTC(2026, 11, 1), DB_VERSION)));
         for (const m of mutations) {
           if ('value' in m && m.kind === 'whole') file = m.value;
-          else mutate(file, m as Mutation);
+          else mutate(file, m);
         }
         const before = canonicalJson(await d.data.readAll());
         let text: string;

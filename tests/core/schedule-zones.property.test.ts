@@ -41,7 +41,7 @@ function wallOf(zone: string, at: number): number {
   }
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second);
 }
 
 const offsetAt = (zone: string, at: number) => wallOf(zone, at) - at;

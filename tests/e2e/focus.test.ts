@@ -132,7 +132,7 @@ describe('a deep-work focus block, end to end', () => {
     expect(focused).toBeGreaterThanOrEqual(30);
     expect(checkIn).toMatchObject({ habitId: cue.habitId, status: 'done', source: 'focus', value: focused, rating: 4, note: 'Rollout section drafted', cueAt: Number(cue.cueAt) });
     await popup.reload();
-    await popup.getByText(new RegExp(`^Focus this week: ${String(checkIn!.value)} min · average focus 4 of 5$`, 'u')).waitFor();
+    await popup.getByText(new RegExp(`^Focus this week: ${String(checkIn.value)} min · average focus 4 of 5$`, 'u')).waitFor();
   });
 
   it('the browser closed mid-block and reopened after its end: no rule left, the block ended at its end time', async () => {

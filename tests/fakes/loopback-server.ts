@@ -31,7 +31,7 @@ export abstract class LoopbackServer {
       void this.handle(req, res);
     });
     await new Promise<void>((ready) => this.server!.listen(0, '127.0.0.1', ready));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }
 

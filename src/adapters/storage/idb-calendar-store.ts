@@ -97,7 +97,7 @@ export class IdbCalendarStore implements CalendarStore {
     const tx = (await this.db()).transaction(name, 'readwrite');
     const stored = (await tx.store.get(key)) as T | undefined;
     const next = stored && change(stored);
-    if (next && next !== stored) await tx.store.put(next as OutboxEntry & StoredAuth);
+    if (next && next !== stored) await tx.store.put(next);
     await tx.done;
     return next;
   }

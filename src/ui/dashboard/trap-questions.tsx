@@ -239,7 +239,7 @@ function OutcomeValueQuestion({
           value={value}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${fieldId}-error` : undefined}
-          onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => setValue(e.currentTarget.value)}
         />
         <button type="submit" disabled={busy}>
           Log value

@@ -154,7 +154,7 @@ export function DataSection({ api, onNotice, onChange }: DataSectionProps) {
           multiple
           disabled={busy !== undefined}
           onChange={(event) => {
-            const input = event.currentTarget as HTMLInputElement;
+            const input = event.currentTarget;
             const chosen = [...(input.files ?? [])];
             // Emptied at once, so choosing the same file again (after an import, or after fixing it) is read again.
             input.value = '';

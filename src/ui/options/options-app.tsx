@@ -280,7 +280,7 @@ function useJumpToSection(ready: boolean): void {
     jumped.current = true;
     const id = globalThis.location?.hash.slice(1);
     if (!SECTIONS.some((section) => section.id === id)) return;
-    const section = document.getElementById(id!);
+    const section = document.getElementById(id);
     section?.focus({ preventScroll: true });
     // Scrolled apart from the focus so the heading lands below the sticky nav (the section's scroll-margin).
     section?.scrollIntoView({ block: 'start' });

@@ -269,7 +269,7 @@ describe('seriesRrule', () => {
 /** A document holding just one zone's VTIMEZONE, and ical.js's Timezone for it. */
 function icalZone(zone: string, fromYear: number, toYear: number): ICAL.Timezone {
   const doc = contentLines(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...vtimezoneLines(zone, fromYear, toYear), 'END:VCALENDAR']);
-  return new ICAL.Timezone(new ICAL.Component(ICAL.parse(doc)).getFirstSubcomponent('vtimezone') as ICAL.Component);
+  return new ICAL.Timezone(new ICAL.Component(ICAL.parse(doc)).getFirstSubcomponent('vtimezone'));
 }
 
 /** The instant ical.js gives a wall time in a zone. */

@@ -31,7 +31,7 @@ export function recurrenceDays(recurrence: PatternedRecurrence): number[] | unde
   const pattern = recurrence.pattern;
   if (pattern?.type === 'daily' && pattern.interval === 1) return [1, 2, 3, 4, 5, 6, 7];
   if (pattern?.type !== 'weekly' || (pattern.interval !== 1 && pattern.interval !== 2) || !pattern.daysOfWeek?.length) return undefined;
-  const days = pattern.daysOfWeek.map((d) => DAY_NAMES.indexOf(d as (typeof DAY_NAMES)[number]) + 1);
+  const days = pattern.daysOfWeek.map((d) => DAY_NAMES.indexOf(d) + 1);
   return days.includes(0) ? undefined : days.sort((a, b) => a - b);
 }
 
