@@ -56,11 +56,11 @@ describe('the 4-part coaching check-in', () => {
     expect(await readStore(browser, 'coachingSessions')).toEqual([expect.objectContaining({ commitment: 'Review after stand-up every workday', support: 'No meetings before 10:00', finishedAt: expect.any(Number) })]);
 
     // The next check-in's cue fires, and where it leads is the check-in.
-    const cue = await until(async () => (await alarms(browser)).find((a) => a.name.startsWith(`cue|${checkIn.id}|`)), 'the check-in cue alarm');
+    const cue = await until(async () => (await alarms(browser)).find((a) => a.name.startsWith(`cue|${String(checkIn.id)}|`)), 'the check-in cue alarm');
     await browser.inWorker(({ name }) => chrome.alarms.create(name, { when: Date.now() + 50 }), { name: cue.name });
     await until(async () => cue.name in (await browser.inWorker(() => chrome.notifications.getAll(), undefined)), 'the check-in prompt');
     const [, , at] = cue.name.split('|');
-    const opened = await browser.open(`cue.html?habit=${checkIn.id}&at=${at}`);
+    const opened = await browser.open(`cue.html?habit=${String(checkIn.id)}&at=${at}`);
     await opened.waitForURL(/checkin\.html/);
     const history = opened.getByRole('list', { name: 'Earlier check-ins' });
     await history.locator('summary').first().click(); // read it back

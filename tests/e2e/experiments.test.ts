@@ -46,7 +46,7 @@ describe('a two-week experiment', () => {
     page = await at('2026-06-10T16:00:00-04:00');
     await page.getByText('Day 3 of 14').waitFor();
     const [tried] = await readStore(browser!, 'habits');
-    const cuePage = await browser!.open(`cue.html?habit=${tried!.id}`);
+    const cuePage = await browser!.open(`cue.html?habit=${String(tried!.id)}`);
     const measure = cuePage.getByRole('form', { name: 'Your experiment’s measure' });
     await measure.getByLabel('Afternoon focus today (1–5)').fill('9');
     await measure.getByRole('button', { name: 'Log' }).click();
@@ -73,6 +73,6 @@ describe('a two-week experiment', () => {
     expect(habit).toMatchObject({ name: 'Email after lunch', archived: false });
     expect(await readStore(browser!, 'experiments')).toEqual([expect.objectContaining({ status: 'adopt', retrospective: expect.objectContaining({ noticed: 'Calmer afternoons' }) })]);
     expect((await readStore(browser!, 'measures')).map((m) => m.value)).toEqual([3, 4, 5]);
-    await until(async () => (await alarms(browser!)).some((a) => a.name.startsWith(`cue|${habit!.id}|`)), 'the adopted habit’s cue alarm');
+    await until(async () => (await alarms(browser!)).some((a) => a.name.startsWith(`cue|${String(habit!.id)}|`)), 'the adopted habit’s cue alarm');
   });
 });

@@ -86,7 +86,7 @@ describe('the guided start', () => {
     // Their cues are scheduled: an alarm for each habit.
     await until(async () => {
       const names = (await alarms(b)).map((a) => a.name);
-      return habits.every((h) => names.some((n) => n.startsWith(`cue|${h.id}|`)));
+      return habits.every((h) => names.some((n) => n.startsWith(`cue|${String(h.id)}|`)));
     }, 'an alarm for every new habit');
     expect(await readStore(b, 'meta')).toEqual([expect.any(Number)]); // the draft is gone; only the sweep's mark stays
 

@@ -155,7 +155,10 @@ function inflateEntries(bytes: Uint8Array, listing: ReadonlyMap<string, UnzipFil
 function utf8(name: string, chunks: readonly Uint8Array[], size: number): string {
   const whole = new Uint8Array(size);
   let at = 0;
-  for (const chunk of chunks) whole.set(chunk, at), (at += chunk.length);
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.length;
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(whole);
   } catch {

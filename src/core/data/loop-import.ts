@@ -244,13 +244,17 @@ function habitFiles(files: ReadonlyMap<string, string>, root: string, habits: re
   const used = new Set<string>();
   habits.forEach((habit, index) => {
     const path = folders.get(folderName(habit));
-    if (path) found.set(index, path), used.add(path);
+    if (!path) return;
+    found.set(index, path);
+    used.add(path);
   });
   // A habit renamed by hand in the zip still has its number; only an unambiguous number counts.
   habits.forEach((habit, index) => {
     if (found.has(index)) return;
     const byNumber = [...folders].filter(([folder, path]) => !used.has(path) && Number(/^\d+/u.exec(folder)?.[0]) === habit.position);
-    if (byNumber.length === 1) found.set(index, byNumber[0]![1]), used.add(byNumber[0]![1]);
+    if (byNumber.length !== 1) return;
+    found.set(index, byNumber[0]![1]);
+    used.add(byNumber[0]![1]);
   });
   return found;
 }

@@ -42,7 +42,10 @@ function streamedZip(entries: Record<string, Uint8Array | Uint8Array[]>, level: 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const part of parts) out.set(part, at), (at += part.length);
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
   return out;
 }
 
@@ -141,7 +144,7 @@ describe('unzipCsvFiles: a Loop export', () => {
   it('accepts the very repetitive root file of a big export: 200 habits, ten years, mostly UNKNOWN (over 200:1)', () => {
     const rows = [`Date,${Array.from({ length: 200 }, (_, i) => `Habit ${i},`).join('')}\n`];
     for (let day = Temporal.PlainDate.from('2024-12-31'), i = 0; i < 3_650; i++, day = day.subtract({ days: 1 })) {
-      rows.push(`${day},${'UNKNOWN,'.repeat(199)}${i % 3 === 0 ? 'YES_MANUAL' : 'NO'},\n`);
+      rows.push(`${day.toString()},${'UNKNOWN,'.repeat(199)}${i % 3 === 0 ? 'YES_MANUAL' : 'NO'},\n`);
     }
     const text = rows.join('');
     const zip = zipSync({ 'Checkmarks.csv': strToU8(text) });

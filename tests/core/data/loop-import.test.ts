@@ -291,7 +291,7 @@ describe('parseLoopExport: what it refuses, and where', () => {
     const header = `Date,${Array.from({ length: 1_000 }, (_, i) => `H${i + 1},`).join('')}\n`;
     const cells = '2,'.repeat(1_000);
     const lines: string[] = [];
-    for (let day = Temporal.PlainDate.from('2010-01-01'), i = 0; i < 2_001; i++, day = day.add({ days: 1 })) lines.push(`${day},${cells}\n`);
+    for (let day = Temporal.PlainDate.from('2010-01-01'), i = 0; i < 2_001; i++, day = day.add({ days: 1 })) lines.push(`${day.toString()},${cells}\n`);
     expect(refusal({ 'Habits.csv': NEW_HEADER + habits, 'Checkmarks.csv': header + lines.join('') })).toBe(
       'The export holds more than 2,000,000 days of history; Cueboard imports at most that many.',
     );

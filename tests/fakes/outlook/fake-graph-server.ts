@@ -248,8 +248,8 @@ export class FakeGraph extends LoopbackServer {
     const body: Json = {
       subject: input.subject,
       isAllDay: true,
-      start: { dateTime: `${start}T00:00:00.0000000`, timeZone: zone },
-      end: { dateTime: `${end}T00:00:00.0000000`, timeZone: zone },
+      start: { dateTime: `${start.toString()}T00:00:00.0000000`, timeZone: zone },
+      end: { dateTime: `${end.toString()}T00:00:00.0000000`, timeZone: zone },
       showAs: input.showAs ?? 'busy',
     };
     return this.store(body).id;
@@ -273,8 +273,8 @@ export class FakeGraph extends LoopbackServer {
       const from = Temporal.PlainDate.from(String(start));
       const days = Temporal.PlainDate.from(e.end.dateTime.slice(0, 10)).since(Temporal.PlainDate.from(e.start.dateTime.slice(0, 10))).days;
       const to = end === undefined ? from.add({ days }) : Temporal.PlainDate.from(String(end));
-      e.start = { dateTime: `${from}T00:00:00.0000000`, timeZone: zone };
-      e.end = { dateTime: `${to}T00:00:00.0000000`, timeZone: zone };
+      e.start = { dateTime: `${from.toString()}T00:00:00.0000000`, timeZone: zone };
+      e.end = { dateTime: `${to.toString()}T00:00:00.0000000`, timeZone: zone };
     } else {
       const startMs = toMs(start);
       const endMs = end === undefined ? startMs + this.durationMs(e) : toMs(end);

@@ -225,7 +225,7 @@ describe('GoogleCalendar.listCues with a flexible habit', () => {
       tokens: { token: async () => fake.issueToken() },
       fetch: async (input, init) => {
         const res = await fetch(input, init);
-        if (init?.method !== 'GET' || !new URL(String(input)).pathname.endsWith('/events')) return res;
+        if (init?.method !== 'GET' || !new URL(input instanceof Request ? input.url : input).pathname.endsWith('/events')) return res;
         const body = (await res.json()) as { items: unknown[] };
         return new Response(JSON.stringify({ ...body, items: [...malformed, ...body.items] }), { status: 200 });
       },
