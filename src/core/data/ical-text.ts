@@ -7,6 +7,7 @@
 export function escapeText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, '\\n');
@@ -14,6 +15,7 @@ export function escapeText(text: string): string {
 
 /** A parameter value (TZID=…): quoted when it holds a character that would end the parameter (§3.2). */
 export function paramValue(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
   const clean = value.replace(/["\u0000-\u001f\u007f]/g, '');
   return /[:;,]/.test(clean) ? `"${clean}"` : clean;
 }

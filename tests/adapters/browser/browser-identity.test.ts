@@ -40,6 +40,7 @@ describe('browser identity adapter', () => {
     const { api } = mockApi({ launchWebAuthFlow: async () => undefined });
     const plain = identityOver(api, false);
     await expect(plain.launchWebAuthFlow('https://login.example/authorize', { interactive: true })).rejects.toThrow(/closed without an answer/);
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- only checks that there is no such method
     expect(plain.getAuthToken).toBeUndefined();
     const removed: string[] = [];
     const chrome = identityOver(

@@ -61,7 +61,9 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
   }
 
   protected syncOne(habit: Habit): Promise<void> {
-    return this.writeSeries(habit).catch((error: unknown) => Promise.reject(toCalendarError(error, this.deps.clock.now())));
+    return this.writeSeries(habit).catch((error: unknown) => {
+      throw toCalendarError(error, this.deps.clock.now());
+    });
   }
 
   private async writeSeries(habit: Habit): Promise<void> {
@@ -80,11 +82,11 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
   private async resolveId(record: Pick<SeriesRecord, 'eventId' | 'state' | 'habitId' | 'since'>): Promise<string | undefined> {
     if (record.eventId) return record.eventId;
     const value = seriesKey(record.habitId, record.since);
-    const found = await this.deps.client
+    const found = (await this.deps.client
       .api('/me/events')
       .filter(`singleValueExtendedProperties/Any(ep: ep/id eq '${SERIES_PROPERTY_ID}' and ep/value eq '${value}')`)
       .select(['id'])
-      .get();
+      .get()) as { value?: unknown } | undefined;
     if (!Array.isArray(found?.value)) throw new Error('Outlook sent an answer Cueboard cannot read.');
     return (found.value as Event[])[0]?.id ?? undefined;
   }
@@ -186,14 +188,15 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
       .get()) as { value?: unknown; '@odata.nextLink'?: string };
     for (let pages = 0; ; pages++) {
       if (!Array.isArray(page?.value)) throw new Error('Outlook sent a calendar view Cueboard cannot read.');
+      const values: readonly unknown[] = page.value;
       // Timed events' titles (selected only for the all-day ones' sake) go here, before anything else sees them.
-      items.push(...(scheduling ? page.value.map(withoutTimedTitle) : page.value));
+      items.push(...(scheduling ? values.map(withoutTimedTitle) : values));
       const next = page['@odata.nextLink'];
       if (!next) break;
       const url = new URL(next);
       // Follow only Graph's own links, and not forever.
       if (url.origin !== new URL(this.deps.origin).origin || pages > 50) throw new Error('Outlook sent a next page Cueboard will not follow.');
-      page = await this.deps.client.api(`${url.pathname.replace(/^\/v1\.0/, '')}${url.search}`).get();
+      page = (await this.deps.client.api(`${url.pathname.replace(/^\/v1\.0/, '')}${url.search}`).get()) as typeof page;
     }
 
     const records = await this.deps.store.allSeries(PROVIDER);
