@@ -1,7 +1,5 @@
 import { defineConfig } from 'wxt';
-
-/** Build-time settings that may point a development or test build at local fakes. Production ignores them. */
-const FAKE_HOST_SETTINGS = ['WXT_GOOGLE_API_BASE', 'WXT_GOOGLE_AUTH_URL', 'WXT_GRAPH_API_BASE', 'WXT_MS_AUTH_BASE'];
+import { blankedEndpointSettings } from './src/adapters/calendar/official-hosts';
 
 // Manifest and build settings. Every permission here is justified in README.md ("Permissions").
 export default defineConfig({
@@ -46,7 +44,9 @@ export default defineConfig({
     // Every browser that installs Cueboard (Chrome with MV3, Firefox 140+) supports <link rel="modulepreload">, so
     // Vite's polyfill for it would be dead code on every page.
     build: { target: 'es2022', modulePreload: { polyfill: false } },
-    // A production bundle never even contains a fake host: the settings are blanked before the code sees them.
-    define: mode === 'production' ? Object.fromEntries(FAKE_HOST_SETTINGS.map((key) => [`import.meta.env.${key}`, 'undefined'])) : {},
+    // Only a test build (--mode test) may aim the calendars at other hosts than Google's and Microsoft's own: any other
+    // build (production, staging, …) never even contains such a setting, blanked before the code sees it. Only an
+    // official URL seen here is kept (WXT has loaded the mode's .env files into process.env by now).
+    define: blankedEndpointSettings(mode, process.env),
   }),
 });

@@ -1,4 +1,6 @@
-/** Google's own hosts: the only ones a production build can talk to. */
+import { isOfficialUrl, usableEndpoint } from '../official-hosts';
+
+/** Google's own endpoints: the defaults, and the only ones a build other than a test build can talk to. */
 export const GOOGLE_HOSTS = {
   apiBase: 'https://www.googleapis.com/calendar/v3',
   authUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
@@ -29,16 +31,15 @@ export interface GoogleEnv {
 }
 
 /**
- * Where Google calls go. Development and test builds may point at local fakes (WXT_GOOGLE_API_BASE,
- * WXT_GOOGLE_AUTH_URL); a production build ignores both and only ever uses Google's hosts.
+ * Where Google calls go. A test build may point at local fakes (WXT_GOOGLE_API_BASE, WXT_GOOGLE_AUTH_URL); any other
+ * build honours them only on Google's own hosts (see official-hosts.ts), and otherwise uses GOOGLE_HOSTS.
  */
 export function googleConfig(env: GoogleEnv): GoogleConfig {
-  const overridable = env.MODE !== 'production';
-  const authUrl = (overridable && env.WXT_GOOGLE_AUTH_URL) || GOOGLE_HOSTS.authUrl;
+  const authUrl = usableEndpoint(env.WXT_GOOGLE_AUTH_URL, env.MODE) ?? GOOGLE_HOSTS.authUrl;
   return {
-    apiBase: (overridable && env.WXT_GOOGLE_API_BASE) || GOOGLE_HOSTS.apiBase,
+    apiBase: usableEndpoint(env.WXT_GOOGLE_API_BASE, env.MODE) ?? GOOGLE_HOSTS.apiBase,
     authUrl,
-    revokeUrl: authUrl === GOOGLE_HOSTS.authUrl ? GOOGLE_HOSTS.revokeUrl : new URL('/revoke', authUrl).toString(),
+    revokeUrl: isOfficialUrl(authUrl) ? GOOGLE_HOSTS.revokeUrl : new URL('/revoke', authUrl).toString(),
     scope: GOOGLE_SCOPE,
     ...(env.WXT_GOOGLE_CLIENT_ID ? { clientId: env.WXT_GOOGLE_CLIENT_ID } : {}),
     ...(env.WXT_GOOGLE_CHROME_CLIENT_ID ? { chromeClientId: env.WXT_GOOGLE_CHROME_CLIENT_ID } : {}),

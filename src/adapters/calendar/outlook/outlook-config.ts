@@ -1,4 +1,6 @@
-/** Microsoft's own hosts: the only ones a production build can talk to. */
+import { usableEndpoint } from '../official-hosts';
+
+/** Microsoft's own endpoints: the defaults, and the only ones a build other than a test build can talk to. */
 export const MICROSOFT_HOSTS = {
   graphOrigin: 'https://graph.microsoft.com',
   authBase: 'https://login.microsoftonline.com/common',
@@ -15,7 +17,7 @@ export interface OutlookConfig {
   scope: string;
   /** App registration of type "Single-page application". */
   clientId?: string;
-  /** True only for development and test builds aimed at plain-http fakes. */
+  /** True only for a test build aimed at plain-http fakes. */
   allowInsecure: boolean;
 }
 
@@ -27,18 +29,19 @@ export interface OutlookEnv {
 }
 
 /**
- * Where Microsoft calls go. Development and test builds may point at local fakes (WXT_GRAPH_API_BASE,
- * WXT_MS_AUTH_BASE); a production build ignores both and only ever uses Microsoft's hosts, over https.
+ * Where Microsoft calls go. A test build may point at local fakes (WXT_GRAPH_API_BASE, WXT_MS_AUTH_BASE); any other
+ * build honours them only on Microsoft's own hosts over https (a single tenant's base, say; see official-hosts.ts),
+ * and otherwise uses MICROSOFT_HOSTS.
  */
 export function outlookConfig(env: OutlookEnv): OutlookConfig {
-  const overridable = env.MODE !== 'production';
-  const graphOrigin = (overridable && env.WXT_GRAPH_API_BASE) || MICROSOFT_HOSTS.graphOrigin;
-  const authBase = (overridable && env.WXT_MS_AUTH_BASE) || MICROSOFT_HOSTS.authBase;
+  const graphOrigin = usableEndpoint(env.WXT_GRAPH_API_BASE, env.MODE) ?? MICROSOFT_HOSTS.graphOrigin;
+  const authBase = usableEndpoint(env.WXT_MS_AUTH_BASE, env.MODE) ?? MICROSOFT_HOSTS.authBase;
   return {
     graphOrigin: graphOrigin.replace(/\/$/, ''),
     authBase: authBase.replace(/\/$/, ''),
     scope: OUTLOOK_SCOPES,
     ...(env.WXT_MS_CLIENT_ID ? { clientId: env.WXT_MS_CLIENT_ID } : {}),
-    allowInsecure: overridable && (graphOrigin.startsWith('http:') || authBase.startsWith('http:')),
+    // Only a test build's fake can be plain http: an official endpoint is https by definition.
+    allowInsecure: graphOrigin.startsWith('http:') || authBase.startsWith('http:'),
   };
 }

@@ -4,7 +4,7 @@ import { GOOGLE_HOSTS, googleConfig } from '@/src/adapters/calendar/google/googl
 const overrides = { WXT_GOOGLE_API_BASE: 'http://127.0.0.1:9/calendar/v3', WXT_GOOGLE_AUTH_URL: 'http://127.0.0.1:9/o/oauth2/v2/auth' };
 
 describe('googleConfig', () => {
-  it('points development and test builds at the fakes they name', () => {
+  it('points a test build at the fakes it names', () => {
     expect(googleConfig({ MODE: 'test', ...overrides })).toMatchObject({ apiBase: overrides.WXT_GOOGLE_API_BASE, authUrl: overrides.WXT_GOOGLE_AUTH_URL, revokeUrl: 'http://127.0.0.1:9/revoke' });
   });
 
