@@ -3,9 +3,6 @@ import type { Habit } from '@/src/core/habit';
 import { ReadableError } from '@/src/ports/readable-error';
 import type { Deps } from './deps';
 
-/** The snooze lengths the cue page offers, in minutes. */
-export const SNOOZE_CHOICES = [10, 60] as const;
-
 async function habitOrThrow(repo: Deps['repo'], habitId: string): Promise<Habit> {
   const habit = await repo.habit(habitId);
   if (!habit) throw new ReadableError('That habit no longer exists.');

@@ -31,8 +31,6 @@ export interface ScheduledInstant {
   localDate: string;
 }
 
-export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-
 /**
  * Every occurrence of the schedule whose instant lies in [fromMs, toMs), in order.
  * Each occurrence is the wall time on its local date in the schedule's zone, converted on its own day, so

@@ -6,7 +6,6 @@ import type { CueInstance } from '@/src/core/cue-plan';
  * recurring events in the person's own calendar. Every method is idempotent: calling it again changes nothing.
  */
 export interface CueProvider {
-  readonly kind: 'local' | 'google' | 'outlook';
   /** Make the calendar hold what the habit wants now: create, update, or end its series (archived habits). */
   syncHabit(habit: Habit): Promise<void>;
   /** The cue instances the calendar holds in [fromMs, toMs), as it holds them now (moved or cancelled included). */

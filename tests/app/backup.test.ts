@@ -102,7 +102,7 @@ describe('weekly backups', () => {
   });
 
   it('the popup’s dashboard carries the overdue days only while backups are on and one is overdue', async () => {
-    const provider = { kind: 'local' as const, syncHabit: async () => undefined, listCues: async () => [] };
+    const provider = { syncHabit: async () => undefined, listCues: async () => [] };
     const view = () => loadDashboard({ repo: h.repo, clock: h.clock, provider });
     await runBackup(h.d);
     h.clock.advance(8 * DAY - 1);

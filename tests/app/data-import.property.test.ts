@@ -78,7 +78,7 @@ let d: TransferDeps;
 beforeAll(async () => {
   globalThis.indexedDB = new IDBFactory();
   const db = await openCueboardDb();
-  d = { data: new IdbDataStore(db), clock: FixedClock.at('2026-12-02T12:00:00Z'), provider: { kind: 'local', syncHabit: async () => undefined, listCues: async () => [] }, schemaVersion: DB_VERSION };
+  d = { data: new IdbDataStore(db), clock: FixedClock.at('2026-12-02T12:00:00Z'), provider: { syncHabit: async () => undefined, listCues: async () => [] }, schemaVersion: DB_VERSION };
 });
 
 describe('importing mutated and random files', () => {

@@ -31,7 +31,7 @@ async function setUp() {
   const d: TransferDeps = {
     data: new IdbDataStore(db),
     clock: FixedClock.at('2026-12-02T12:00:00Z'),
-    provider: { kind: 'local', syncHabit: async (h: Habit) => void synced.push(h), listCues: async () => [] },
+    provider: { syncHabit: async (h: Habit) => void synced.push(h), listCues: async () => [] },
     schemaVersion: DB_VERSION,
   };
   return { db, d, synced };

@@ -149,7 +149,6 @@ describe('cues first, network after', () => {
     let release!: () => void;
     const hung = new Promise<void>((r) => (release = r));
     const calendar: RemoteCalendar = {
-      kind: 'google',
       syncHabit: async () => {},
       listCues: async () => [],
       drain: async () => {

@@ -27,7 +27,7 @@ function optionsPage() {
 /** The worker, on another connection, with a Google account whose sign-in is instant. */
 async function worker(): Promise<WorkerDeps> {
   const base = await testDeps();
-  const google = { kind: 'google' as const, syncHabit: async () => {}, listCues: async () => [], drain: async () => ({ synced: 0, failed: 0, reconnectNeeded: false }), repair: async () => {} };
+  const google = { syncHabit: async () => {}, listCues: async () => [], drain: async () => ({ synced: 0, failed: 0, reconnectNeeded: false }), repair: async () => {} };
   return { ...base, remotes: { google: { calendar: google, auth: { connect: async () => {}, disconnect: async () => {} } } } };
 }
 

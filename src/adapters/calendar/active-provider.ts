@@ -5,8 +5,6 @@ import type { CueProvider } from '@/src/ports/cue-provider';
 
 /** Delegates to the calendar the person chose in settings, read at each call (connecting switches at once). */
 export class ActiveProvider implements CueProvider {
-  readonly kind = 'local' as const;
-
   constructor(
     private readonly chosen: () => Promise<CalendarKind>,
     private readonly providers: { local: CueProvider } & Partial<Record<CalendarKind, CueProvider>>,

@@ -8,8 +8,6 @@ import type { CueProvider } from '@/src/ports/cue-provider';
  * Nothing leaves the machine, so syncing a habit has nothing to write.
  */
 export class LocalCalendar implements CueProvider {
-  readonly kind = 'local' as const;
-
   constructor(private readonly habits: () => Promise<Habit[]>) {}
 
   async syncHabit(_habit: Habit): Promise<void> {
