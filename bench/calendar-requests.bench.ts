@@ -50,7 +50,7 @@ interface Harness {
 
 async function measure(kind: RemoteKind, h: Harness, log: () => number, addMeeting: (start: number, end: number) => void): Promise<[string, number, number, number, number]> {
   // Five half-hour blocks a day are 150 minutes: over the default 2-hour cap, which would leave a flexible block unplaced.
-  await h.deps.repo.putSettings({ ...(await h.deps.repo.settings()), calendar: kind, dailyCapMinutes: 180 });
+  await h.deps.repo.updateSettings((stored) => ({ ...stored, calendar: kind, dailyCapMinutes: 180 }));
   const deps: WorkerDeps = { ...h.deps, store: h.store, remotes: { [kind]: { calendar: h.calendar, auth: { connect: async () => {}, disconnect: async () => {} } } }, offlineProvider: offlineCalendar(async () => kind, h.store, h.clock, new LocalCalendar(() => h.deps.repo.habits())) };
   const events = backgroundEvents(Promise.resolve(deps), testShell());
   const count = async (job: () => Promise<unknown>) => {

@@ -29,7 +29,6 @@ export interface Repository {
   removeCheckIn(id: string, reopen?: (event: CueEvent) => CueEvent): Promise<CheckIn | undefined>;
 
   cueEvent(id: string): Promise<CueEvent | undefined>;
-  putCueEvent(event: CueEvent): Promise<void>;
   /** Read, change and write one cue event in a single transaction (a snooze firing never undoes a Done). */
   updateCueEvent(id: string, change: (stored: CueEvent | undefined) => CueEvent): Promise<CueEvent>;
   /** Cue events with a snooze still to come back after `now`. */
@@ -44,12 +43,6 @@ export interface Repository {
    * `change` must be synchronous (a transaction ends at the first await that is not its own).
    */
   updateSettings(change: (stored: Settings) => Settings): Promise<Settings>;
-  /**
-   * A blind write of the whole record, kept only for setup code that sets a state whole (the bench's); nothing in the
-   * extension calls it: a read-then-put with it loses whatever was written in between.
-   * @deprecated Use updateSettings.
-   */
-  putSettings(settings: Settings): Promise<void>;
 
   /** Cue events of one habit with cueAt in [fromMs, toMs), through the [habitId, cueAt] index. */
   cueEvents(habitId: string, fromMs: number, toMs: number): Promise<CueEvent[]>;
@@ -57,7 +50,6 @@ export interface Repository {
   /** Where the last sweep for cues that passed unseen stopped (epoch ms); undefined before the first. */
   cuesSeenUntil(): Promise<number | undefined>;
   putCuesSeenUntil(at: number): Promise<void>;
-
 
   /** The dashboard's carried-forward strength and streak; dropped whenever an older check-in changes. */
   habitStats(habitId: string): Promise<HabitStats | undefined>;
@@ -67,7 +59,6 @@ export interface Repository {
   /** The latest `limit` values of an outcome, newest first. */
   outcomeValues(outcomeId: string, limit: number): Promise<OutcomeValue[]>;
   addOutcomeValue(value: OutcomeValue): Promise<void>;
-  removeOutcomeValue(id: string): Promise<void>;
 
   /** Trap questions put away: question id → dismissed until (epoch ms); empty when none. */
   trapDismissals(): Promise<Record<string, number>>;

@@ -6,6 +6,7 @@ import { saveOutcome } from '@/src/app/save-outcome';
 import { logOutcomeValue } from '@/src/app/log-outcome';
 import { FixedClock } from '../fakes/fixed-clock';
 import { aHabit, habitInput } from '../fakes/habits';
+import { seedCueEvent } from '../fakes/seed-cue-event';
 import { testDeps } from '../fakes/test-deps';
 
 describe('loadDashboard', () => {
@@ -66,9 +67,9 @@ describe('loadDashboard', () => {
     const at = (iso: string) => Temporal.Instant.from(iso).epochMilliseconds;
     // Monday's 14:00 was moved to 16:15 in the calendar and fired there; Tuesday's was cancelled; Wednesday's passed
     // while the browser was closed; Thursday's fired on time.
-    await deps.repo.putCueEvent({ id: `${id}|${at('2026-03-02T21:15:00Z')}`, habitId: id, cueAt: at('2026-03-02T21:15:00Z'), firedAt: at('2026-03-02T21:15:00Z'), doneAt: at('2026-03-02T21:20:00Z') });
-    await deps.repo.putCueEvent({ id: `${id}|${at('2026-03-04T19:00:00Z')}`, habitId: id, cueAt: at('2026-03-04T19:00:00Z'), unseenAt: at('2026-03-05T12:00:00Z'), lateMs: 17 * 3_600_000 });
-    await deps.repo.putCueEvent({ id: `${id}|${at('2026-03-05T19:00:00Z')}`, habitId: id, cueAt: at('2026-03-05T19:00:00Z'), firedAt: at('2026-03-05T19:00:00Z') });
+    await seedCueEvent(deps.repo, { id: `${id}|${at('2026-03-02T21:15:00Z')}`, habitId: id, cueAt: at('2026-03-02T21:15:00Z'), firedAt: at('2026-03-02T21:15:00Z'), doneAt: at('2026-03-02T21:20:00Z') });
+    await seedCueEvent(deps.repo, { id: `${id}|${at('2026-03-04T19:00:00Z')}`, habitId: id, cueAt: at('2026-03-04T19:00:00Z'), unseenAt: at('2026-03-05T12:00:00Z'), lateMs: 17 * 3_600_000 });
+    await seedCueEvent(deps.repo, { id: `${id}|${at('2026-03-05T19:00:00Z')}`, habitId: id, cueAt: at('2026-03-05T19:00:00Z'), firedAt: at('2026-03-05T19:00:00Z') });
     deps.clock.set('2026-03-05T22:00:00Z');
     const [metrics] = (await loadDashboard(deps)).metrics;
     expect(metrics!.funnel).toMatchObject({ scheduled: 3, fired: 2, done: 1 });

@@ -6,6 +6,7 @@ import type { CalendarInstance } from '@/src/core/calendar-sync';
 import type { CueEvent } from '@/src/core/cue-event';
 import { FixedClock } from '../fakes/fixed-clock';
 import { aHabit } from '../fakes/habits';
+import { seedCueEvent } from '../fakes/seed-cue-event';
 import { testDeps } from '../fakes/test-deps';
 
 const ZONE = 'America/New_York';
@@ -99,8 +100,8 @@ describe('placing flexible blocks after a poll', () => {
     const setUpRace = async (history: Record<string, number[]>, unplacedThisWeek: CueEvent[] = []) => {
       const deps = await testDeps(FixedClock.at('2026-06-10T13:00:00Z'));
       await deps.repo.putHabits([a, b]);
-      for (const [id, times] of Object.entries(history)) for (const t of times) await deps.repo.putCueEvent({ id: `${id}|${t}`, habitId: id, cueAt: t, firedAt: t });
-      for (const event of unplacedThisWeek) await deps.repo.putCueEvent(event);
+      for (const [id, times] of Object.entries(history)) for (const t of times) await seedCueEvent(deps.repo, { id: `${id}|${t}`, habitId: id, cueAt: t, firedAt: t });
+      for (const event of unplacedThisWeek) await seedCueEvent(deps.repo, event);
       const { calendar } = remote(async () => 'moved');
       const d = { ...deps, remotes: { google: { calendar, auth: { connect: async () => undefined, disconnect: async () => undefined } } } };
       await deps.store.putSnapshot({ provider: 'google', from: 0, to: start + 48 * 60 * MIN, fetchedAt: 0, cues: [{ habitId: 'a', at: start }, { habitId: 'b', at: start }], busy: [], allDay: [], instances: [block('a'), block('b')] });

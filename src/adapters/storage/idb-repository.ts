@@ -92,10 +92,6 @@ export class IdbRepository implements Repository {
     return (await this.db()).get('cueEvents', id);
   }
 
-  async putCueEvent(event: CueEvent): Promise<void> {
-    await (await this.db()).put('cueEvents', event);
-  }
-
   async pendingSnoozes(now: number): Promise<CueEvent[]> {
     return (await this.db()).getAllFromIndex('cueEvents', 'bySnoozedUntil', IDBKeyRange.lowerBound(now, true));
   }
@@ -120,10 +116,6 @@ export class IdbRepository implements Repository {
   }
 
   /** @deprecated See the port: the bench's setup only. */
-  async putSettings(settings: Settings): Promise<void> {
-    await (await this.db()).put('settings', settings, SETTINGS_KEY);
-  }
-
   async cueEvents(habitId: string, fromMs: number, toMs: number): Promise<CueEvent[]> {
     return (await this.db()).getAllFromIndex('cueEvents', 'byHabitCue', IDBKeyRange.bound([habitId, fromMs], [habitId, toMs], false, true));
   }
@@ -164,10 +156,6 @@ export class IdbRepository implements Repository {
 
   async addOutcomeValue(value: OutcomeValue): Promise<void> {
     await (await this.db()).add('outcomeValues', value);
-  }
-
-  async removeOutcomeValue(id: string): Promise<void> {
-    await (await this.db()).delete('outcomeValues', id);
   }
 
   async trapDismissals(): Promise<Record<string, number>> {
