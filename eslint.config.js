@@ -116,6 +116,11 @@ function layerConfigs({ folder, forbidden }) {
         'no-restricted-syntax': ['error', ...dynamicImports(patterns), ...extra],
       },
     };
+  }).concat({
+    // A file deeper than the configs above would escape every layer rule: say so rather than pass it unchecked.
+    name: `cueboard/layers/${folder}/too-deep`,
+    files: [`${folder}/${'*/'.repeat(MAX_DEPTH + 1)}**/*.{ts,tsx}`],
+    rules: { 'no-restricted-syntax': ['error', { selector: 'Program', message: 'Deeper than MAX_DEPTH in eslint.config.js: raise it so the layer rules reach this file.' }] },
   });
 }
 
