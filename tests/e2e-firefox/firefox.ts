@@ -179,6 +179,15 @@ export function readStore(ff: Firefox, store: string): Promise<Record<string, un
   );
 }
 
+/**
+ * Whether the event page is running now, asked without waking it: Firefox suspends an idle MV3 background (after 30 s
+ * by default, `extensions.background.idle.timeout`) and starts it again for its next event.
+ */
+export async function backgroundAwake(ff: Firefox): Promise<boolean> {
+  const views = await ff.inExtension(() => chrome.extension.getViews().map((view) => (view as unknown as Window & typeof globalThis).location.pathname), undefined);
+  return views.includes('/_generated_background_page.html');
+}
+
 /** The alarms the browser holds right now. */
 export function alarms(ff: Firefox): Promise<{ name: string; scheduledTime: number }[]> {
   return ff.inBackground((bg) => bg.chrome.alarms.getAll(), undefined);
