@@ -123,14 +123,19 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       profile,
       async close() {
         await browser.close();
-        rmSync(profile, { recursive: true, force: true });
+        removeProfile(profile);
       },
     };
   } catch (error) {
     await browser.close();
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile(profile);
     throw error;
   }
+}
+
+/** Firefox's helpers (telemetry's Glean store) may still write into the profile for a moment after the browser exits. */
+function removeProfile(profile: string): void {
+  rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
 
 /** The address of a loaded document in a tab, or '' while it loads (Puppeteer's page.url() misses extension pages). */

@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { googleFakeSettings } from '../e2e/build';
 import { FakeGoogle } from '../fakes/google/fake-google-server';
@@ -5,15 +7,18 @@ import { buildFirefoxVariant, byLabel, byRole, fill, launchFirefox, readStore, u
 
 let fake: FakeGoogle;
 let ff: Firefox;
+let build: string;
 
 beforeAll(async () => {
   fake = await new FakeGoogle().start();
   // A Firefox test build aimed at the fake: its API and its authorization endpoint, which redirects at once with a token.
-  ff = await launchFirefox({ extensionDir: buildFirefoxVariant('test', googleFakeSettings(fake)) });
+  build = buildFirefoxVariant('test', googleFakeSettings(fake));
+  ff = await launchFirefox({ extensionDir: build });
 }, 120_000);
 afterAll(async () => {
   await ff?.close();
   await fake?.stop();
+  if (build) rmSync(dirname(build), { recursive: true, force: true });
 });
 
 describe('Firefox: Google Calendar against the fake on 127.0.0.1', () => {
