@@ -25,7 +25,7 @@ function libfaketime(): string | undefined {
 }
 
 /** The offset of an outer relative FAKETIME ("+123", "-45.5"), in ms; 0 when there is none. */
-function outerOffsetMs(faketime: string | undefined): number {
+export function outerOffsetMs(faketime: string | undefined): number {
   if (!faketime) return 0;
   const match = /^([+-]\d+(?:\.\d+)?)$/.exec(faketime.trim());
   if (!match) throw new Error(`FAKETIME="${faketime}" is not a relative offset; the tests can only work under "+N" or "-N" seconds.`);
