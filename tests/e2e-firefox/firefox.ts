@@ -114,7 +114,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       async inBackground(fn, arg) {
         const bg = (await control.evaluateHandle(() => chrome.runtime.getBackgroundPage())) as JSHandle<ExtensionWindow>;
         try {
-          return (await control.evaluate(fn as never, bg, arg)) as never;
+          const result: unknown = await control.evaluate(fn as never, bg, arg);
+          return result as never;
         } finally {
           await bg.dispose();
         }
@@ -214,7 +215,7 @@ type Scope = Page | ElementHandle;
 
 /** What a search starts from: the element, or a page's document. */
 async function rootOf(scope: Scope): Promise<JSHandle<Document | Element>> {
-  return 'asElement' in scope ? (scope as JSHandle<Element>) : await scope.evaluateHandle(() => document);
+  return 'asElement' in scope ? scope : await scope.evaluateHandle(() => document);
 }
 
 /** The form control a visible label names (`<label for>` or a wrapping label), or one with that aria-label. */
@@ -247,8 +248,11 @@ export function byRole(scope: Scope, role: string, name: string, timeout = 15_00
 export async function fill(element: ElementHandle<HTMLElement>, value: string): Promise<void> {
   await element.evaluate((el, v) => {
     el.focus();
-    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')?.set;
-    if (!setter) throw new Error(`<${el.localName}> has no value to fill`);
+    // The prototype's own setter: a framework that wraps the element's value property then sees the change.
+    const descriptor = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el) as object, 'value');
+    if (!descriptor?.set) throw new Error(`<${el.localName}> has no value to fill`);
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the prototype's setter, called on the element itself
+    const setter = descriptor.set;
     setter.call(el, v);
     el.dispatchEvent(new Event('input', { bubbles: true }));
     el.dispatchEvent(new Event('change', { bubbles: true }));
