@@ -26,6 +26,9 @@ export default defineConfig({
       ...(chromeClientId && browser === 'chrome'
         ? { oauth2: { client_id: chromeClientId, scopes: ['https://www.googleapis.com/auth/calendar.events.owned'] } }
         : {}),
+      // Chrome 120: URL.canParse (the official-host check); the popover API (114), session rules (101) and
+      // AbortSignal.timeout (103) come before it. Temporal is not required (a polyfill loads where it is missing).
+      ...(browser === 'firefox' ? {} : { minimum_chrome_version: '120' }),
       ...(browser === 'firefox'
         ? {
             browser_specific_settings: {
@@ -34,6 +37,8 @@ export default defineConfig({
                 strict_min_version: '140.0',
                 data_collection_permissions: { required: ['none'] },
               },
+              // data_collection_permissions came to Firefox for Android in 142 (desktop: 140).
+              gecko_android: { strict_min_version: '142.0' },
             },
           }
         : {}),
