@@ -23,31 +23,47 @@ const LAYERS = [
   },
   {
     folder: 'src/ports',
-    forbidden: [{ regex: `^(?!\\.{1,2}/|${ALIAS}src/(?:core|ports)/)`, message: 'src/ports are small interfaces: they import only src/core (and each other).' }],
+    forbidden: [
+      { regex: `^(?!\\.{1,2}/|${ALIAS}src/(?:core|ports)/)`, message: 'src/ports are small interfaces: they import only src/core (and each other).' },
+    ],
   },
   {
     folder: 'src/app',
     forbidden: [
       // The messages' types may be named (a use-case answers a message); sending them is the wiring's job.
       { regex: inside('src/messaging'), allowTypeImports: true, message: 'src/app may name the protocol’s types, nothing more.' },
-      { regex: `^(?!\\.{1,2}/|${ALIAS}src/(?:core|ports|app|messaging)/)`, message: 'src/app combines src/core with src/ports: no adapters, ui, wiring, browser or storage libraries.' },
+      {
+        regex: `^(?!\\.{1,2}/|${ALIAS}src/(?:core|ports|app|messaging)/)`,
+        message: 'src/app combines src/core with src/ports: no adapters, ui, wiring, browser or storage libraries.',
+      },
     ],
   },
   {
     folder: 'src/ui',
     forbidden: [
       { regex: inside('src/adapters', 'src/wiring', 'entrypoints'), message: 'src/ui never reaches adapters or the wiring: pages hand it what it needs.' },
-      { regex: inside('src/messaging'), allowTypeImports: true, message: 'src/ui may name the protocol’s types; sending a message is the wiring’s job (no browser calls in ui).' },
+      {
+        regex: inside('src/messaging'),
+        allowTypeImports: true,
+        message: 'src/ui may name the protocol’s types; sending a message is the wiring’s job (no browser calls in ui).',
+      },
       { regex: '^(?:wxt|idb|@microsoft/|@googleapis/|oauth4webapi)(?:/|$)', message: 'src/ui makes no browser, storage or network calls.' },
     ],
   },
   {
     folder: 'src/messaging',
-    forbidden: [{ regex: inside('src/adapters', 'src/ui', 'src/wiring', 'entrypoints'), message: 'src/messaging is the protocol alone: no adapters, ui or wiring.' }],
+    forbidden: [
+      { regex: inside('src/adapters', 'src/ui', 'src/wiring', 'entrypoints'), message: 'src/messaging is the protocol alone: no adapters, ui or wiring.' },
+    ],
   },
   {
     folder: 'src/adapters',
-    forbidden: [{ regex: inside('src/app', 'src/ui', 'src/wiring', 'src/messaging', 'entrypoints'), message: 'src/adapters implement ports: they import src/core and src/ports, never app, ui, messaging or the wiring.' }],
+    forbidden: [
+      {
+        regex: inside('src/app', 'src/ui', 'src/wiring', 'src/messaging', 'entrypoints'),
+        message: 'src/adapters implement ports: they import src/core and src/ports, never app, ui, messaging or the wiring.',
+      },
+    ],
   },
   {
     folder: 'src/wiring',
@@ -84,10 +100,14 @@ function dynamicImports(patterns) {
 
 /** In the core: no browser, storage, network or timer, and no reading the clock (functions take `now`). */
 const CORE_GLOBALS = [
-  ...['browser', 'chrome', 'indexedDB', 'fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'localStorage', 'sessionStorage'].map(
-    (name) => ({ name, message: `src/core is pure: \`${name}\` belongs in an adapter behind a port.` }),
-  ),
-  ...['document', 'window', 'navigator', 'self', 'globalThis'].map((name) => ({ name, message: `src/core is pure: it never reaches the host through \`${name}\`.` })),
+  ...['browser', 'chrome', 'indexedDB', 'fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'localStorage', 'sessionStorage'].map((name) => ({
+    name,
+    message: `src/core is pure: \`${name}\` belongs in an adapter behind a port.`,
+  })),
+  ...['document', 'window', 'navigator', 'self', 'globalThis'].map((name) => ({
+    name,
+    message: `src/core is pure: it never reaches the host through \`${name}\`.`,
+  })),
   ...['setTimeout', 'setInterval', 'setImmediate', 'requestAnimationFrame', 'requestIdleCallback'].map((name) => ({
     name,
     message: `src/core never waits on a timer (\`${name}\`): a pause is passed in, a retry is an alarm.`,
@@ -99,7 +119,10 @@ const CORE_PROPERTIES = [
   { object: 'Temporal', property: 'Now', message: 'src/core never reads the clock: take `now` (and the time zone) as arguments.' },
 ];
 const CORE_SYNTAX = [
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src/core never reads the clock: `new Date()` without an argument is now; take `now` as an argument.' },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'src/core never reads the clock: `new Date()` without an argument is now; take `now` as an argument.',
+  },
   { selector: "CallExpression[callee.name='Date']", message: 'src/core never reads the clock: `Date()` is now as text; take `now` as an argument.' },
 ];
 
@@ -120,7 +143,12 @@ function layerConfigs({ folder, forbidden }) {
     // A file deeper than the configs above would escape every layer rule: say so rather than pass it unchecked.
     name: `cueboard/layers/${folder}/too-deep`,
     files: [`${folder}/${'*/'.repeat(MAX_DEPTH + 1)}**/*.{ts,tsx}`],
-    rules: { 'no-restricted-syntax': ['error', { selector: 'Program', message: 'Deeper than MAX_DEPTH in eslint.config.js: raise it so the layer rules reach this file.' }] },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'Program', message: 'Deeper than MAX_DEPTH in eslint.config.js: raise it so the layer rules reach this file.' },
+      ],
+    },
   });
 }
 

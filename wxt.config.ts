@@ -12,8 +12,7 @@ export default defineConfig({
     const chromeClientId = process.env.WXT_GOOGLE_CHROME_CLIENT_ID;
     return {
       name: 'Cueboard',
-      description:
-        'Habit cues in your calendar, a two-minute start when they fire, and a leading-metrics dashboard. Local-first.',
+      description: 'Habit cues in your calendar, a two-minute start when they fire, and a leading-metrics dashboard. Local-first.',
       // declarativeNetRequestWithHostAccess shows no warning: it acts only on sites the person grants, one at a time,
       // when they add a site to hold back during focus (optional_host_permissions); nothing is asked at install.
       permissions: ['alarms', 'notifications', 'identity', 'declarativeNetRequestWithHostAccess'],

@@ -26,7 +26,10 @@ import type { FixedClock } from '../tests/fakes/fixed-clock';
 
 const ZONE = 'America/New_York';
 /** Two of the five habits are flexible: placed in free time within their windows. */
-const FLEXIBLE: Record<string, HabitInput['window']> = { '09:00': { from: '08:00', to: '11:00', buffer: '5' }, '14:00': { from: '13:00', to: '17:00', buffer: '5' } };
+const FLEXIBLE: Record<string, HabitInput['window']> = {
+  '09:00': { from: '08:00', to: '11:00', buffer: '5' },
+  '14:00': { from: '13:00', to: '17:00', buffer: '5' },
+};
 
 let google: FakeGoogle;
 let graph: FakeGraph;
@@ -48,10 +51,20 @@ interface Harness {
   calendar: RemoteCalendar;
 }
 
-async function measure(kind: RemoteKind, h: Harness, log: () => number, addMeeting: (start: number, end: number) => void): Promise<[string, number, number, number, number]> {
+async function measure(
+  kind: RemoteKind,
+  h: Harness,
+  log: () => number,
+  addMeeting: (start: number, end: number) => void,
+): Promise<[string, number, number, number, number]> {
   // Five half-hour blocks a day are 150 minutes: over the default 2-hour cap, which would leave a flexible block unplaced.
   await h.deps.repo.updateSettings((stored) => ({ ...stored, calendar: kind, dailyCapMinutes: 180 }));
-  const deps: WorkerDeps = { ...h.deps, store: h.store, remotes: { [kind]: { calendar: h.calendar, auth: { connect: async () => {}, disconnect: async () => {} } } }, offlineProvider: offlineCalendar(async () => kind, h.store, h.clock, new LocalCalendar(() => h.deps.repo.habits())) };
+  const deps: WorkerDeps = {
+    ...h.deps,
+    store: h.store,
+    remotes: { [kind]: { calendar: h.calendar, auth: { connect: async () => {}, disconnect: async () => {} } } },
+    offlineProvider: offlineCalendar(async () => kind, h.store, h.clock, new LocalCalendar(() => h.deps.repo.habits())),
+  };
   const events = backgroundEvents(Promise.resolve(deps), testShell());
   const count = async (job: () => Promise<unknown>) => {
     const before = log();
@@ -87,11 +100,28 @@ async function measure(kind: RemoteKind, h: Harness, log: () => number, addMeeti
 
 it('counts calendar requests', async () => {
   const g = await googleHarness(google);
-  const rows = [await measure('google', { ...g, calendar: g.google }, () => google.log.length, (start, end) => void google.addMeeting({ start, end }))];
+  const rows = [
+    await measure(
+      'google',
+      { ...g, calendar: g.google },
+      () => google.log.length,
+      (start, end) => void google.addMeeting({ start, end }),
+    ),
+  ];
   globalThis.indexedDB = new IDBFactory();
   const o = await outlookHarness(graph);
-  rows.push(await measure('outlook', { ...o, calendar: o.outlook }, () => graph.log.length, (start, end) => void graph.addMeeting({ start, end })));
+  rows.push(
+    await measure(
+      'outlook',
+      { ...o, calendar: o.outlook },
+      () => graph.log.length,
+      (start, end) => void graph.addMeeting({ start, end }),
+    ),
+  );
   const header = `  ${'calendar'.padEnd(10)}${'create 5 habits'.padStart(17)}${'steady poll (target 1)'.padStart(25)}${'poll moving a block'.padStart(22)}${`hour (every ${REFRESH_MINUTES} min)`.padStart(23)}`;
-  const lines = rows.map(([kind, create, poll, moving, hour]) => `  ${kind.padEnd(10)}${String(create).padStart(17)}${String(poll).padStart(25)}${String(moving).padStart(22)}${String(hour).padStart(23)}`);
+  const lines = rows.map(
+    ([kind, create, poll, moving, hour]) =>
+      `  ${kind.padEnd(10)}${String(create).padStart(17)}${String(poll).padStart(25)}${String(moving).padStart(22)}${String(hour).padStart(23)}`,
+  );
   console.log(`\nCalendar HTTP requests with 5 habits (2 flexible), counted at the fake servers\n${header}\n${lines.join('\n')}\n`);
 });

@@ -58,7 +58,10 @@ async function measure(years: number) {
 
 it('dashboard reads stay flat as history grows', async () => {
   const rows = [await measure(1), await measure(10)];
-  const lines = rows.map((r) => `  ${String(r.years).padStart(5)} y ${String(r.records).padStart(9)} ${String(r.cold).padStart(12)} ${String(r.warm).padStart(12)} ${r.ms.toFixed(1).padStart(13)}`);
+  const lines = rows.map(
+    (r) =>
+      `  ${String(r.years).padStart(5)} y ${String(r.records).padStart(9)} ${String(r.cold).padStart(12)} ${String(r.warm).padStart(12)} ${r.ms.toFixed(1).padStart(13)}`,
+  );
   console.log(
     `\nDashboard reads (10 habits, 5 on the dashboard; fake-indexeddb)\n  history   records   reads (1st)  reads (next)  aggregate ms\n${lines.join('\n')}\n  ratio 10 y / 1 y, next loads: reads ${(rows[1]!.warm / rows[0]!.warm).toFixed(2)}, time ${(rows[1]!.ms / rows[0]!.ms).toFixed(2)}\n`,
   );

@@ -14,7 +14,10 @@ const SAMPLES = 15;
 function extensionWithBlankPage(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'cueboard-bench-')), 'ext');
   cpSync(EXTENSION_DIR, dir, { recursive: true });
-  writeFileSync(join(dir, 'blank.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><p>Blank</p></body></html>');
+  writeFileSync(
+    join(dir, 'blank.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><p>Blank</p></body></html>',
+  );
   return dir;
 }
 

@@ -44,7 +44,10 @@ it('exports and imports 10 habits × 10 years', async () => {
     await data.getByRole('button', { name: 'Everything (.json)' }).waitFor();
     await watch(page);
     const started = Date.now();
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), data.getByRole('button', { name: 'Everything (.json)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      data.getByRole('button', { name: 'Everything (.json)' }).click(),
+    ]);
     const file = join(folder, download.suggestedFilename());
     await download.saveAs(file);
     const exportMs = Date.now() - started;
@@ -62,7 +65,10 @@ it('exports and imports 10 habits × 10 years', async () => {
     await target.evaluate(() => void ((globalThis as unknown as { longest: number }).longest = 0));
     const applying = Date.now();
     await region.getByRole('button', { name: 'Import', exact: true }).click();
-    await target.getByRole('status').getByText(/^Imported\./).waitFor({ timeout: 120_000 });
+    await target
+      .getByRole('status')
+      .getByText(/^Imported\./)
+      .waitFor({ timeout: 120_000 });
     const applyMs = Date.now() - applying;
     const imported = await readings(target);
 
@@ -70,10 +76,13 @@ it('exports and imports 10 habits × 10 years', async () => {
     await target.evaluate(() => void ((globalThis as unknown as { longest: number }).longest = 0));
     const again = Date.now();
     await region.getByLabel('File to import').setInputFiles(file);
-    await region.getByText(/^Adds nothing new\./).waitFor({ timeout: 30_000 }).catch(async (e) => {
-      console.log('REGION', await region.innerText());
-      throw e;
-    });
+    await region
+      .getByText(/^Adds nothing new\./)
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e) => {
+        console.log('REGION', await region.innerText());
+        throw e;
+      });
     const againMs = Date.now() - again;
     const compared = await readings(target);
 

@@ -9,7 +9,12 @@ export function seedRecords(habits: number, years: number, today: string, create
     id: `bench-habit-${i}`,
     name: `Habit ${i + 1}`,
     target: i % 2 ? { kind: 'count', amount: 3, per: 'week' } : { kind: 'count', amount: 1, per: 'day' },
-    schedule: { days: i % 2 ? [1, 3, 5] : [1, 2, 3, 4, 5, 6, 7], startTime: `${String(7 + i).padStart(2, '0')}:00`, durationMinutes: 30, timeZone: 'America/New_York' },
+    schedule: {
+      days: i % 2 ? [1, 3, 5] : [1, 2, 3, 4, 5, 6, 7],
+      startTime: `${String(7 + i).padStart(2, '0')}:00`,
+      durationMinutes: 30,
+      timeZone: 'America/New_York',
+    },
     start: { firstStep: 'Open the work' },
     keystone: i === 0,
     onDashboard: i < 5,
@@ -27,8 +32,28 @@ export function seedRecords(habits: number, years: number, today: string, create
       const roll = (n * 2654435761) % 100;
       n++;
       cueEvents.push({ id: `${habit.id}|${at}`, habitId: habit.id, cueAt: at, firedAt: at, ...(roll < 80 ? { doneAt: at + 60_000 } : {}) });
-      if (roll < 80) checkIns.push({ id: `bench-${n}`, habitId: habit.id, localDate: d.toString(), at: at + 60_000, timeZone: 'America/New_York', value: 1, status: 'done', source: 'popup' });
-      else if (roll < 83) checkIns.push({ id: `bench-${n}`, habitId: habit.id, localDate: d.toString(), at: at + 60_000, timeZone: 'America/New_York', value: 0, status: 'skipped', source: 'popup' });
+      if (roll < 80)
+        checkIns.push({
+          id: `bench-${n}`,
+          habitId: habit.id,
+          localDate: d.toString(),
+          at: at + 60_000,
+          timeZone: 'America/New_York',
+          value: 1,
+          status: 'done',
+          source: 'popup',
+        });
+      else if (roll < 83)
+        checkIns.push({
+          id: `bench-${n}`,
+          habitId: habit.id,
+          localDate: d.toString(),
+          at: at + 60_000,
+          timeZone: 'America/New_York',
+          value: 0,
+          status: 'skipped',
+          source: 'popup',
+        });
     }
   }
   return { habits: habitRecords, checkIns, cueEvents };
@@ -40,14 +65,22 @@ export async function seedBrowser(browser: Browser, habits: number, years: numbe
   const now = await browser.now();
   const today = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO('America/New_York').toPlainDate().toString();
   const data = seedRecords(habits, years, today, now - years * 366 * 86_400_000);
-  await until(() => browser.inWorker(() => new Promise<boolean>((ok) => {
-    const r = indexedDB.open('cueboard');
-    r.onsuccess = () => {
-      ok(r.result.objectStoreNames.contains('habitStats'));
-      r.result.close();
-    };
-    r.onerror = () => ok(false);
-  }), undefined), 'the extension database');
+  await until(
+    () =>
+      browser.inWorker(
+        () =>
+          new Promise<boolean>((ok) => {
+            const r = indexedDB.open('cueboard');
+            r.onsuccess = () => {
+              ok(r.result.objectStoreNames.contains('habitStats'));
+              r.result.close();
+            };
+            r.onerror = () => ok(false);
+          }),
+        undefined,
+      ),
+    'the extension database',
+  );
   await browser.inWorker(
     (records: typeof data) =>
       new Promise<void>((done, fail) => {

@@ -12,7 +12,11 @@ const DIR = '.output/firefox-mv3';
  *   which Cueboard never uses (no source file names it); the bundled file must hold Preact's diff (`__html`).
  */
 const EXPLAINED = [
-  { code: 'UNSAFE_VAR_ASSIGNMENT', why: 'Preact’s dangerouslySetInnerHTML support (unused by Cueboard)', holds: (file) => readFileSync(join(DIR, file), 'utf8').includes('__html') },
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    why: 'Preact’s dangerouslySetInnerHTML support (unused by Cueboard)',
+    holds: (file) => readFileSync(join(DIR, file), 'utf8').includes('__html'),
+  },
 ];
 
 let report;
@@ -28,5 +32,7 @@ for (const w of report.warnings) {
   console.log(`${known ? 'explained' : 'WARNING'}: ${w.code} ${w.file ?? ''} — ${known ? known.why : w.message}`);
 }
 for (const e of report.errors) console.log(`ERROR: ${e.code} ${e.file ?? ''} — ${e.message}`);
-console.log(`web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings (${unexplained.length} unexplained), ${report.notices.length} notices`);
+console.log(
+  `web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings (${unexplained.length} unexplained), ${report.notices.length} notices`,
+);
 if (report.errors.length > 0 || unexplained.length > 0) process.exit(1);

@@ -33,8 +33,10 @@ function icon(size) {
   for (let y = 0; y < size; y++) {
     const row = Buffer.alloc(1 + size * 4);
     for (let x = 0; x < size; x++) {
-      const u = (x + 0.5) / size, v = (y + 0.5) / size;
-      const dx = Math.max(0, Math.abs(x + 0.5 - size / 2) - (size / 2 - r)), dy = Math.max(0, Math.abs(y + 0.5 - size / 2) - (size / 2 - r));
+      const u = (x + 0.5) / size,
+        v = (y + 0.5) / size;
+      const dx = Math.max(0, Math.abs(x + 0.5 - size / 2) - (size / 2 - r)),
+        dy = Math.max(0, Math.abs(y + 0.5 - size / 2) - (size / 2 - r));
       const inside = Math.hypot(dx, dy) <= r;
       const check = Math.min(segDist(u, v, 0.27, 0.52, 0.44, 0.69), segDist(u, v, 0.44, 0.69, 0.75, 0.33)) < 0.075;
       const [cr, cg, cb, ca] = !inside ? [0, 0, 0, 0] : check ? [255, 255, 255, 255] : [47, 111, 98, 255];
@@ -46,7 +48,12 @@ function icon(size) {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 mkdirSync('public/icon', { recursive: true });

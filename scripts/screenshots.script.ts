@@ -12,8 +12,18 @@ it('takes the README screenshots', async () => {
   const today = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(zone).toPlainDate();
   const startsOn = today.subtract({ days: 56 }).toString();
   const habit = (id: string, name: string, target: object, days: number[], time: string, minutes: number, firstStep: string, keystone = false) => ({
-    id, name, outcomeId: 'bugs', target, schedule: { days, startTime: time, durationMinutes: minutes, timeZone: zone }, start: { firstStep },
-    keystone, onDashboard: true, archived: false, startsOn, createdAt: now - 56 * DAY, scheduleSince: now - 56 * DAY,
+    id,
+    name,
+    outcomeId: 'bugs',
+    target,
+    schedule: { days, startTime: time, durationMinutes: minutes, timeZone: zone },
+    start: { firstStep },
+    keystone,
+    onDashboard: true,
+    archived: false,
+    startsOn,
+    createdAt: now - 56 * DAY,
+    scheduleSince: now - 56 * DAY,
   });
   const habits = [
     habit('review', 'Review team code', { kind: 'minutes', amount: 30, per: 'day' }, [1, 2, 3, 4, 5], '14:00', 30, 'Open the review queue', true),
@@ -26,29 +36,63 @@ it('takes the README screenshots', async () => {
     const date = today.subtract({ days: d });
     if (date.dayOfWeek > 5) continue;
     const at = now - d * DAY;
-    const add = (habitId: string, value: number, status = 'done') => checkIns.push({ id: `s${++n}`, habitId, localDate: date.toString(), at, timeZone: zone, value, status, source: 'popup' });
+    const add = (habitId: string, value: number, status = 'done') =>
+      checkIns.push({ id: `s${++n}`, habitId, localDate: date.toString(), at, timeZone: zone, value, status, source: 'popup' });
     if (d > 0 && n % 7 !== 3) add('review', 30);
     if (d > 0 && d % 4 !== 1) add('deep', 90);
     if (d % 3 === 2) add('deep', 0, 'skipped');
     if (d > 0) add('calls', 2 + (d % 2));
   }
-  const outcome = { id: 'bugs', name: 'Bugs reported per sprint', unit: 'bugs', baseline: 40, target: 32, targetDate: today.add({ months: 4 }).toString(), direction: 'down', archived: false, createdAt: now - 60 * DAY };
-  const values = [40, 39, 39, 37, 36, 36, 35, 34].map((value, i) => ({ id: `v${i}`, outcomeId: 'bugs', localDate: today.subtract({ weeks: 7 - i }).toString(), value }));
-  await until(() => browser.inWorker(() => new Promise<boolean>((ok) => {
-    const r = indexedDB.open('cueboard');
-    r.onsuccess = () => { ok(r.result.objectStoreNames.contains('outcomeValues')); r.result.close(); };
-  }), undefined), 'the database');
-  await browser.inWorker((data: { habits: object[]; checkIns: object[]; outcome: object; values: object[] }) => new Promise<void>((done) => {
-    const r = indexedDB.open('cueboard');
-    r.onsuccess = () => {
-      const tx = r.result.transaction(['habits', 'checkIns', 'outcomes', 'outcomeValues'], 'readwrite');
-      for (const h of data.habits) tx.objectStore('habits').put(h);
-      for (const c of data.checkIns) tx.objectStore('checkIns').put(c);
-      tx.objectStore('outcomes').put(data.outcome);
-      for (const v of data.values) tx.objectStore('outcomeValues').put(v);
-      tx.oncomplete = () => { r.result.close(); done(); };
-    };
-  }), { habits, checkIns, outcome, values });
+  const outcome = {
+    id: 'bugs',
+    name: 'Bugs reported per sprint',
+    unit: 'bugs',
+    baseline: 40,
+    target: 32,
+    targetDate: today.add({ months: 4 }).toString(),
+    direction: 'down',
+    archived: false,
+    createdAt: now - 60 * DAY,
+  };
+  const values = [40, 39, 39, 37, 36, 36, 35, 34].map((value, i) => ({
+    id: `v${i}`,
+    outcomeId: 'bugs',
+    localDate: today.subtract({ weeks: 7 - i }).toString(),
+    value,
+  }));
+  await until(
+    () =>
+      browser.inWorker(
+        () =>
+          new Promise<boolean>((ok) => {
+            const r = indexedDB.open('cueboard');
+            r.onsuccess = () => {
+              ok(r.result.objectStoreNames.contains('outcomeValues'));
+              r.result.close();
+            };
+          }),
+        undefined,
+      ),
+    'the database',
+  );
+  await browser.inWorker(
+    (data: { habits: object[]; checkIns: object[]; outcome: object; values: object[] }) =>
+      new Promise<void>((done) => {
+        const r = indexedDB.open('cueboard');
+        r.onsuccess = () => {
+          const tx = r.result.transaction(['habits', 'checkIns', 'outcomes', 'outcomeValues'], 'readwrite');
+          for (const h of data.habits) tx.objectStore('habits').put(h);
+          for (const c of data.checkIns) tx.objectStore('checkIns').put(c);
+          tx.objectStore('outcomes').put(data.outcome);
+          for (const v of data.values) tx.objectStore('outcomeValues').put(v);
+          tx.oncomplete = () => {
+            r.result.close();
+            done();
+          };
+        };
+      }),
+    { habits, checkIns, outcome, values },
+  );
   await browser.inWorker(() => chrome.runtime.sendMessage({ type: 'reconcile' }).catch(() => undefined), undefined);
 
   const popup = await browser.open('popup.html');

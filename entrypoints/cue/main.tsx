@@ -50,7 +50,9 @@ render(
     }}
     start={async () => (cueAt !== undefined ? (await startCue(await deps, habitId, cueAt)).start.link : (await (await deps).repo.habit(habitId))?.start.link)}
     done={async () => withBadge(checkOff(await deps, { habitId, source: 'cue-page', ...(cueAt !== undefined ? { cueAt } : {}) }))}
-    skip={async (note) => withBadge(checkOff(await deps, { habitId, source: 'cue-page', status: 'skipped', ...(cueAt !== undefined ? { cueAt } : {}), ...(note ? { note } : {}) }))}
+    skip={async (note) =>
+      withBadge(checkOff(await deps, { habitId, source: 'cue-page', status: 'skipped', ...(cueAt !== undefined ? { cueAt } : {}), ...(note ? { note } : {}) }))
+    }
     undo={async (id) => withBadge(undoCheckIn(await deps, id))}
     snooze={async (minutes) => snoozeCue(await deps, habitId, cueAt ?? systemClock.now(), minutes)}
     cuesFollow={async () => void (await requestReconcile())}

@@ -35,7 +35,5 @@ if (!newTabDashboardOn()) {
   // paints at once and the chunk, loaded after, takes over only if a block is current after all.
   const hinted = focusHinted();
   if (!hinted) render(dashboard, root);
-  import('./focus')
-    .then((m) => m.mount(root, dashboard, !hinted))
-    .catch(() => hinted && render(dashboard, root));
+  import('./focus').then((m) => m.mount(root, dashboard, !hinted)).catch(() => hinted && render(dashboard, root));
 }

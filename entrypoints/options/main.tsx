@@ -24,13 +24,18 @@ const dataActions = () => import('@/src/wiring/data-actions');
 // The focus store loads when the Focus section or a habit save asks for it.
 const focus = () => import('@/src/wiring/focus-deps').then((m) => m.focusStore());
 
-
 render(
   <OptionsApp
     timeZone={systemClock.timeZone()}
     load={async () => {
       const { repo, store } = await deps;
-      const [habits, outcomes, settings, calendar, { today }] = await Promise.all([repo.habits(), repo.outcomes(), repo.settings(), calendarStatus(repo, store), todayOf(await deps)]);
+      const [habits, outcomes, settings, calendar, { today }] = await Promise.all([
+        repo.habits(),
+        repo.outcomes(),
+        repo.settings(),
+        calendarStatus(repo, store),
+        todayOf(await deps),
+      ]);
       return { habits, outcomes, settings, calendar, today };
     }}
     logOutcomeValue={async (outcomeId, input) => logOutcomeValue(await deps, outcomeId, input)}

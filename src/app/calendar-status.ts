@@ -36,7 +36,11 @@ async function removingFrom(store: CalendarStore): Promise<Removing | undefined>
     const removals = (await store.outbox(calendar)).filter((e) => e.action === 'remove');
     if (removals.length === 0) continue;
     const failed = removals.find((e) => e.lastError);
-    return { calendar, left: removals.length, ...(failed?.lastError ? { lastError: failed.lastError, lastErrorKind: failed.lastErrorKind ?? 'unexpected' } : {}) };
+    return {
+      calendar,
+      left: removals.length,
+      ...(failed?.lastError ? { lastError: failed.lastError, lastErrorKind: failed.lastErrorKind ?? 'unexpected' } : {}),
+    };
   }
   return undefined;
 }
@@ -111,7 +115,12 @@ export function calendarWords(status: CalendarStatus): CalendarWords {
   if (status.needsReconnect) {
     return { state: `${name} asks you to sign in again. Nothing is lost: changes wait here until you reconnect.`, ...missing };
   }
-  const waiting = status.pending > 0 ? `${count(status.pending, 'change is', 'changes are')} waiting to be written.` : status.missing.length === 0 ? 'Everything is written.' : '';
+  const waiting =
+    status.pending > 0
+      ? `${count(status.pending, 'change is', 'changes are')} waiting to be written.`
+      : status.missing.length === 0
+        ? 'Everything is written.'
+        : '';
   const failed = status.pending > 0 && status.lastError !== undefined;
   return {
     state: `Cues are recurring events in your ${name}.${waiting ? ` ${waiting}` : ''}`,
@@ -129,6 +138,7 @@ export function removalWords(removing: Removing): CalendarWords {
   const state = `The cue events of ${count(removing.left, 'habit', 'habits')} are still in your ${name}. Cueboard keeps trying to remove them, and forgets the sign-in once they are gone.`;
   if (removing.lastError === undefined) return { state };
   const kind = removing.lastErrorKind ?? 'unexpected';
-  const problem = kind === 'signin' ? `${name} needs you to sign in again to remove them: press “Try removing again”.` : problemSentence(kind, removing.calendar);
+  const problem =
+    kind === 'signin' ? `${name} needs you to sign in again to remove them: press “Try removing again”.` : problemSentence(kind, removing.calendar);
   return { state, problem, details: removing.lastError };
 }

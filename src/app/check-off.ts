@@ -72,7 +72,13 @@ export async function checkOff(deps: CheckOffDeps, request: CheckOffRequest): Pr
 }
 
 /** Today's open cue instance of a habit, read without the network; undefined when there is none to answer. */
-async function todaysOpenCue({ repo, clock, provider }: CheckOffDeps, habitId: string, today: string, dayBoundary: string, now: number): Promise<number | undefined> {
+async function todaysOpenCue(
+  { repo, clock, provider }: CheckOffDeps,
+  habitId: string,
+  today: string,
+  dayBoundary: string,
+  now: number,
+): Promise<number | undefined> {
   if (!provider) return undefined;
   const window = dayWindow(today, clock.timeZone(), dayBoundary);
   const [cues, events] = await Promise.all([provider.listCues(window.from, window.to), repo.cueEvents(habitId, window.from, window.to)]);

@@ -20,7 +20,9 @@ export interface ReviewedHabit {
 }
 
 /** What a check-in opens with: the session in progress (or a new one) and the data since the last conversation. */
-export async function openSession(deps: SessionDeps): Promise<{ session: CoachingSession; review: ReviewedHabit[]; history: CoachingSession[]; habits: Habit[]; checkInHabit?: Habit }> {
+export async function openSession(
+  deps: SessionDeps,
+): Promise<{ session: CoachingSession; review: ReviewedHabit[]; history: CoachingSession[]; habits: Habit[]; checkInHabit?: Habit }> {
   const { repo, coach, clock, newId } = deps;
   const [sessions, habits, { today }] = await Promise.all([coach.sessions(), repo.habits(), todayOf(deps)]);
   const finished = sessions.filter((s) => s.finishedAt !== undefined);
@@ -30,11 +32,23 @@ export async function openSession(deps: SessionDeps): Promise<{ session: Coachin
   const review = await Promise.all(
     shown.map(async (h): Promise<ReviewedHabit> => {
       const checkIns = await repo.checkIns(h.id, session.since, session.until);
-      return { habitId: h.id, name: h.name, keystone: h.keystone, doneSince: checkIns.filter((c) => c.status === 'done').length, skippedSince: checkIns.filter((c) => c.status === 'skipped').length };
+      return {
+        habitId: h.id,
+        name: h.name,
+        keystone: h.keystone,
+        doneSince: checkIns.filter((c) => c.status === 'done').length,
+        skippedSince: checkIns.filter((c) => c.status === 'skipped').length,
+      };
     }),
   );
   const checkInHabit = habits.find((h) => h.kind === 'checkin' && !h.archived);
-  return { session, review, history: finished.reverse(), habits: habits.filter((h) => !h.archived && h.kind !== 'checkin'), ...(checkInHabit ? { checkInHabit } : {}) };
+  return {
+    session,
+    review,
+    history: finished.reverse(),
+    habits: habits.filter((h) => !h.archived && h.kind !== 'checkin'),
+    ...(checkInHabit ? { checkInHabit } : {}),
+  };
 }
 
 /** Keep the session as typed so far (a check-in left half-way comes back as it was). */
@@ -57,7 +71,8 @@ export async function finishSession(deps: SessionDeps, session: CoachingSession,
   let outcome: CoachingSession['outcome'];
   if (turn.kind === 'habit') {
     // A habit change: the focus behaviour's form opens from the saved check-in, ready to edit.
-    if (!session.focusHabitId || !(await deps.repo.habit(session.focusHabitId))) return { ok: false, error: 'Pick the behaviour to focus on first (part 3).', field: 'focus' };
+    if (!session.focusHabitId || !(await deps.repo.habit(session.focusHabitId)))
+      return { ok: false, error: 'Pick the behaviour to focus on first (part 3).', field: 'focus' };
     outcome = { kind: 'habit', habitId: session.focusHabitId };
   }
   if (turn.kind === 'experiment') {

@@ -1,6 +1,14 @@
 import { localDateOf } from '@/src/core/day-boundary';
 import { checkInMatrixCsv, checkInsCsv } from '@/src/core/data/checkins-csv';
-import { canonicalJson, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportDocument, exportFileName, RECORD_STORES, type ExportData } from '@/src/core/data/export-document';
+import {
+  canonicalJson,
+  EXPORT_FORMAT,
+  EXPORT_FORMAT_VERSION,
+  exportDocument,
+  exportFileName,
+  RECORD_STORES,
+  type ExportData,
+} from '@/src/core/data/export-document';
 import { cuesIcs } from '@/src/core/data/ics';
 import { planImport, previewLines, type ImportMode, type ImportPlan } from '@/src/core/data/import-plan';
 import { loopToCueboard, parseLoopExport } from '@/src/core/data/loop-import';
@@ -94,7 +102,14 @@ export async function previewLoopImport(d: TransferDeps & Pick<Deps, 'newId'>, f
   if (!checked.ok) return checked;
   const plan = await planImport(checked.value.data, current, 'merge', now, d.pause);
   const twins = loop.habits.filter((h) => current.habits.some((mine) => sameHabitName(mine.name, h.name))).map((h) => `“${h.name}”`);
-  const notes = [...loop.notes, ...(twins.length > 0 ? [`${twins.join(', ')} ${twins.length === 1 ? 'is' : 'are'} already the name of a habit here: the one from Loop keeps its own history. Rename it before you restore it.`] : [])];
+  const notes = [
+    ...loop.notes,
+    ...(twins.length > 0
+      ? [
+          `${twins.join(', ')} ${twins.length === 1 ? 'is' : 'are'} already the name of a habit here: the one from Loop keeps its own history. Rename it before you restore it.`,
+        ]
+      : []),
+  ];
   return { ok: true, plan, lines: previewLines(plan), notes };
 }
 

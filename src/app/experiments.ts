@@ -64,7 +64,12 @@ export async function startExperiment(deps: ExperimentDeps, input: ExperimentInp
 }
 
 /** Log a day's measure (today unless said otherwise): a second log the same day replaces the first. */
-export async function logMeasure(deps: Pick<Deps, 'repo' | 'clock'> & { coach: CoachingStore }, experimentId: string, text: string, localDate?: string): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function logMeasure(
+  deps: Pick<Deps, 'repo' | 'clock'> & { coach: CoachingStore },
+  experimentId: string,
+  text: string,
+  localDate?: string,
+): Promise<{ ok: true } | { ok: false; error: string }> {
   const experiment = (await deps.coach.experiments()).find((e) => e.id === experimentId);
   if (!experiment) return { ok: false, error: 'That experiment was removed elsewhere; reload the page.' };
   const checked = validateMeasure(experiment.measure.kind, text);
@@ -96,10 +101,17 @@ export async function decideExperiment(
   if (!experiment) return { ok: false, error: 'That experiment was removed elsewhere; reload the page.' };
   const { today } = await todayOf(deps);
   if (!retrospectiveDue(experiment, today)) {
-    return { ok: false, error: experiment.status === 'running' ? 'The retrospective opens on the experiment’s last day.' : 'This experiment was already decided.' };
+    return {
+      ok: false,
+      error: experiment.status === 'running' ? 'The retrospective opens on the experiment’s last day.' : 'This experiment was already decided.',
+    };
   }
   const now = clock.now();
-  const decided: Experiment = { ...experiment, status: decision, retrospective: { noticed: words.noticed.trim(), lesson: words.lesson.trim(), decidedAt: now } };
+  const decided: Experiment = {
+    ...experiment,
+    status: decision,
+    retrospective: { noticed: words.noticed.trim(), lesson: words.lesson.trim(), decidedAt: now },
+  };
   const habit = await repo.habit(experiment.habitId);
   if (!habit) {
     await coach.putExperiment(decided);

@@ -49,7 +49,11 @@ export async function fireCue(
   let prompt =
     !answered &&
     !repeat &&
-    shouldPrompt(periodProgress(habit, checkIns, today), checkIns.filter((c) => c.localDate === today), now - due);
+    shouldPrompt(
+      periodProgress(habit, checkIns, today),
+      checkIns.filter((c) => c.localDate === today),
+      now - due,
+    );
 
   // One focus block at a time: a focus cue during a live block is kept with the block, not prompted.
   if (prompt && habit.focus && focus && (await holdByLiveBlock(focus, habit.id, parsed.cueAt, now))) prompt = false;

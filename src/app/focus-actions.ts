@@ -2,19 +2,7 @@ import type { CheckIn } from '@/src/core/check-in';
 import { cueEventFor, markDone, markStarted } from '@/src/core/cue-event';
 import { localDateOf } from '@/src/core/day-boundary';
 import { trialDayOf } from '@/src/core/experiment';
-import {
-  addPass,
-  beginNow,
-  endEarly,
-  extend,
-  focusedMinutes,
-  isLive,
-  pause,
-  resume,
-  settle,
-  startFocus,
-  type FocusSession,
-} from '@/src/core/focus-session';
+import { addPass, beginNow, endEarly, extend, focusedMinutes, isLive, pause, resume, settle, startFocus, type FocusSession } from '@/src/core/focus-session';
 import type { CoachingStore } from '@/src/ports/coaching-store';
 import type { FocusRecord, FocusStore } from '@/src/ports/focus-store';
 import { ReadableError } from '@/src/ports/readable-error';
@@ -63,7 +51,10 @@ function recordEnd(d: FocusDeps, dayBoundary: string) {
     return {
       checkIn,
       ...(cueAt !== undefined
-        ? { answer: (stored: Parameters<typeof cueEventFor>[0]) => markDone(markStarted(cueEventFor(stored, ended.habitId, cueAt), ended.startsAt), ended.endedAt!) }
+        ? {
+            answer: (stored: Parameters<typeof cueEventFor>[0]) =>
+              markDone(markStarted(cueEventFor(stored, ended.habitId, cueAt), ended.startsAt), ended.endedAt!),
+          }
         : {}),
     };
   };

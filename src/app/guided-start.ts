@@ -19,7 +19,10 @@ export type GuidedResult = { ok: true; outcome?: Outcome; habits: Habit[] } | { 
  * leading, on the dashboard while it has room. Everything is validated first (as the forms do) and written in one
  * transaction that also deletes the draft: all or nothing. The calendar then catches up through the outbox.
  */
-export async function finishGuidedStart(deps: Pick<Deps, 'repo' | 'clock' | 'provider' | 'newId'> & { coach: CoachingStore }, draft: GuidedDraft): Promise<GuidedResult> {
+export async function finishGuidedStart(
+  deps: Pick<Deps, 'repo' | 'clock' | 'provider' | 'newId'> & { coach: CoachingStore },
+  draft: GuidedDraft,
+): Promise<GuidedResult> {
   const { repo, clock, provider, newId } = deps;
   const [habits, outcomes, { dayBoundary }] = await Promise.all([repo.habits(), repo.outcomes(), repo.settings()]);
   const now = clock.now();

@@ -75,11 +75,24 @@ export async function loadDashboard({ repo, clock, provider }: Pick<Deps, 'repo'
     metrics: results.map((r) => r.metrics),
     outcomes: trends,
     ...(next && nextHabit
-      ? { nextCue: { habitId: nextHabit.id, name: nextHabit.name, firstStep: nextHabit.start.firstStep, ...(nextHabit.start.link ? { link: nextHabit.start.link } : {}), at: next.at } }
+      ? {
+          nextCue: {
+            habitId: nextHabit.id,
+            name: nextHabit.name,
+            firstStep: nextHabit.start.firstStep,
+            ...(nextHabit.start.link ? { link: nextHabit.start.link } : {}),
+            at: next.at,
+          },
+        }
       : {}),
     ...(keystone ? { keystoneWeek: keystoneWeek(keystone, checkIns, today) } : {}),
     offDashboard: habits.filter((h) => !h.archived && !h.onDashboard).length,
-    missed: missedFrom(shown, perHabit.flatMap((p) => p.events), checkIns, { now, zone, dayBoundary }),
+    missed: missedFrom(
+      shown,
+      perHabit.flatMap((p) => p.events),
+      checkIns,
+      { now, zone, dayBoundary },
+    ),
     ...(backupDays !== undefined ? { backupOverdueDays: backupDays } : {}),
   };
 }

@@ -19,10 +19,12 @@ export async function loadToday({ repo, clock, provider }: Pick<Deps, 'repo' | '
   const shown = dashboardHabits(habits);
   const window = dayWindow(today, clock.timeZone(), dayBoundary);
   const [checkIns, cues] = await Promise.all([
-    Promise.all(shown.map((h) => {
-      const period = periodOf(today, h.target.per);
-      return repo.checkIns(h.id, period.start, period.end);
-    })).then((lists) => lists.flat()),
+    Promise.all(
+      shown.map((h) => {
+        const period = periodOf(today, h.target.per);
+        return repo.checkIns(h.id, period.start, period.end);
+      }),
+    ).then((lists) => lists.flat()),
     provider.listCues(window.from, window.to),
   ]);
   return {

@@ -23,7 +23,10 @@ export interface MissedCue {
  * browser dropped), once, from where the last sweep stopped. Reads cues without the network. Returns how many
  * instances it recorded now.
  */
-export async function sweepPassedCues({ repo, clock, alarms, provider }: Pick<Deps, 'repo' | 'clock' | 'alarms' | 'provider'>, graceMs?: number): Promise<number> {
+export async function sweepPassedCues(
+  { repo, clock, alarms, provider }: Pick<Deps, 'repo' | 'clock' | 'alarms' | 'provider'>,
+  graceMs?: number,
+): Promise<number> {
   const now = clock.now();
   const window = sweepWindow(await repo.cuesSeenUntil(), now, graceMs);
   if (window.to <= window.from) {
@@ -81,7 +84,13 @@ export function missedFrom(
   return events
     .filter((e) => names.has(e.habitId) && awaitsLogging(e, at.now) && !logged.has(`${e.habitId}|${localDateOf(e.cueAt, at.zone, at.dayBoundary)}`))
     .sort((a, b) => a.cueAt - b.cueAt)
-    .map((e) => ({ habitId: e.habitId, name: names.get(e.habitId)!, cueAt: e.cueAt, how: e.unseenAt !== undefined && e.firedAt === undefined ? 'unseen' : 'late', lateMs: e.lateMs ?? 0 }));
+    .map((e) => ({
+      habitId: e.habitId,
+      name: names.get(e.habitId)!,
+      cueAt: e.cueAt,
+      how: e.unseenAt !== undefined && e.firedAt === undefined ? 'unseen' : 'late',
+      lateMs: e.lateMs ?? 0,
+    }));
 }
 
 /**

@@ -38,12 +38,16 @@ export async function placeFlexible(d: Pick<WorkerDeps, 'repo' | 'store' | 'cloc
     const id = cueEventId(instance.habitId, instance.at);
     if (action.kind === 'keep') {
       // A block that has its place again is no longer "no free time".
-      if ((await d.repo.cueEvent(id))?.unplaced) await d.repo.updateCueEvent(id, (stored) => withoutUnplaced(cueEventFor(stored, instance.habitId, instance.at)));
+      if ((await d.repo.cueEvent(id))?.unplaced)
+        await d.repo.updateCueEvent(id, (stored) => withoutUnplaced(cueEventFor(stored, instance.habitId, instance.at)));
       continue;
     }
     if (action.kind === 'unplaced') {
       cues = cues.filter((c) => !(c.habitId === instance.habitId && c.at === instance.at));
-      await d.repo.updateCueEvent(id, (stored) => ({ ...cueEventFor(stored, instance.habitId, instance.at), unplaced: { reason: action.reason, why: action.why } }));
+      await d.repo.updateCueEvent(id, (stored) => ({
+        ...cueEventFor(stored, instance.habitId, instance.at),
+        unplaced: { reason: action.reason, why: action.why },
+      }));
       report.unplaced += 1;
       continue;
     }
@@ -84,7 +88,9 @@ export async function placeFlexible(d: Pick<WorkerDeps, 'repo' | 'store' | 'cloc
  */
 async function placementsSoFar(repo: Repository, habits: readonly Habit[], now: number): Promise<Record<string, number>> {
   const flexible = habits.filter((h) => !h.archived && h.schedule.window);
-  const counts = await Promise.all(flexible.map(async (h) => (await repo.cueEvents(h.id, weekStartInstant(now, h.schedule.timeZone), now)).filter((e) => !e.unplaced).length));
+  const counts = await Promise.all(
+    flexible.map(async (h) => (await repo.cueEvents(h.id, weekStartInstant(now, h.schedule.timeZone), now)).filter((e) => !e.unplaced).length),
+  );
   return Object.fromEntries(flexible.map((h, i) => [h.id, counts[i]!]));
 }
 

@@ -30,7 +30,12 @@ export const SET_AND_FORGET_ID = 'set-and-forget';
  * the dismissals. `rhythm` carries the coaching check-ins' dates once that feature supplies them.
  */
 export async function loadTraps({ repo, clock }: Pick<Deps, 'repo' | 'clock'>, rhythm: CheckInRhythm = {}): Promise<TrapsView> {
-  const [{ today, dayBoundary, now }, habits, outcomes, dismissals] = await Promise.all([todayOf({ repo, clock }), repo.habits(), repo.outcomes(), repo.trapDismissals()]);
+  const [{ today, dayBoundary, now }, habits, outcomes, dismissals] = await Promise.all([
+    todayOf({ repo, clock }),
+    repo.habits(),
+    repo.outcomes(),
+    repo.trapDismissals(),
+  ]);
   const live = habits.filter((h) => !h.archived);
   const inPlay = outcomes.filter((o) => !o.archived && live.some((h) => h.outcomeId === o.id));
   const from = trapWindowStart(today);
@@ -84,7 +89,11 @@ export async function undoHuddle(deps: Pick<Deps, 'repo' | 'clock' | 'provider' 
 }
 
 /** This week's value of an outcome, asked inline by the no-outcome-data question: logged for today. */
-export async function logTrapValue(deps: Pick<Deps, 'repo' | 'clock' | 'newId'>, outcomeId: string, value: string): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function logTrapValue(
+  deps: Pick<Deps, 'repo' | 'clock' | 'newId'>,
+  outcomeId: string,
+  value: string,
+): Promise<{ ok: true } | { ok: false; error: string }> {
   const { today } = await todayOf(deps);
   return logOutcomeValue(deps, outcomeId, { value, localDate: today });
 }

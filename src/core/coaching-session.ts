@@ -22,7 +22,12 @@ export const SESSION_PARTS: readonly PartGuide[] = [
     minutes: 10,
     questions: ['What is the single most important behaviour to focus on before our next session?', 'What micro-experiment could we run?'],
   },
-  { id: 'commitment', title: 'Commitment and support', minutes: 5, questions: ['What’s your commitment?', 'How will you track it?', 'What support do you need?'] },
+  {
+    id: 'commitment',
+    title: 'Commitment and support',
+    minutes: 5,
+    questions: ['What’s your commitment?', 'How will you track it?', 'What support do you need?'],
+  },
 ];
 
 /** How often the check-in comes back. */

@@ -221,4 +221,3 @@ export function peopleErrors(people: readonly string[]): Partial<Record<HabitFie
   else if (people.length > MAX_PEOPLE) errors.people = `The list holds ${MAX_PEOPLE} people at most.`;
   return errors;
 }
-

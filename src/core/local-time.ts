@@ -26,8 +26,7 @@ export function zonedAt(epochMs: number, zone: string): Temporal.ZonedDateTime {
 
 /** Milliseconds since the epoch of a local date and wall time in a zone (DST gaps resolve forward, folds to the earlier instant). */
 export function instantOf(localDate: string, time: string, zone: string): number {
-  return Temporal.PlainDate.from(localDate).toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from(time) })
-    .epochMilliseconds;
+  return Temporal.PlainDate.from(localDate).toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from(time) }).epochMilliseconds;
 }
 
 /** "YYYY-MM-DD" shifted by a number of days. */

@@ -48,10 +48,7 @@ function isDate(text: string): boolean {
 }
 
 /** Check an outcome form and build the outcome, or say what to fix. `base` carries id and createdAt. */
-export function validateOutcome(
-  input: OutcomeInput,
-  base: Pick<Outcome, 'id' | 'createdAt' | 'archived'>,
-): Validated<Outcome, OutcomeField> {
+export function validateOutcome(input: OutcomeInput, base: Pick<Outcome, 'id' | 'createdAt' | 'archived'>): Validated<Outcome, OutcomeField> {
   const errors: Partial<Record<OutcomeField, string>> = {};
   const name = input.name.trim();
   if (name === '') errors.name = 'Give the outcome a name, e.g. "Bugs reported per sprint".';

@@ -38,7 +38,9 @@ export function periodProgress(habit: Habit, checkIns: readonly CheckIn[], today
     target,
     met: done >= target,
     fraction: Math.min(1, done / target),
-    ...(habit.people?.length ? { people: habit.people, notYet: habit.people.filter((p) => !mine.some((c) => c.value && personKey(c.person) === personKey(p))) } : {}),
+    ...(habit.people?.length
+      ? { people: habit.people, notYet: habit.people.filter((p) => !mine.some((c) => c.value && personKey(c.person) === personKey(p))) }
+      : {}),
   };
 }
 

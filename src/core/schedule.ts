@@ -53,7 +53,10 @@ export function expandSchedule(schedule: Schedule, fromMs: number, toMs: number,
   const time = Temporal.PlainTime.from(schedule.startTime);
   // Pad a day either side: the window's local dates may differ from the occurrences' own. Every two weeks starts
   // from `sinceMs` instead, to find the anchor.
-  const first = Temporal.Instant.fromEpochMilliseconds(schedule.everyWeeks ? sinceMs : fromMs).toZonedDateTimeISO(zone).toPlainDate().subtract({ days: 1 });
+  const first = Temporal.Instant.fromEpochMilliseconds(schedule.everyWeeks ? sinceMs : fromMs)
+    .toZonedDateTimeISO(zone)
+    .toPlainDate()
+    .subtract({ days: 1 });
   const last = Temporal.Instant.fromEpochMilliseconds(toMs).toZonedDateTimeISO(zone).toPlainDate().add({ days: 1 });
   const floor = startsOn ? Temporal.PlainDate.from(startsOn) : undefined;
   const out: ScheduledInstant[] = [];

@@ -99,7 +99,11 @@ export function planDay(input: DayPlanInput): Placement[] {
     const minutes = request.durationMinutes;
     const bounds = windowOn(input.date, request);
     if (!bounds || !Number.isInteger(minutes) || minutes < 1) {
-      return { habitId, kind: 'no-free-time', reason: `This habit’s window (${window.from}–${window.to}) or length cannot be read; edit the habit to place its block.` };
+      return {
+        habitId,
+        kind: 'no-free-time',
+        reason: `This habit’s window (${window.from}–${window.to}) or length cannot be read; edit the habit to place its block.`,
+      };
     }
     const length = minutes * MINUTE;
     const latest = bounds.to - length;

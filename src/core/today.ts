@@ -46,7 +46,13 @@ export function openInstance(instants: readonly number[], events: readonly CueEv
  * today's cues and the check-in to undo. `checkIns` must cover each habit's current period. `unplaced` holds, by
  * habit, why a flexible block found no place today.
  */
-export function buildToday(habits: readonly Habit[], checkIns: readonly CheckIn[], cues: readonly CueInstance[], today: string, unplaced?: ReadonlyMap<string, string>): TodayItem[] {
+export function buildToday(
+  habits: readonly Habit[],
+  checkIns: readonly CheckIn[],
+  cues: readonly CueInstance[],
+  today: string,
+  unplaced?: ReadonlyMap<string, string>,
+): TodayItem[] {
   return dashboardHabits(habits).map((habit) => {
     const mine = checkIns.filter((c) => c.habitId === habit.id);
     const todays = mine.filter((c) => c.localDate === today).sort((a, b) => a.at - b.at);
@@ -60,7 +66,10 @@ export function buildToday(habits: readonly Habit[], checkIns: readonly CheckIn[
       ...(habit.reward ? { reward: habit.reward } : {}),
       progress: periodProgress(habit, mine, today),
       state: dayState(todays),
-      cues: cues.filter((c) => c.habitId === habit.id).map((c) => c.at).sort((a, b) => a - b),
+      cues: cues
+        .filter((c) => c.habitId === habit.id)
+        .map((c) => c.at)
+        .sort((a, b) => a - b),
       ...(last ? { undoId: last.id } : {}),
       ...(unplaced?.has(habit.id) ? { unplaced: unplaced.get(habit.id)! } : {}),
     };

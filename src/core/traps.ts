@@ -110,7 +110,7 @@ export function trapWindowStart(today: string): string {
 /** The completed ISO weeks fixation looks at, oldest first: the `FIXATION_WEEKS` before the week holding today. */
 export function lastCompletedWeeks(today: string, count = FIXATION_WEEKS): Period[] {
   const weeks: Period[] = [];
-  for (let start = periodOf(today, 'week').start; weeks.length < count; ) {
+  for (let start = periodOf(today, 'week').start; weeks.length < count;) {
     start = addDays(start, -7);
     weeks.unshift({ start, end: addDays(start, 6) });
   }
@@ -222,7 +222,15 @@ function metricFixation(input: TrapInput): TrapQuestion[] {
     const habit = judgedHabit(stored, input.dayBoundary);
     const days = dailyValues(input.checkIns.filter((c) => c.habitId === habit.id));
     if (!metThreeWeeksRunning(habit, days, input.today)) continue;
-    out.push({ kind: 'fixation', id: `fixation|${habit.id}`, habitId: habit.id, habitName: habit.name, outcomeId: outcome.id, outcomeName: outcome.name, movement });
+    out.push({
+      kind: 'fixation',
+      id: `fixation|${habit.id}`,
+      habitId: habit.id,
+      habitName: habit.name,
+      outcomeId: outcome.id,
+      outcomeName: outcome.name,
+      movement,
+    });
   }
   return out;
 }
@@ -284,4 +292,3 @@ function noOutcomeData(input: TrapInput): TrapQuestion[] {
 function newestFirst(values: readonly OutcomeValue[]): OutcomeValue[] {
   return [...values].sort((a, b) => b.localDate.localeCompare(a.localDate) || b.id.localeCompare(a.id));
 }
-

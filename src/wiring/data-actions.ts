@@ -67,7 +67,10 @@ export async function readFiles(files: readonly File[], mode: ImportMode): Promi
     // Loop's history is always added: say so when the person asked to replace.
     notes: from === 'loop' && mode === 'replace' ? ['Loop’s habits and history are added to what is here; nothing here is replaced.', ...notes] : notes,
     apply: async () => {
-      await applyImport(d, plan, { saveBackup: async (file) => downloadFile(file), cuesFollow: async () => void (await requestReconcile().catch(() => undefined)) });
+      await applyImport(d, plan, {
+        saveBackup: async (file) => downloadFile(file),
+        cuesFollow: async () => void (await requestReconcile().catch(() => undefined)),
+      });
       return `Imported. ${lines.join(' ')}`;
     },
   };
@@ -81,7 +84,11 @@ function megabytes(bytes: number): string {
 export async function backupStatus(): Promise<BackupStatus> {
   const [{ weeklyBackupSince }, state] = await Promise.all([(await pageDeps()).repo.settings(), new IdbDataStore(appDb).backups()]);
   const last = state?.saved.at(-1);
-  return { on: weeklyBackupSince !== undefined, ...(last ? { last: { at: last.at, name: last.name } } : {}), ...(state?.failure ? { failure: state.failure.message } : {}) };
+  return {
+    on: weeklyBackupSince !== undefined,
+    ...(last ? { last: { at: last.at, name: last.name } } : {}),
+    ...(state?.failure ? { failure: state.failure.message } : {}),
+  };
 }
 
 /** Turn weekly backups on once the browser gave the downloads permission (`asked`, requested in the click's turn). */

@@ -11,8 +11,7 @@ import type { TrapPanel } from '@/src/ui/dashboard/trap-questions';
 export function loadTrapPanel(deps: Promise<Deps>): Promise<TrapPanel> {
   return import('./trap-panel').then((m) =>
     m.trapPanel(deps, {
-      startExperiment: ({ habitId }) =>
-        browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#experiment=${encodeURIComponent(habitId)}` }),
+      startExperiment: ({ habitId }) => browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#experiment=${encodeURIComponent(habitId)}` }),
       rhythm: async () => {
         const { coachingDeps } = await import('./coaching-deps');
         const { coach, repo } = await coachingDeps();

@@ -29,10 +29,23 @@ export function workerDeps(): Promise<WorkerDeps> {
     const gConfig = googleConfig(import.meta.env);
     const gAuth = googleAuth({ config: gConfig, identity: browserIdentity, store: base.store, clock: base.clock }, isGoogleChrome());
     const skipWords = async () => (await base.repo.settings()).skipWords;
-    const google = new GoogleCalendar({ client: new GoogleClient({ apiBase: gConfig.apiBase, tokens: gAuth }), store: base.store, habits, clock: base.clock, skipWords });
+    const google = new GoogleCalendar({
+      client: new GoogleClient({ apiBase: gConfig.apiBase, tokens: gAuth }),
+      store: base.store,
+      habits,
+      clock: base.clock,
+      skipWords,
+    });
     const oConfig = outlookConfig(import.meta.env);
     const oAuth = new OutlookAuth({ config: oConfig, identity: browserIdentity, store: base.store, clock: base.clock });
-    const outlook = new OutlookCalendar({ client: graphClient({ origin: oConfig.graphOrigin, tokens: oAuth }), origin: oConfig.graphOrigin, store: base.store, habits, clock: base.clock, skipWords });
+    const outlook = new OutlookCalendar({
+      client: graphClient({ origin: oConfig.graphOrigin, tokens: oAuth }),
+      origin: oConfig.graphOrigin,
+      store: base.store,
+      habits,
+      clock: base.clock,
+      skipWords,
+    });
     return {
       ...base,
       badge: browserBadge,

@@ -29,11 +29,25 @@ afterEach(async () => {
 /** The worker's real calendar wiring, with the fake's hosts and an HTTP identity in place of the browser's. */
 async function worker(clientId?: string) {
   const base = await testDeps();
-  const config = googleConfig({ MODE: 'test', WXT_GOOGLE_API_BASE: fake.apiBase, WXT_GOOGLE_AUTH_URL: fake.authUrl, ...(clientId ? { WXT_GOOGLE_CLIENT_ID: clientId } : {}) });
+  const config = googleConfig({
+    MODE: 'test',
+    WXT_GOOGLE_API_BASE: fake.apiBase,
+    WXT_GOOGLE_AUTH_URL: fake.authUrl,
+    ...(clientId ? { WXT_GOOGLE_CLIENT_ID: clientId } : {}),
+  });
   const auth = new ImplicitGrantAuth({ config, identity: httpIdentity(), store: base.store, clock: base.clock });
-  const google = new GoogleCalendar({ client: new GoogleClient({ apiBase: config.apiBase, tokens: auth, sleep: async () => {}, now: () => base.clock.now() }), store: base.store, habits: () => base.repo.habits(), clock: base.clock });
+  const google = new GoogleCalendar({
+    client: new GoogleClient({ apiBase: config.apiBase, tokens: auth, sleep: async () => {}, now: () => base.clock.now() }),
+    store: base.store,
+    habits: () => base.repo.habits(),
+    clock: base.clock,
+  });
   const local = new LocalCalendar(() => base.repo.habits());
-  const deps: WorkerDeps & { clock: typeof base.clock } = { ...base, remotes: { google: { calendar: google, auth } }, provider: new ActiveProvider(async () => (await base.repo.settings()).calendar, { local, google }) };
+  const deps: WorkerDeps & { clock: typeof base.clock } = {
+    ...base,
+    remotes: { google: { calendar: google, auth } },
+    provider: new ActiveProvider(async () => (await base.repo.settings()).calendar, { local, google }),
+  };
   return { deps, events: backgroundEvents(Promise.resolve(deps), testShell()) };
 }
 
@@ -141,7 +155,13 @@ describe('Disconnect and remove Cueboard’s events', () => {
     await setHabitArchived(w.deps, ids[2]!, true);
     await w.events.syncNetwork();
     fake.events.set('dentist1', {
-      event: { id: 'dentist1', status: 'confirmed', summary: 'Dentist', start: { dateTime: '2026-03-05T10:00:00-05:00' }, end: { dateTime: '2026-03-05T11:00:00-05:00' } },
+      event: {
+        id: 'dentist1',
+        status: 'confirmed',
+        summary: 'Dentist',
+        start: { dateTime: '2026-03-05T10:00:00-05:00' },
+        end: { dateTime: '2026-03-05T11:00:00-05:00' },
+      },
       exceptions: new Map(),
     });
     const ours = () => ids.flatMap((id) => fake.seriesFor(id));
@@ -181,15 +201,24 @@ describe('Disconnect and remove Cueboard’s events', () => {
       if (method !== 'DELETE') return undefined;
       if (path.endsWith(stuck) && failing) return '500';
       // One removal lands but its answer is lost: the client's retry meets 410, which counts as done.
-      if (!dropped) return (dropped = true), 'drop';
+      if (!dropped) return ((dropped = true), 'drop');
       return undefined;
     };
     const before = fake.events.size;
     expect(await events.message({ type: 'calendar-disconnect', provider: 'google', removeEvents: true })).toEqual({ ok: true });
-    expect(ours().filter((e) => e.status !== 'cancelled').map((e) => e.id)).toEqual([stuck]);
+    expect(
+      ours()
+        .filter((e) => e.status !== 'cancelled')
+        .map((e) => e.id),
+    ).toEqual([stuck]);
     expect(await deps.store.auth('google')).toBeDefined();
     expect((await deps.repo.settings()).calendar).toBe('local');
-    expect((await calendarStatus(deps.repo, deps.store)).removing).toMatchObject({ calendar: 'google', left: 1, lastErrorKind: 'server', lastError: expect.stringContaining('500') });
+    expect((await calendarStatus(deps.repo, deps.store)).removing).toMatchObject({
+      calendar: 'google',
+      left: 1,
+      lastErrorKind: 'server',
+      lastError: expect.stringContaining('500'),
+    });
     expect((await fakeBrowser.alarms.getAll()).some((a) => a.name === OUTBOX_ALARM)).toBe(true);
 
     // The outbox alarm comes back after the backoff; the calendar works again.

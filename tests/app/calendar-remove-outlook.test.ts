@@ -52,7 +52,13 @@ async function connected() {
   }
   await syncCalendar(deps);
   fake.events.set('lunch1', {
-    event: { id: 'lunch1', type: 'singleInstance', subject: 'Lunch', start: { dateTime: '2026-03-05T12:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-03-05T13:00:00', timeZone: 'UTC' } },
+    event: {
+      id: 'lunch1',
+      type: 'singleInstance',
+      subject: 'Lunch',
+      start: { dateTime: '2026-03-05T12:00:00', timeZone: 'UTC' },
+      end: { dateTime: '2026-03-05T13:00:00', timeZone: 'UTC' },
+    },
     exceptions: new Map(),
   });
   const ours = () => ids.flatMap((id) => fake.seriesFor(id));

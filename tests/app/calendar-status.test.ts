@@ -3,7 +3,14 @@ import { calendarStatus, calendarWords, removalWords, type CalendarStatus } from
 import type { CalendarErrorKind } from '@/src/core/calendar-sync';
 import { testDeps } from '../fakes/test-deps';
 
-const connected = (over: Partial<CalendarStatus> = {}): CalendarStatus => ({ calendar: 'google', connected: true, needsReconnect: false, pending: 0, missing: [], ...over });
+const connected = (over: Partial<CalendarStatus> = {}): CalendarStatus => ({
+  calendar: 'google',
+  connected: true,
+  needsReconnect: false,
+  pending: 0,
+  missing: [],
+  ...over,
+});
 
 describe('calendar card words', () => {
   it('counts waiting changes with the right plural, and says "Everything is written." only when nothing waits', () => {
@@ -17,7 +24,9 @@ describe('calendar card words', () => {
     const one = calendarWords(connected({ missing: ['h1'] }));
     expect(one.state).not.toContain('Everything is written');
     expect(one.missing).toBe('1 habit’s cue is missing from Google Calendar — repair it below.');
-    expect(calendarWords(connected({ calendar: 'outlook', missing: ['h1', 'h2'] })).missing).toBe('2 habits’ cues are missing from Outlook — repair them below.');
+    expect(calendarWords(connected({ calendar: 'outlook', missing: ['h1', 'h2'] })).missing).toBe(
+      '2 habits’ cues are missing from Outlook — repair them below.',
+    );
     expect(calendarWords(connected({ pending: 1, missing: ['h1'] })).state).toContain('1 change is waiting');
     expect(calendarWords(connected()).missing).toBeUndefined();
   });
@@ -46,7 +55,9 @@ describe('calendar card words', () => {
     expect(calendarWords(connected({ calendar: 'outlook', needsReconnect: true, pending: 3 })).state).toBe(
       'Outlook asks you to sign in again. Nothing is lost: changes wait here until you reconnect.',
     );
-    expect(calendarWords({ calendar: 'local', connected: false, needsReconnect: false, pending: 0, missing: [] }).state).toMatch(/own calendar on this machine/);
+    expect(calendarWords({ calendar: 'local', connected: false, needsReconnect: false, pending: 0, missing: [] }).state).toMatch(
+      /own calendar on this machine/,
+    );
   });
 });
 
@@ -56,7 +67,9 @@ describe('words for an unfinished "disconnect and remove"', () => {
     expect(removalWords({ calendar: 'outlook', left: 2 }).state).toMatch(/^The cue events of 2 habits are still in your Outlook\./);
     const busy = removalWords({ calendar: 'google', left: 2, lastError: '429 rateLimitExceeded: Rate Limit Exceeded', lastErrorKind: 'busy' });
     expect(busy).toMatchObject({ problem: expect.stringMatching(/busy/), details: '429 rateLimitExceeded: Rate Limit Exceeded' });
-    expect(removalWords({ calendar: 'google', left: 1, lastError: 'x', lastErrorKind: 'signin' }).problem).toMatch(/sign in again to remove them: press “Try removing again”/);
+    expect(removalWords({ calendar: 'google', left: 1, lastError: 'x', lastErrorKind: 'signin' }).problem).toMatch(
+      /sign in again to remove them: press “Try removing again”/,
+    );
   });
 });
 
@@ -65,13 +78,37 @@ describe('calendarStatus', () => {
     const d = await testDeps();
     await d.repo.updateSettings((s) => ({ ...s, calendar: 'google' }));
     await d.store.putAuth({ provider: 'google', accessToken: 't', expiresAt: d.clock.now() + 3600_000 });
-    await d.store.enqueue({ id: 'google|h1', provider: 'google', habitId: 'h1', queuedAt: 0, attempts: 1, nextAttemptAt: 0, lastError: '503 backendError: Backend Error', lastErrorKind: 'server' });
-    expect(await calendarStatus(d.repo, d.store)).toMatchObject({ pending: 1, lastError: '503 backendError: Backend Error', lastErrorKind: 'server', needsReconnect: false });
+    await d.store.enqueue({
+      id: 'google|h1',
+      provider: 'google',
+      habitId: 'h1',
+      queuedAt: 0,
+      attempts: 1,
+      nextAttemptAt: 0,
+      lastError: '503 backendError: Backend Error',
+      lastErrorKind: 'server',
+    });
+    expect(await calendarStatus(d.repo, d.store)).toMatchObject({
+      pending: 1,
+      lastError: '503 backendError: Backend Error',
+      lastErrorKind: 'server',
+      needsReconnect: false,
+    });
   });
 
   it('counts removals apart from waiting writes, whichever calendar is in use', async () => {
     const d = await testDeps();
-    await d.store.enqueue({ id: 'outlook|h1', provider: 'outlook', habitId: 'h1', queuedAt: 0, attempts: 1, nextAttemptAt: 0, action: 'remove', lastError: 'Network error: fetch failed', lastErrorKind: 'offline' });
+    await d.store.enqueue({
+      id: 'outlook|h1',
+      provider: 'outlook',
+      habitId: 'h1',
+      queuedAt: 0,
+      attempts: 1,
+      nextAttemptAt: 0,
+      action: 'remove',
+      lastError: 'Network error: fetch failed',
+      lastErrorKind: 'offline',
+    });
     await d.store.enqueue({ id: 'outlook|h2', provider: 'outlook', habitId: 'h2', queuedAt: 0, attempts: 0, nextAttemptAt: 0, action: 'remove' });
     expect(await calendarStatus(d.repo, d.store)).toEqual({
       calendar: 'local',

@@ -16,7 +16,12 @@ async function withHabit() {
 
 describe('the 4-part coaching check-in', () => {
   it('follows the guide: 5, 10, 10 and 5 minutes, with its questions', () => {
-    expect(SESSION_PARTS.map((p) => [p.id, p.minutes])).toEqual([['data', 5], ['insight', 10], ['forward', 10], ['commitment', 5]]);
+    expect(SESSION_PARTS.map((p) => [p.id, p.minutes])).toEqual([
+      ['data', 5],
+      ['insight', 10],
+      ['forward', 10],
+      ['commitment', 5],
+    ]);
     expect(SESSION_PARTS[0]!.questions).toEqual(['What does the data show us since our last conversation?']);
   });
 
@@ -74,7 +79,9 @@ describe('the 4-part coaching check-in', () => {
     if (!first.ok || !again.ok) throw new Error('refused');
     expect(again.value.id).toBe(first.value.id);
     const habits = (await deps.repo.habits()).filter((h) => h.kind === 'checkin');
-    expect(habits).toEqual([expect.objectContaining({ name: 'Coaching check-in', onDashboard: false, schedule: expect.objectContaining({ days: [4], startTime: '09:30' }) })]);
+    expect(habits).toEqual([
+      expect.objectContaining({ name: 'Coaching check-in', onDashboard: false, schedule: expect.objectContaining({ days: [4], startTime: '09:30' }) }),
+    ]);
     expect((await openSession(deps)).checkInHabit?.id).toBe(first.value.id);
   });
 
@@ -102,7 +109,19 @@ describe('the 4-part coaching check-in', () => {
 
   it('summarises in Markdown, and its timers pause without losing time', () => {
     const md = sessionMarkdown(
-      { id: 's', startedAt: 0, since: '2026-02-17', until: '2026-03-02', wentWell: 'Daily reviews', obstacles: '', learned: 'Mornings work', experimentIdea: '', commitment: 'Review after stand-up', tracking: 'The popup', support: 'A quiet hour' },
+      {
+        id: 's',
+        startedAt: 0,
+        since: '2026-02-17',
+        until: '2026-03-02',
+        wentWell: 'Daily reviews',
+        obstacles: '',
+        learned: 'Mornings work',
+        experimentIdea: '',
+        commitment: 'Review after stand-up',
+        tracking: 'The popup',
+        support: 'A quiet hour',
+      },
       { focus: 'Review team code' },
       '2026-03-02',
     );

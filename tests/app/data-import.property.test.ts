@@ -15,8 +15,36 @@ import { FixedClock } from '../fakes/fixed-clock';
 
 /** Values that break records in the ways files get broken. */
 const ODD = fc.constantFrom<unknown>(
-  undefined, null, '', ' ', 'Mars/Phobos', '2026-02-30', '2026-2-3', '25:00', 'javascript:alert(1)', 'x'.repeat(100_000), -1, 0, 1.5, 1e300, -0, 8.64e15,
-  Number.MAX_SAFE_INTEGER, [], {}, [1, 2], true, 'true', '1', 'h1', 'c1', 'e1', 'o1', 'gone', '__proto__', { kind: 'habit', habitId: 'h9' },
+  undefined,
+  null,
+  '',
+  ' ',
+  'Mars/Phobos',
+  '2026-02-30',
+  '2026-2-3',
+  '25:00',
+  'javascript:alert(1)',
+  'x'.repeat(100_000),
+  -1,
+  0,
+  1.5,
+  1e300,
+  -0,
+  8.64e15,
+  Number.MAX_SAFE_INTEGER,
+  [],
+  {},
+  [1, 2],
+  true,
+  'true',
+  '1',
+  'h1',
+  'c1',
+  'e1',
+  'o1',
+  'gone',
+  '__proto__',
+  { kind: 'habit', habitId: 'h9' },
 );
 
 type Mutation =
@@ -72,13 +100,19 @@ function mutate(file: any, m: Mutation): void {
 }
 
 /** "habits[2].schedule.timeZone: …", "settings.dayBoundary: …", "checkIns: …" or a whole-file message. */
-const PATH = /^(?:[a-zA-Z]+(?:\[\d+\])?(?:\.[a-zA-Z]+|\[\d+\])*: .+|This file is not a Cueboard export.*|This export was made by a newer version of Cueboard.*|The file is not JSON Cueboard can read.*|The file is empty\.|(?:formatVersion|schemaVersion|exportedAt|data): .+)$/s;
+const PATH =
+  /^(?:[a-zA-Z]+(?:\[\d+\])?(?:\.[a-zA-Z]+|\[\d+\])*: .+|This file is not a Cueboard export.*|This export was made by a newer version of Cueboard.*|The file is not JSON Cueboard can read.*|The file is empty\.|(?:formatVersion|schemaVersion|exportedAt|data): .+)$/s;
 
 let d: TransferDeps;
 beforeAll(async () => {
   globalThis.indexedDB = new IDBFactory();
   const db = await openCueboardDb();
-  d = { data: new IdbDataStore(db), clock: FixedClock.at('2026-12-02T12:00:00Z'), provider: { syncHabit: async () => undefined, listCues: async () => [] }, schemaVersion: DB_VERSION };
+  d = {
+    data: new IdbDataStore(db),
+    clock: FixedClock.at('2026-12-02T12:00:00Z'),
+    provider: { syncHabit: async () => undefined, listCues: async () => [] },
+    schemaVersion: DB_VERSION,
+  };
 });
 
 describe('importing mutated and random files', () => {
@@ -86,32 +120,39 @@ describe('importing mutated and random files', () => {
     let refused = 0;
     let accepted = 0;
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ weight: 9, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 4 }) }, { weight: 1, arbitrary: fc.anything().map((value) => [{ kind: 'whole', value }] as const) }), fc.constantFrom('merge' as const, 'replace' as const), async (mutations, mode) => {
-        let file: any = JSON.parse(JSON.stringify(exportDocument(everything(), Date.UTC(2026, 11, 1), DB_VERSION)));
-        for (const m of mutations) {
-          if ('value' in m && m.kind === 'whole') file = m.value;
-          else mutate(file, m);
-        }
-        const before = canonicalJson(await d.data.readAll());
-        let text: string;
-        try {
-          text = JSON.stringify(file) ?? 'undefined';
-        } catch {
-          return; // Not even serialisable (a BigInt): no file could hold it.
-        }
-        const preview = await previewImport(d, text, mode);
-        if (!preview.ok) {
-          refused++;
-          expect(preview.errors.length).toBeGreaterThan(0);
-          for (const error of preview.errors) expect(error).toMatch(PATH);
-          expect(canonicalJson(await d.data.readAll())).toBe(before);
-          return;
-        }
-        accepted++;
-        await applyImport(d, preview.plan, { saveBackup: async () => undefined, cuesFollow: async () => undefined });
-        const after = await validateDocument(JSON.parse((await exportEverything(d)).text), DB_VERSION);
-        expect(after.ok ? [] : after.errors).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          { weight: 9, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 4 }) },
+          { weight: 1, arbitrary: fc.anything().map((value) => [{ kind: 'whole', value }] as const) },
+        ),
+        fc.constantFrom('merge' as const, 'replace' as const),
+        async (mutations, mode) => {
+          let file: any = JSON.parse(JSON.stringify(exportDocument(everything(), Date.UTC(2026, 11, 1), DB_VERSION)));
+          for (const m of mutations) {
+            if ('value' in m && m.kind === 'whole') file = m.value;
+            else mutate(file, m);
+          }
+          const before = canonicalJson(await d.data.readAll());
+          let text: string;
+          try {
+            text = JSON.stringify(file) ?? 'undefined';
+          } catch {
+            return; // Not even serialisable (a BigInt): no file could hold it.
+          }
+          const preview = await previewImport(d, text, mode);
+          if (!preview.ok) {
+            refused++;
+            expect(preview.errors.length).toBeGreaterThan(0);
+            for (const error of preview.errors) expect(error).toMatch(PATH);
+            expect(canonicalJson(await d.data.readAll())).toBe(before);
+            return;
+          }
+          accepted++;
+          await applyImport(d, preview.plan, { saveBackup: async () => undefined, cuesFollow: async () => undefined });
+          const after = await validateDocument(JSON.parse((await exportEverything(d)).text), DB_VERSION);
+          expect(after.ok ? [] : after.errors).toEqual([]);
+        },
+      ),
       { numRuns: 1_000, seed: 20261202 },
     );
     // Both sides were really exercised.

@@ -71,7 +71,10 @@ describe('export and import', () => {
     const bad = JSON.parse((await exportEverything(first.d)).text);
     bad.data.habits.push({ ...bad.data.habits[0], id: 'h9', schedule: { ...bad.data.habits[0].schedule, timeZone: 'Mars/Phobos' } });
     expect(await previewImport(first.d, JSON.stringify(bad), 'replace')).toEqual({ ok: false, errors: ['habits[4].schedule.timeZone: unknown time zone'] });
-    expect(await previewImport(first.d, '{"format": "cueboard-export", "formatVers', 'merge')).toEqual({ ok: false, errors: ['The file is not JSON Cueboard can read: it may be cut short or not an export.'] });
+    expect(await previewImport(first.d, '{"format": "cueboard-export", "formatVers', 'merge')).toEqual({
+      ok: false,
+      errors: ['The file is not JSON Cueboard can read: it may be cut short or not an export.'],
+    });
     expect(await previewImport(first.d, '  ', 'merge')).toEqual({ ok: false, errors: ['The file is empty.'] });
     expect(canonicalJson(await first.d.data.readAll())).toBe(before);
   });
@@ -104,7 +107,9 @@ describe('export and import', () => {
 
     const refused = await previewImport(first.d, text, 'replace');
     if (!refused.ok) throw new Error(refused.errors.join('\n'));
-    await expect(applyImport(first.d, refused.plan, { saveBackup: async () => Promise.reject(new Error('no disk')), cuesFollow: async () => undefined })).rejects.toThrow('no disk');
+    await expect(
+      applyImport(first.d, refused.plan, { saveBackup: async () => Promise.reject(new Error('no disk')), cuesFollow: async () => undefined }),
+    ).rejects.toThrow('no disk');
     expect((await exportEverything(first.d)).text).toBe(before.text);
 
     const saved: ExportFile[] = [];
@@ -116,7 +121,11 @@ describe('export and import', () => {
     expect(after.habits.map((h) => h.id)).toEqual(['h1']);
     expect(after.checkIns.map((c) => c.id)).toEqual(['c1', 'c2']);
     // The habits it removed end their calendar series, like archiving them would (h4 was archived already).
-    expect(first.synced.map((h) => [h.id, h.archived])).toEqual([['h1', false], ['h2', true], ['h3', true]]);
+    expect(first.synced.map((h) => [h.id, h.archived])).toEqual([
+      ['h1', false],
+      ['h2', true],
+      ['h3', true],
+    ]);
   });
 });
 
@@ -160,7 +169,9 @@ describe('moving in from Loop Habit Tracker', () => {
     const preview = await previewLoopImport({ ...d, newId: () => `loop-${++n}` }, writeLoopExport(LOOP_SAMPLE, { format: 'new' }));
     if (!preview.ok) throw new Error(preview.errors.join('\n'));
     expect(preview.lines[0]).toMatch(/^Adds \d+ habits and \d+ check-ins\.$/);
-    expect(preview.notes.at(-1)).toBe('“Meditate” is already the name of a habit here: the one from Loop keeps its own history. Rename it before you restore it.');
+    expect(preview.notes.at(-1)).toBe(
+      '“Meditate” is already the name of a habit here: the one from Loop keeps its own history. Rename it before you restore it.',
+    );
     const before = (await d.data.readAll()).habits.length;
     await applyImport(d, preview.plan, hooks());
     const after = await d.data.readAll();

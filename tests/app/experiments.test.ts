@@ -5,7 +5,12 @@ import { FixedClock } from '../fakes/fixed-clock';
 import { habitInput } from '../fakes/habits';
 import { testDeps } from '../fakes/test-deps';
 
-const input = { hypothesis: 'If I block the 30 minutes after lunch for email, my afternoon focus rises', measureKind: 'rating', measureLabel: 'Afternoon focus', length: '14-days' };
+const input = {
+  hypothesis: 'If I block the 30 minutes after lunch for email, my afternoon focus rises',
+  measureKind: 'rating',
+  measureLabel: 'Afternoon focus',
+  length: '14-days',
+};
 const emailBlock = habitInput({ name: 'Email after lunch', startTime: '13:00', targetKind: 'count', targetAmount: '1', days: [1, 2, 3, 4, 5, 6, 7] });
 
 /** Monday 2026-03-02, 15:00 in New York. */
@@ -36,14 +41,21 @@ describe('experiments', () => {
 
   it('logs the measure on three days; the retrospective opens on day 14, not before', async () => {
     const { deps, experiment } = await started();
-    for (const [day, value] of [['2026-03-02T20:00:00Z', '3'], ['2026-03-04T20:00:00Z', '4'], ['2026-03-09T20:00:00Z', '5']] as const) {
+    for (const [day, value] of [
+      ['2026-03-02T20:00:00Z', '3'],
+      ['2026-03-04T20:00:00Z', '4'],
+      ['2026-03-09T20:00:00Z', '5'],
+    ] as const) {
       deps.clock.set(day);
       expect(await logMeasure(deps, experiment.id, value)).toEqual({ ok: true });
     }
     expect(await logMeasure(deps, experiment.id, '7')).toEqual({ ok: false, error: 'A rating is from 1 to 5.' });
     const view = (await loadExperiments(deps)).views[0]!;
     expect(view).toMatchObject({ day: { day: 8, of: 14 }, due: false, todaysValue: 5, comparison: { trial: { logged: 3, days: 8, mean: 4 } } });
-    expect(await decideExperiment(deps, experiment.id, 'adopt', { noticed: '', lesson: '' })).toEqual({ ok: false, error: 'The retrospective opens on the experiment’s last day.' });
+    expect(await decideExperiment(deps, experiment.id, 'adopt', { noticed: '', lesson: '' })).toEqual({
+      ok: false,
+      error: 'The retrospective opens on the experiment’s last day.',
+    });
     deps.clock.set('2026-03-15T20:00:00Z');
     expect((await loadExperiments(deps)).views[0]).toMatchObject({ day: { day: 14, of: 14 }, due: true });
   });
@@ -52,9 +64,15 @@ describe('experiments', () => {
     const { deps, experiment, habit } = await started();
     deps.clock.set('2026-03-15T20:00:00Z');
     const decided = await decideExperiment(deps, experiment.id, 'adopt', { noticed: 'Calmer afternoons', lesson: 'Batching email works for me' });
-    expect(decided).toMatchObject({ ok: true, experiment: { status: 'adopt', retrospective: { noticed: 'Calmer afternoons', lesson: 'Batching email works for me' } } });
+    expect(decided).toMatchObject({
+      ok: true,
+      experiment: { status: 'adopt', retrospective: { noticed: 'Calmer afternoons', lesson: 'Batching email works for me' } },
+    });
     expect(await deps.repo.habit(habit.id)).toMatchObject({ archived: false });
-    expect(await decideExperiment(deps, experiment.id, 'abandon', { noticed: '', lesson: '' })).toEqual({ ok: false, error: 'This experiment was already decided.' });
+    expect(await decideExperiment(deps, experiment.id, 'abandon', { noticed: '', lesson: '' })).toEqual({
+      ok: false,
+      error: 'This experiment was already decided.',
+    });
   });
 
   it('abandon: a habit made for it is archived; a changed habit is put back as it was', async () => {
@@ -67,7 +85,11 @@ describe('experiments', () => {
     expect(changed.habit.schedule.startTime).toBe('13:00');
     changed.deps.clock.set('2026-03-15T20:00:00Z');
     await decideExperiment(changed.deps, changed.experiment.id, 'abandon', { noticed: '', lesson: 'Keep the 16:00 slot' });
-    expect(await changed.deps.repo.habit(changed.habit.id)).toMatchObject({ archived: false, schedule: expect.objectContaining({ startTime: '16:00' }), scheduleSince: changed.deps.clock.now() });
+    expect(await changed.deps.repo.habit(changed.habit.id)).toMatchObject({
+      archived: false,
+      schedule: expect.objectContaining({ startTime: '16:00' }),
+      scheduleSince: changed.deps.clock.now(),
+    });
   });
 
   it('adapt: the behaviour stays, and the next experiment comes pre-filled', async () => {

@@ -119,7 +119,10 @@ describe('focus blocks in the background', () => {
     await events.message({ type: 'focus', action: { do: 'start', habitId: 'deep', cueAt: CUE_AT, delayed: false } });
     deps.clock.advance(90 * MIN);
     await events.alarm(FOCUS_ALARM);
-    expect(await events.message({ type: 'focus', action: { do: 'rate', rating: 9 } })).toEqual({ ok: false, error: 'Choose how focused it felt, from 1 to 5.' });
+    expect(await events.message({ type: 'focus', action: { do: 'rate', rating: 9 } })).toEqual({
+      ok: false,
+      error: 'Choose how focused it felt, from 1 to 5.',
+    });
     expect(await events.message({ type: 'focus', action: { do: 'rate', rating: 4, note: ' Drafted the rollout section ' } })).toEqual({ ok: true });
     expect(await deps.focus.current()).toBeUndefined();
     expect(await deps.repo.checkIns('deep', '2026-06-10', '2026-06-10')).toEqual([

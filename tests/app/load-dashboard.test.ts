@@ -48,10 +48,20 @@ describe('loadDashboard', () => {
 
   it('shows the linked outcome’s logged values beside the behaviours, and refuses a bad value', async () => {
     const deps = await testDeps();
-    const outcome = await saveOutcome(deps, { name: 'Bugs per sprint', unit: 'bugs', baseline: '40', target: '32', targetDate: '2027-03-31', direction: 'down' });
+    const outcome = await saveOutcome(deps, {
+      name: 'Bugs per sprint',
+      unit: 'bugs',
+      baseline: '40',
+      target: '32',
+      targetDate: '2027-03-31',
+      direction: 'down',
+    });
     if (!outcome.ok) throw new Error('fixture invalid');
     await saveHabit(deps, habitInput({ outcomeId: outcome.value.id }));
-    expect(await logOutcomeValue(deps, outcome.value.id, { value: 'many', localDate: '2026-03-02' })).toEqual({ ok: false, error: 'Enter the value as a number.' });
+    expect(await logOutcomeValue(deps, outcome.value.id, { value: 'many', localDate: '2026-03-02' })).toEqual({
+      ok: false,
+      error: 'Enter the value as a number.',
+    });
     expect(await logOutcomeValue(deps, outcome.value.id, { value: '38', localDate: '2026-03-09' })).toMatchObject({ ok: false });
     expect(await logOutcomeValue(deps, outcome.value.id, { value: '38', localDate: '2026-02-23' })).toEqual({ ok: true });
     expect(await logOutcomeValue(deps, outcome.value.id, { value: '36', localDate: '2026-03-02' })).toEqual({ ok: true });
@@ -67,9 +77,26 @@ describe('loadDashboard', () => {
     const at = (iso: string) => Temporal.Instant.from(iso).epochMilliseconds;
     // Monday's 14:00 was moved to 16:15 in the calendar and fired there; Tuesday's was cancelled; Wednesday's passed
     // while the browser was closed; Thursday's fired on time.
-    await seedCueEvent(deps.repo, { id: `${id}|${at('2026-03-02T21:15:00Z')}`, habitId: id, cueAt: at('2026-03-02T21:15:00Z'), firedAt: at('2026-03-02T21:15:00Z'), doneAt: at('2026-03-02T21:20:00Z') });
-    await seedCueEvent(deps.repo, { id: `${id}|${at('2026-03-04T19:00:00Z')}`, habitId: id, cueAt: at('2026-03-04T19:00:00Z'), unseenAt: at('2026-03-05T12:00:00Z'), lateMs: 17 * 3_600_000 });
-    await seedCueEvent(deps.repo, { id: `${id}|${at('2026-03-05T19:00:00Z')}`, habitId: id, cueAt: at('2026-03-05T19:00:00Z'), firedAt: at('2026-03-05T19:00:00Z') });
+    await seedCueEvent(deps.repo, {
+      id: `${id}|${at('2026-03-02T21:15:00Z')}`,
+      habitId: id,
+      cueAt: at('2026-03-02T21:15:00Z'),
+      firedAt: at('2026-03-02T21:15:00Z'),
+      doneAt: at('2026-03-02T21:20:00Z'),
+    });
+    await seedCueEvent(deps.repo, {
+      id: `${id}|${at('2026-03-04T19:00:00Z')}`,
+      habitId: id,
+      cueAt: at('2026-03-04T19:00:00Z'),
+      unseenAt: at('2026-03-05T12:00:00Z'),
+      lateMs: 17 * 3_600_000,
+    });
+    await seedCueEvent(deps.repo, {
+      id: `${id}|${at('2026-03-05T19:00:00Z')}`,
+      habitId: id,
+      cueAt: at('2026-03-05T19:00:00Z'),
+      firedAt: at('2026-03-05T19:00:00Z'),
+    });
     deps.clock.set('2026-03-05T22:00:00Z');
     const [metrics] = (await loadDashboard(deps)).metrics;
     expect(metrics!.funnel).toMatchObject({ scheduled: 3, fired: 2, done: 1 });
@@ -87,7 +114,17 @@ describe('loadDashboard', () => {
     });
     await deps.repo.putHabits([habit, aHabit({ id: 'plain', createdAt: 1 })]);
     const block = (localDate: string, value: number, rating?: number) =>
-      deps.repo.addCheckIn({ id: `focus|${localDate}`, habitId: 'deep', localDate, at: 0, timeZone: 'America/New_York', value, status: 'done', source: 'focus', ...(rating ? { rating } : {}) });
+      deps.repo.addCheckIn({
+        id: `focus|${localDate}`,
+        habitId: 'deep',
+        localDate,
+        at: 0,
+        timeZone: 'America/New_York',
+        value,
+        status: 'done',
+        source: 'focus',
+        ...(rating ? { rating } : {}),
+      });
     await block('2026-06-05', 90, 1); // the Friday before: last week
     await block('2026-06-08', 90, 4);
     await block('2026-06-09', 45, 3);

@@ -13,7 +13,11 @@ const hypothesis = 'If I block the 30 minutes after lunch for email, my afternoo
 /** Monday 2026-03-02, 15:00 in New York, with one experiment measured as `kind`. */
 async function running(kind: 'rating' | 'count') {
   const deps = await testDeps(FixedClock.at('2026-03-02T20:00:00Z'));
-  const started = await startExperiment(deps, { hypothesis, measureKind: kind, measureLabel: 'Afternoon focus', length: '14-days' }, { kind: 'new', habit: habitInput({ name: 'Email after lunch' }) });
+  const started = await startExperiment(
+    deps,
+    { hypothesis, measureKind: kind, measureLabel: 'Afternoon focus', length: '14-days' },
+    { kind: 'new', habit: habitInput({ name: 'Email after lunch' }) },
+  );
   if (!started.ok) throw new Error('fixture invalid');
   const opened: string[] = [];
   return { deps, events: backgroundEvents(Promise.resolve(deps), testShell(opened)), experiment: started.experiment, opened };

@@ -22,7 +22,10 @@ async function wednesday() {
   const deps = await testDeps(FixedClock.at('2026-06-10T17:00:00Z'));
   const ids: string[] = [];
   for (const [i, time] of ['14:00', '15:00', '16:00'].entries()) {
-    const saved = await saveHabit(deps, habitInput({ name: `Habit ${i + 1}`, startTime: time, days: [1, 2, 3, 4, 5, 6, 7], targetKind: 'count', targetAmount: '1' }));
+    const saved = await saveHabit(
+      deps,
+      habitInput({ name: `Habit ${i + 1}`, startTime: time, days: [1, 2, 3, 4, 5, 6, 7], targetKind: 'count', targetAmount: '1' }),
+    );
     if (!saved.ok) throw new Error('fixture invalid');
     ids.push(saved.value.id);
   }
@@ -158,7 +161,10 @@ describe('cues first, network after', () => {
       repair: async () => {},
     };
     await deps.repo.updateSettings((s) => ({ ...s, calendar: 'google' }));
-    const events = backgroundEvents(Promise.resolve({ ...deps, remotes: { google: { calendar, auth: { connect: async () => {}, disconnect: async () => {} } } } }), testShell());
+    const events = backgroundEvents(
+      Promise.resolve({ ...deps, remotes: { google: { calendar, auth: { connect: async () => {}, disconnect: async () => {} } } } }),
+      testShell(),
+    );
     const stuck = events.syncNetwork();
     expect(await events.message({ type: 'reconcile' })).toMatchObject({ created: expect.any(Number) });
     deps.clock.set('2026-06-10T18:00:01Z');

@@ -17,7 +17,14 @@ const review = aHabit({
   schedule: { days: [1, 2, 3, 4, 5], startTime: '14:00', durationMinutes: 30, timeZone: ZONE, window: { from: '13:00', to: '17:00', bufferMinutes: 5 } },
 });
 const ideal = at('2026-06-10T14:00');
-const instance: CalendarInstance = { habitId: 'review', at: ideal, end: ideal + 30 * MIN, originalAt: ideal, instanceId: 'series_20260610T180000Z', version: '"1"' };
+const instance: CalendarInstance = {
+  habitId: 'review',
+  at: ideal,
+  end: ideal + 30 * MIN,
+  originalAt: ideal,
+  instanceId: 'series_20260610T180000Z',
+  version: '"1"',
+};
 
 /** A remote calendar that only moves instances, answering as told. */
 function remote(answer: () => Promise<'moved' | 'gone' | 'changed'>) {
@@ -32,13 +39,25 @@ function remote(answer: () => Promise<'moved' | 'gone' | 'changed'>) {
   return { calendar, moves };
 }
 
-async function setUp(answer: () => Promise<'moved' | 'gone' | 'changed'> = async () => 'moved', busy = [{ start: at('2026-06-10T13:45'), end: at('2026-06-10T14:30') }]) {
+async function setUp(
+  answer: () => Promise<'moved' | 'gone' | 'changed'> = async () => 'moved',
+  busy = [{ start: at('2026-06-10T13:45'), end: at('2026-06-10T14:30') }],
+) {
   const deps = await testDeps(FixedClock.at('2026-06-10T13:00:00Z'));
   await deps.repo.putHabits([review]);
   await deps.repo.updateSettings((s) => ({ ...s, calendar: 'google' }));
   const { calendar, moves } = remote(answer);
   const d = { ...deps, remotes: { google: { calendar, auth: { connect: async () => undefined, disconnect: async () => undefined } } } };
-  await deps.store.putSnapshot({ provider: 'google', from: 0, to: ideal + 48 * 60 * MIN, fetchedAt: 0, cues: [{ habitId: 'review', at: ideal }], busy, allDay: [], instances: [instance] });
+  await deps.store.putSnapshot({
+    provider: 'google',
+    from: 0,
+    to: ideal + 48 * 60 * MIN,
+    fetchedAt: 0,
+    cues: [{ habitId: 'review', at: ideal }],
+    busy,
+    allDay: [],
+    instances: [instance],
+  });
   return { d, moves };
 }
 
@@ -60,7 +79,9 @@ describe('placing flexible blocks after a poll', () => {
     expect(await placeFlexible(d, 'google')).toEqual({ moved: 0, unplaced: 1, left: 0 });
     expect(moves).toEqual([]);
     expect((await d.store.snapshot('google'))?.cues).toEqual([]);
-    expect(await d.repo.cueEvent(`review|${ideal}`)).toMatchObject({ unplaced: { why: 'no-free-time', reason: 'No free 30 minutes between 13:00 and 17:00 today.' } });
+    expect(await d.repo.cueEvent(`review|${ideal}`)).toMatchObject({
+      unplaced: { why: 'no-free-time', reason: 'No free 30 minutes between 13:00 and 17:00 today.' },
+    });
     // The popup says why there is no cue today.
     const view = await loadDashboard({ ...d, provider: d.offlineProvider });
     expect(view.items).toEqual([expect.objectContaining({ habitId: 'review', cues: [], unplaced: 'No free 30 minutes between 13:00 and 17:00 today.' })]);
@@ -82,7 +103,16 @@ describe('placing flexible blocks after a poll', () => {
     // The calendar did apply it: the next poll finds it at 14:35, and a new meeting there.
     const applied = { ...instance, at: at('2026-06-10T14:35'), end: at('2026-06-10T15:05') };
     const busy = [{ start: at('2026-06-10T13:45'), end: at('2026-06-10T15:00') }];
-    await d.store.putSnapshot({ provider: 'google', from: 0, to: ideal + 48 * 60 * MIN, fetchedAt: 1, cues: [{ habitId: 'review', at: applied.at }], busy, allDay: [], instances: [applied] });
+    await d.store.putSnapshot({
+      provider: 'google',
+      from: 0,
+      to: ideal + 48 * 60 * MIN,
+      fetchedAt: 1,
+      cues: [{ habitId: 'review', at: applied.at }],
+      busy,
+      allDay: [],
+      instances: [applied],
+    });
     const moves: number[] = [];
     const calendar = { moveInstance: async (_i: CalendarInstance, start: number) => (moves.push(start), 'moved' as const) } as unknown as RemoteCalendar;
     expect(await placeFlexible({ ...d, remotes: { google: { calendar, auth: d.remotes.google.auth } } }, 'google')).toEqual({ moved: 1, unplaced: 0, left: 0 });
@@ -96,15 +126,35 @@ describe('placing flexible blocks after a poll', () => {
     const a = aHabit({ id: 'a', schedule: hour });
     const b = aHabit({ id: 'b', schedule: hour });
     const start = at('2026-06-10T13:00');
-    const block = (id: string): CalendarInstance => ({ habitId: id, at: start, end: start + 60 * MIN, originalAt: start, instanceId: `${id}_20260610T170000Z`, version: '"1"' });
+    const block = (id: string): CalendarInstance => ({
+      habitId: id,
+      at: start,
+      end: start + 60 * MIN,
+      originalAt: start,
+      instanceId: `${id}_20260610T170000Z`,
+      version: '"1"',
+    });
     const setUpRace = async (history: Record<string, number[]>, unplacedThisWeek: CueEvent[] = []) => {
       const deps = await testDeps(FixedClock.at('2026-06-10T13:00:00Z'));
       await deps.repo.putHabits([a, b]);
-      for (const [id, times] of Object.entries(history)) for (const t of times) await seedCueEvent(deps.repo, { id: `${id}|${t}`, habitId: id, cueAt: t, firedAt: t });
+      for (const [id, times] of Object.entries(history))
+        for (const t of times) await seedCueEvent(deps.repo, { id: `${id}|${t}`, habitId: id, cueAt: t, firedAt: t });
       for (const event of unplacedThisWeek) await seedCueEvent(deps.repo, event);
       const { calendar } = remote(async () => 'moved');
       const d = { ...deps, remotes: { google: { calendar, auth: { connect: async () => undefined, disconnect: async () => undefined } } } };
-      await deps.store.putSnapshot({ provider: 'google', from: 0, to: start + 48 * 60 * MIN, fetchedAt: 0, cues: [{ habitId: 'a', at: start }, { habitId: 'b', at: start }], busy: [], allDay: [], instances: [block('a'), block('b')] });
+      await deps.store.putSnapshot({
+        provider: 'google',
+        from: 0,
+        to: start + 48 * 60 * MIN,
+        fetchedAt: 0,
+        cues: [
+          { habitId: 'a', at: start },
+          { habitId: 'b', at: start },
+        ],
+        busy: [],
+        allDay: [],
+        instances: [block('a'), block('b')],
+      });
       await placeFlexible(d, 'google');
       return { a: await d.repo.cueEvent(`a|${start}`), b: await d.repo.cueEvent(`b|${start}`) };
     };
@@ -115,7 +165,12 @@ describe('placing flexible blocks after a poll', () => {
     // "a" had Monday's and Tuesday's blocks; "b" had none (two days with no free time, one block last Sunday): "b" first.
     const lastSunday = at('2026-06-07T13:00');
     const monday = at('2026-06-08T13:00');
-    const noRoom: CueEvent[] = [0, 1].map((day) => ({ id: `b|${monday + day * 24 * 60 * MIN}`, habitId: 'b', cueAt: monday + day * 24 * 60 * MIN, unplaced: { why: 'no-free-time', reason: 'No free hour.' } }));
+    const noRoom: CueEvent[] = [0, 1].map((day) => ({
+      id: `b|${monday + day * 24 * 60 * MIN}`,
+      habitId: 'b',
+      cueAt: monday + day * 24 * 60 * MIN,
+      unplaced: { why: 'no-free-time', reason: 'No free hour.' },
+    }));
     const fairer = await setUpRace({ a: [monday, at('2026-06-09T13:00')], b: [lastSunday] }, noRoom);
     expect(fairer.b?.unplaced).toBeUndefined();
     expect(fairer.a?.unplaced?.why).toBe('no-free-time');

@@ -27,7 +27,12 @@ function optionsPage() {
 /** The worker, on another connection, with a Google account whose sign-in is instant. */
 async function worker(): Promise<WorkerDeps> {
   const base = await testDeps();
-  const google = { syncHabit: async () => {}, listCues: async () => [], drain: async () => ({ synced: 0, failed: 0, reconnectNeeded: false }), repair: async () => {} };
+  const google = {
+    syncHabit: async () => {},
+    listCues: async () => [],
+    drain: async () => ({ synced: 0, failed: 0, reconnectNeeded: false }),
+    repair: async () => {},
+  };
   return { ...base, remotes: { google: { calendar: google, auth: { connect: async () => {}, disconnect: async () => {} } } } };
 }
 
@@ -46,17 +51,20 @@ describe('settings changed by the options page and the worker at once', () => {
     expect(after.dailyCapMinutes).toBe(DEFAULT_SETTINGS.dailyCapMinutes);
   });
 
-  it.each(['options first', 'worker first'] as const)('the options page saves the daily cap while the worker connects Google (%s): both kept', async (order) => {
-    const page = optionsPage();
-    const d = await worker();
-    const save = () => saveSettings(page, FORM);
-    const connect = () => connectCalendar(d, 'google');
-    const [saved] = order === 'options first' ? await Promise.all([save(), connect()]) : (await Promise.all([connect(), save()])).reverse();
-    expect(saved).toMatchObject({ ok: true });
-    for (const seen of [await page.repo.settings(), await d.repo.settings()]) {
-      expect(seen).toEqual({ ...DEFAULT_SETTINGS, dayBoundary: '04:00', dailyCapMinutes: 45, skipWords: ['OOO'], calendar: 'google' });
-    }
-  });
+  it.each(['options first', 'worker first'] as const)(
+    'the options page saves the daily cap while the worker connects Google (%s): both kept',
+    async (order) => {
+      const page = optionsPage();
+      const d = await worker();
+      const save = () => saveSettings(page, FORM);
+      const connect = () => connectCalendar(d, 'google');
+      const [saved] = order === 'options first' ? await Promise.all([save(), connect()]) : (await Promise.all([connect(), save()])).reverse();
+      expect(saved).toMatchObject({ ok: true });
+      for (const seen of [await page.repo.settings(), await d.repo.settings()]) {
+        expect(seen).toEqual({ ...DEFAULT_SETTINGS, dayBoundary: '04:00', dailyCapMinutes: 45, skipWords: ['OOO'], calendar: 'google' });
+      }
+    },
+  );
 
   it('two changes started together each build on the other: the second is given the first’s result, not the record both began from', async () => {
     const page = optionsPage();
@@ -175,7 +183,15 @@ describe('an outbox entry: a failed request’s bookkeeping and a new queueing a
     const workerStore = new IdbCalendarStore(dbHandle());
     const otherTask = new IdbCalendarStore(dbHandle());
     await enqueueSync(workerStore, 'google', 'h1', clock.now());
-    const removal: OutboxEntry = { id: 'google|h1', provider: 'google', habitId: 'h1', queuedAt: clock.now() + 1, attempts: 0, nextAttemptAt: clock.now() + 1, action: 'remove' };
+    const removal: OutboxEntry = {
+      id: 'google|h1',
+      provider: 'google',
+      habitId: 'h1',
+      queuedAt: clock.now() + 1,
+      attempts: 0,
+      nextAttemptAt: clock.now() + 1,
+      action: 'remove',
+    };
     const report = await drainFailing(workerStore, () => otherTask.replaceOutbox('google', () => [removal]));
     expect(report).toMatchObject({ synced: 0, failed: 1 });
     expect(await workerStore.outbox('google')).toEqual([removal]);
@@ -186,7 +202,9 @@ describe('an outbox entry: a failed request’s bookkeeping and a new queueing a
     const page = new IdbCalendarStore(dbHandle());
     await enqueueSync(workerStore, 'google', 'h1', clock.now() - 60_000);
     await drainFailing(workerStore, () => enqueueSync(page, 'google', 'h1', clock.now()));
-    expect(await page.outbox('google')).toEqual([{ id: 'google|h1', provider: 'google', habitId: 'h1', queuedAt: clock.now(), attempts: 0, nextAttemptAt: clock.now() }]);
+    expect(await page.outbox('google')).toEqual([
+      { id: 'google|h1', provider: 'google', habitId: 'h1', queuedAt: clock.now(), attempts: 0, nextAttemptAt: clock.now() },
+    ]);
   });
 
   it('with nothing queued meanwhile the failure is recorded as before: one more attempt, a backoff, the reason', async () => {

@@ -28,14 +28,23 @@ describe('loadTraps', () => {
     const { deps, habit } = await quietHabit(8);
     const view = await loadTraps(deps);
     expect(view.today).toBe('2026-03-10');
-    expect(view.questions).toEqual([expect.objectContaining({ kind: 'set-and-forget', id: SET_AND_FORGET_ID, quietCheckOffs: true, keystoneName: habit.name })]);
+    expect(view.questions).toEqual([
+      expect.objectContaining({ kind: 'set-and-forget', id: SET_AND_FORGET_ID, quietCheckOffs: true, keystoneName: habit.name }),
+    ]);
     await deps.repo.addCheckIn(done(habit.id, '2026-03-03'));
     expect((await loadTraps(deps)).questions).toEqual([]);
   });
 
   it('reads only the recent window: check-ins from the Monday three weeks back, three values per outcome', async () => {
     const { deps, habit } = await quietHabit(8);
-    const outcome = await saveOutcome(deps, { name: 'Bugs per sprint', unit: 'bugs', baseline: '40', target: '32', targetDate: '2027-03-31', direction: 'down' });
+    const outcome = await saveOutcome(deps, {
+      name: 'Bugs per sprint',
+      unit: 'bugs',
+      baseline: '40',
+      target: '32',
+      targetDate: '2027-03-31',
+      direction: 'down',
+    });
     if (!outcome.ok) throw new Error('fixture invalid');
     await saveHabit(deps, habitInput({ name: 'Deep work', outcomeId: outcome.value.id }));
     const checkIns = vi.spyOn(deps.repo, 'checkIns');
@@ -59,14 +68,25 @@ describe('loadTraps', () => {
 
   it('asks about metric fixation from stored check-ins and outcome values', async () => {
     const deps = await testDeps(FixedClock.at('2026-02-02T15:00:00Z'));
-    const outcome = await saveOutcome(deps, { name: 'Bugs per sprint', unit: 'bugs', baseline: '40', target: '32', targetDate: '2027-03-31', direction: 'down' });
+    const outcome = await saveOutcome(deps, {
+      name: 'Bugs per sprint',
+      unit: 'bugs',
+      baseline: '40',
+      target: '32',
+      targetDate: '2027-03-31',
+      direction: 'down',
+    });
     if (!outcome.ok) throw new Error('fixture invalid');
     const saved = await saveHabit(deps, habitInput({ outcomeId: outcome.value.id, days: [1, 2, 3, 4, 5] }));
     if (!saved.ok) throw new Error('fixture invalid');
     for (let d = Temporal.PlainDate.from('2026-02-09'); d.toString() <= '2026-03-01'; d = d.add({ days: 1 })) {
       if (d.dayOfWeek <= 5) await deps.repo.addCheckIn(done(saved.value.id, d.toString()));
     }
-    for (const [localDate, value] of [['2026-02-16', 38], ['2026-02-23', 38], ['2026-03-02', 38]] as const) {
+    for (const [localDate, value] of [
+      ['2026-02-16', 38],
+      ['2026-02-23', 38],
+      ['2026-03-02', 38],
+    ] as const) {
       await deps.repo.addOutcomeValue({ id: localDate, outcomeId: outcome.value.id, localDate, value });
     }
     deps.clock.set('2026-03-02T15:00:00Z');
@@ -130,7 +150,14 @@ describe('the huddle in one click', () => {
 describe('no outcome data, answered inline', () => {
   it('asks for this week’s value after four weeks without one, and a logged value answers it', async () => {
     const deps = await testDeps(FixedClock.at('2026-03-02T15:00:00Z'));
-    const outcome = await saveOutcome(deps, { name: 'Bugs per sprint', unit: 'bugs', baseline: '40', target: '32', targetDate: '2027-03-31', direction: 'down' });
+    const outcome = await saveOutcome(deps, {
+      name: 'Bugs per sprint',
+      unit: 'bugs',
+      baseline: '40',
+      target: '32',
+      targetDate: '2027-03-31',
+      direction: 'down',
+    });
     if (!outcome.ok) throw new Error('fixture invalid');
     const saved = await saveHabit(deps, habitInput({ outcomeId: outcome.value.id }));
     if (!saved.ok) throw new Error('fixture invalid');

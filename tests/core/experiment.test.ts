@@ -11,8 +11,19 @@ import {
   type MeasureEntry,
 } from '@/src/core/experiment';
 
-const input = { hypothesis: 'If I block the 30 minutes after lunch for email, my afternoon focus rises', measureKind: 'rating', measureLabel: 'Afternoon focus', length: '10-workdays' };
-const entry = (experimentId: string, localDate: string, value: number): MeasureEntry => ({ id: `${experimentId}|${localDate}`, experimentId, localDate, value, at: 0 });
+const input = {
+  hypothesis: 'If I block the 30 minutes after lunch for email, my afternoon focus rises',
+  measureKind: 'rating',
+  measureLabel: 'Afternoon focus',
+  length: '10-workdays',
+};
+const entry = (experimentId: string, localDate: string, value: number): MeasureEntry => ({
+  id: `${experimentId}|${localDate}`,
+  experimentId,
+  localDate,
+  value,
+  at: 0,
+});
 
 describe('experiment windows', () => {
   it('14 days are 14 calendar days', () => {
@@ -23,7 +34,16 @@ describe('experiment windows', () => {
 
   it('10 workdays skip the weekends, across the DST change (New York, 2026-03-08), by local date', () => {
     expect(trialDays('2026-03-05', '10-workdays')).toEqual([
-      '2026-03-05', '2026-03-06', '2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13', '2026-03-16', '2026-03-17', '2026-03-18',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-09',
+      '2026-03-10',
+      '2026-03-11',
+      '2026-03-12',
+      '2026-03-13',
+      '2026-03-16',
+      '2026-03-17',
+      '2026-03-18',
     ]);
     // Started on a Saturday, the trial begins on Monday.
     expect(trialDays('2026-03-07', '10-workdays')[0]).toBe('2026-03-09');

@@ -41,7 +41,12 @@ describe('placing flexible instances after a poll', () => {
     const busy = [{ start: at('2026-06-10T13:45'), end: at('2026-06-10T14:30') }];
     const [action] = planFlexible(input({ snapshot: { cues: [], busy, allDay: [], instances: [instance('2026-06-10T14:00')] } }));
     // Before the meeting: 13:15–13:45 is 45 minutes from the ideal; after it (+5): 14:35 is 35 minutes away.
-    expect(action).toEqual({ kind: 'move', instance: expect.objectContaining({ instanceId: 's_2026-06-10T14:00' }), start: at('2026-06-10T14:35'), end: at('2026-06-10T15:05') });
+    expect(action).toEqual({
+      kind: 'move',
+      instance: expect.objectContaining({ instanceId: 's_2026-06-10T14:00' }),
+      start: at('2026-06-10T14:35'),
+      end: at('2026-06-10T15:05'),
+    });
   });
 
   it('never moves an instance the person moved by hand, even onto a meeting', () => {
@@ -87,7 +92,12 @@ describe('placing flexible instances after a poll', () => {
     const tomorrow = instance('2026-06-11T14:00');
     const later = instance('2026-06-13T14:00');
     const archived = { ...instance('2026-06-10T14:00'), habitId: 'gone' };
-    const actions = planFlexible(input({ habits: [review, calls, aHabit({ id: 'gone', archived: true, schedule: review.schedule })], snapshot: { cues: [], busy: [], allDay: [], instances: [instance('2026-06-10T14:00'), tomorrow, later, archived] } }));
+    const actions = planFlexible(
+      input({
+        habits: [review, calls, aHabit({ id: 'gone', archived: true, schedule: review.schedule })],
+        snapshot: { cues: [], busy: [], allDay: [], instances: [instance('2026-06-10T14:00'), tomorrow, later, archived] },
+      }),
+    );
     expect(actions.map((a) => a.instance.instanceId)).toEqual(['s_2026-06-10T14:00', 's_2026-06-11T14:00']);
   });
 });

@@ -47,7 +47,9 @@ describe('validateHabit for a flexible habit', () => {
   });
 
   it('refuses a window shorter than the block, beside its end', () => {
-    expect(errorsOf(flexible({ to: '13:20' }, { startTime: '13:00' }))).toEqual({ 'window.to': 'The window (13:00–13:20) is shorter than the 30-minute block.' });
+    expect(errorsOf(flexible({ to: '13:20' }, { startTime: '13:00' }))).toEqual({
+      'window.to': 'The window (13:00–13:20) is shorter than the 30-minute block.',
+    });
     expect(errorsOf(flexible({ from: '09:00', to: '10:30' }, { startTime: '09:00', durationMinutes: '120' }))).toEqual({
       'window.to': 'The window (09:00–10:30) is shorter than the 2-hour block.',
     });
@@ -87,7 +89,10 @@ describe('validateHabit for a flexible habit', () => {
   it('lets a focus block and the coaching check-in be flexible too', () => {
     const focus = flexible({}, { targetKind: 'minutes', targetAmount: '30', focus: { minutes: '30', intention: 'the design doc' } });
     expect(validateHabit(focus, BASE, EMPTY)).toMatchObject({ ok: true, value: { kind: 'focus', schedule: { window: { from: '13:00' } } } });
-    expect(validateHabit(flexible(), { ...BASE, kind: 'checkin' }, EMPTY)).toMatchObject({ ok: true, value: { kind: 'checkin', schedule: { window: { to: '17:00' } } } });
+    expect(validateHabit(flexible(), { ...BASE, kind: 'checkin' }, EMPTY)).toMatchObject({
+      ok: true,
+      value: { kind: 'checkin', schedule: { window: { to: '17:00' } } },
+    });
   });
 });
 
@@ -95,7 +100,13 @@ describe('habitToInput for a flexible habit', () => {
   it('round-trips: the form of a stored flexible habit validates to the same habit', () => {
     const stored = aHabit({
       target: { kind: 'minutes', amount: 30, per: 'day' },
-      schedule: { days: [1, 2, 3, 4, 5], startTime: '14:00', durationMinutes: 30, timeZone: 'America/New_York', window: { from: '13:00', to: '17:00', bufferMinutes: 0 } },
+      schedule: {
+        days: [1, 2, 3, 4, 5],
+        startTime: '14:00',
+        durationMinutes: 30,
+        timeZone: 'America/New_York',
+        window: { from: '13:00', to: '17:00', bufferMinutes: 0 },
+      },
     });
     const input = habitToInput(stored);
     expect(input.window).toEqual({ from: '13:00', to: '17:00', buffer: '0' });

@@ -18,7 +18,10 @@ describe('the sweep window', () => {
   });
 
   it('restarts at the earliest passed cue an alarm still holds, so a dropped alarm is caught next time', () => {
-    const cues = [{ habitId: 'a', at: NOW - 3 * H }, { habitId: 'b', at: NOW - 2 * H }];
+    const cues = [
+      { habitId: 'a', at: NOW - 3 * H },
+      { habitId: 'b', at: NOW - 2 * H },
+    ];
     expect(nextSeenUntil({ to: NOW - SWEEP_GRACE_MS }, cues, new Set([cueAlarmName('b', NOW - 2 * H)]))).toBe(NOW - 2 * H);
     expect(nextSeenUntil({ to: NOW - SWEEP_GRACE_MS }, cues, new Set())).toBe(NOW - SWEEP_GRACE_MS);
   });
@@ -31,7 +34,10 @@ describe('passed unseen', () => {
     { habitId: 'c', at: NOW - 2 * H },
     { habitId: 'd', at: NOW - 1 * H },
   ];
-  const event = (habitId: string, at: number, extra: Partial<CueEvent>): [string, CueEvent] => [`${habitId}|${at}`, { id: `${habitId}|${at}`, habitId, cueAt: at, ...extra }];
+  const event = (habitId: string, at: number, extra: Partial<CueEvent>): [string, CueEvent] => [
+    `${habitId}|${at}`,
+    { id: `${habitId}|${at}`, habitId, cueAt: at, ...extra },
+  ];
 
   it('is every passed instance with no record of firing, passing or an answer, and no alarm still to fire', () => {
     const recorded = new Map([
@@ -41,7 +47,10 @@ describe('passed unseen', () => {
     ]);
     const held = new Set([cueAlarmName('d', NOW - 1 * H)]);
     expect(passedUnseen(cues, recorded, held)).toEqual([{ habitId: 'c', at: NOW - 2 * H }]);
-    expect(passedUnseen(cues, recorded, new Set())).toEqual([{ habitId: 'c', at: NOW - 2 * H }, { habitId: 'd', at: NOW - 1 * H }]);
+    expect(passedUnseen(cues, recorded, new Set())).toEqual([
+      { habitId: 'c', at: NOW - 2 * H },
+      { habitId: 'd', at: NOW - 1 * H },
+    ]);
   });
 
   it('is recorded once, with how late it was noticed; a firing or an answer is never overwritten', () => {
@@ -81,7 +90,13 @@ describe('asking about missed cues', () => {
     });
     expect(
       missedSummaryText(
-        [{ name: 'Planning', cueAt: at(16) }, { name: 'Review', cueAt: at(14) }, { name: 'Calls', cueAt: at(15) }, { name: 'Retro', cueAt: at(17) }, { name: 'Read', cueAt: at(18) }],
+        [
+          { name: 'Planning', cueAt: at(16) },
+          { name: 'Review', cueAt: at(14) },
+          { name: 'Calls', cueAt: at(15) },
+          { name: 'Retro', cueAt: at(17) },
+          { name: 'Read', cueAt: at(18) },
+        ],
         'America/New_York',
       ),
     ).toEqual({ title: '5 cues passed while you were away — log them?', message: 'Review at 14:00, Calls at 15:00, Planning at 16:00, and 2 more.' });

@@ -67,7 +67,10 @@ describe('periodProgress for a habit counted per person', () => {
   });
 
   it('counts no one for a check-off without a person (from a notification) or a skip', () => {
-    expect(periodProgress(oneOnOnes, [with_(undefined, '2026-03-02'), with_('Ana', '2026-03-03', 'skipped')], '2026-03-04')).toMatchObject({ done: 0, notYet: TEAM });
+    expect(periodProgress(oneOnOnes, [with_(undefined, '2026-03-02'), with_('Ana', '2026-03-03', 'skipped')], '2026-03-04')).toMatchObject({
+      done: 0,
+      notYet: TEAM,
+    });
   });
 
   it('counts per day for a habit counted per person each day', () => {
@@ -89,7 +92,13 @@ describe('periodProgress for a habit counted per person', () => {
 
 describe('countedCheckIns', () => {
   it('keeps each listed person’s first done check-in per week and counts the rest as 0, skips untouched', () => {
-    const checkIns = [with_('Ana', '2026-03-02'), with_('Ana', '2026-03-05'), with_('Zed', '2026-03-05'), with_('Ana', '2026-03-09'), with_('Ben', '2026-03-03', 'skipped')];
+    const checkIns = [
+      with_('Ana', '2026-03-02'),
+      with_('Ana', '2026-03-05'),
+      with_('Zed', '2026-03-05'),
+      with_('Ana', '2026-03-09'),
+      with_('Ben', '2026-03-03', 'skipped'),
+    ];
     expect(countedCheckIns(oneOnOnes, checkIns).map((c) => c.value)).toEqual([1, 0, 0, 1, 0]);
     expect(countedCheckIns(oneOnOnes, checkIns).map((c) => c.id)).toEqual(checkIns.map((c) => c.id));
   });
@@ -110,7 +119,14 @@ describe('metrics of a habit counted per person', () => {
     const trio = { ...oneOnOnes, people: ['Ana', 'Ben', 'Cara'], target: { ...oneOnOnes.target, amount: 3 }, startsOn: '2026-02-02' };
     const lastWeek = [with_('Ana', '2026-03-02'), with_('Ana', '2026-03-03'), with_('Ana', '2026-03-04')];
     const thisWeek = [with_('Ana', '2026-03-09'), with_('Ben', '2026-03-09'), with_('Cara', '2026-03-10')];
-    const { metrics } = habitMetrics({ habit: trio, checkIns: [...lastWeek, ...thisWeek], events: [], scheduled: [], today: '2026-03-10', dayBoundary: '04:00' });
+    const { metrics } = habitMetrics({
+      habit: trio,
+      checkIns: [...lastWeek, ...thisWeek],
+      events: [],
+      scheduled: [],
+      today: '2026-03-10',
+      dayBoundary: '04:00',
+    });
     expect(metrics.sparkline.slice(-2)).toEqual([1, 3]);
     expect(metrics.progress).toMatchObject({ done: 3, met: true, notYet: [] });
     expect(metrics.streak).toBe(1);

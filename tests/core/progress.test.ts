@@ -29,7 +29,14 @@ describe('periodOf', () => {
 describe('periodProgress', () => {
   it('sums a weekly count target over the current week only', () => {
     const habit = aHabit({ target: { kind: 'count', amount: 10, per: 'week' } });
-    const checkIns = [checkIn('2026-03-01'), checkIn('2026-03-02'), checkIn('2026-03-04'), checkIn('2026-03-04'), checkIn('2026-03-05', 'skipped', 0), checkIn('2026-03-09')];
+    const checkIns = [
+      checkIn('2026-03-01'),
+      checkIn('2026-03-02'),
+      checkIn('2026-03-04'),
+      checkIn('2026-03-04'),
+      checkIn('2026-03-05', 'skipped', 0),
+      checkIn('2026-03-09'),
+    ];
     expect(periodProgress(habit, checkIns, '2026-03-05')).toMatchObject({ done: 3, target: 10, met: false, fraction: 0.3, per: 'week' });
   });
 

@@ -23,12 +23,20 @@ describe('every two weeks', () => {
 
   it('anchors on the first occurrence: a cue already past on the day of the change and startsOn both move it', () => {
     // Monday 2026-03-02 10:00 New York, after the 09:00 cue: the first is Thursday the 5th, in the same week.
-    expect(dates(biweekly, '2026-03-02T15:00:00Z', '2026-03-24T00:00:00Z', undefined, '2026-03-02T15:00:00Z')).toEqual(['2026-03-05', '2026-03-16', '2026-03-19']);
+    expect(dates(biweekly, '2026-03-02T15:00:00Z', '2026-03-24T00:00:00Z', undefined, '2026-03-02T15:00:00Z')).toEqual([
+      '2026-03-05',
+      '2026-03-16',
+      '2026-03-19',
+    ]);
     // Sunday: the first cue is the next Monday, whose week is the anchor.
     const sunday = '2026-03-08T15:00:00Z';
     expect(dates(biweekly, sunday, '2026-03-24T00:00:00Z', undefined, sunday)).toEqual(['2026-03-09', '2026-03-12', '2026-03-23']);
     // A habit that starts later anchors on its first day.
-    expect(dates(biweekly, '2026-03-02T15:00:00Z', '2026-03-31T00:00:00Z', '2026-03-10', '2026-03-02T15:00:00Z')).toEqual(['2026-03-12', '2026-03-23', '2026-03-26']);
+    expect(dates(biweekly, '2026-03-02T15:00:00Z', '2026-03-31T00:00:00Z', '2026-03-10', '2026-03-02T15:00:00Z')).toEqual([
+      '2026-03-12',
+      '2026-03-23',
+      '2026-03-26',
+    ]);
   });
 
   it('gives the first cue of the series (the calendars count their weeks from it), even far ahead', () => {

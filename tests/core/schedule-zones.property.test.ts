@@ -12,18 +12,78 @@ import { expandSchedule, scheduleErrors, type Schedule } from '@/src/core/schedu
  * (Jerusalem), Morocco's Ramadan change, and zones with no change at all.
  */
 const ZONES = [
-  'UTC', 'Europe/London', 'Europe/Dublin', 'Europe/Lisbon', 'Atlantic/Azores', 'Atlantic/Cape_Verde', 'Atlantic/Reykjavik',
-  'Europe/Paris', 'Europe/Berlin', 'Europe/Chisinau', 'Europe/Helsinki', 'Europe/Istanbul', 'Europe/Moscow',
-  'Africa/Casablanca', 'Africa/Cairo', 'Africa/Lagos', 'Africa/Johannesburg', 'Africa/Nairobi', 'Asia/Jerusalem',
-  'Asia/Beirut', 'Asia/Gaza', 'Asia/Tehran', 'Asia/Dubai', 'Asia/Kabul', 'Asia/Karachi', 'Asia/Kolkata', 'Asia/Colombo',
-  'Asia/Kathmandu', 'Asia/Dhaka', 'Asia/Yangon', 'Asia/Bangkok', 'Asia/Shanghai', 'Asia/Tokyo', 'Australia/Perth',
-  'Australia/Eucla', 'Australia/Darwin', 'Australia/Adelaide', 'Australia/Brisbane', 'Australia/Sydney', 'Australia/Hobart',
-  'Australia/Lord_Howe', 'Pacific/Norfolk', 'Pacific/Auckland', 'Pacific/Chatham', 'Pacific/Fiji', 'Pacific/Apia',
-  'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Pacific/Honolulu', 'Pacific/Marquesas', 'America/Adak', 'America/Anchorage',
-  'America/Los_Angeles', 'America/Phoenix', 'America/Denver', 'America/Chicago', 'America/Mexico_City', 'America/Havana',
-  'America/New_York', 'America/Bogota', 'America/Caracas', 'America/Halifax', 'America/St_Johns', 'America/Santiago',
-  'America/Asuncion', 'America/Sao_Paulo', 'America/Argentina/Buenos_Aires', 'America/Noronha', 'America/Nuuk',
-  'America/Scoresbysund', 'Antarctica/Troll', 'Pacific/Easter',
+  'UTC',
+  'Europe/London',
+  'Europe/Dublin',
+  'Europe/Lisbon',
+  'Atlantic/Azores',
+  'Atlantic/Cape_Verde',
+  'Atlantic/Reykjavik',
+  'Europe/Paris',
+  'Europe/Berlin',
+  'Europe/Chisinau',
+  'Europe/Helsinki',
+  'Europe/Istanbul',
+  'Europe/Moscow',
+  'Africa/Casablanca',
+  'Africa/Cairo',
+  'Africa/Lagos',
+  'Africa/Johannesburg',
+  'Africa/Nairobi',
+  'Asia/Jerusalem',
+  'Asia/Beirut',
+  'Asia/Gaza',
+  'Asia/Tehran',
+  'Asia/Dubai',
+  'Asia/Kabul',
+  'Asia/Karachi',
+  'Asia/Kolkata',
+  'Asia/Colombo',
+  'Asia/Kathmandu',
+  'Asia/Dhaka',
+  'Asia/Yangon',
+  'Asia/Bangkok',
+  'Asia/Shanghai',
+  'Asia/Tokyo',
+  'Australia/Perth',
+  'Australia/Eucla',
+  'Australia/Darwin',
+  'Australia/Adelaide',
+  'Australia/Brisbane',
+  'Australia/Sydney',
+  'Australia/Hobart',
+  'Australia/Lord_Howe',
+  'Pacific/Norfolk',
+  'Pacific/Auckland',
+  'Pacific/Chatham',
+  'Pacific/Fiji',
+  'Pacific/Apia',
+  'Pacific/Kiritimati',
+  'Pacific/Pago_Pago',
+  'Pacific/Honolulu',
+  'Pacific/Marquesas',
+  'America/Adak',
+  'America/Anchorage',
+  'America/Los_Angeles',
+  'America/Phoenix',
+  'America/Denver',
+  'America/Chicago',
+  'America/Mexico_City',
+  'America/Havana',
+  'America/New_York',
+  'America/Bogota',
+  'America/Caracas',
+  'America/Halifax',
+  'America/St_Johns',
+  'America/Santiago',
+  'America/Asuncion',
+  'America/Sao_Paulo',
+  'America/Argentina/Buenos_Aires',
+  'America/Noronha',
+  'America/Nuuk',
+  'America/Scoresbysund',
+  'Antarctica/Troll',
+  'Pacific/Easter',
 ] as const;
 const YEARS = [2025, 2026, 2027] as const;
 
@@ -36,7 +96,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function wallOf(zone: string, at: number): number {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatters.set(zone, f);
   }
   const p: Record<string, number> = {};
@@ -53,7 +122,10 @@ const offsetAt = (zone: string, at: number) => wallOf(zone, at) - at;
  */
 function expectedInstant(zone: string, wall: number): { at: number; kind: 'plain' | 'fold' | 'gap' } {
   const offsets = new Set([wall - DAY, wall, wall + DAY].map((t) => offsetAt(zone, t)));
-  const hits = [...offsets].map((o) => wall - o).filter((t) => wallOf(zone, t) === wall).sort((a, b) => a - b);
+  const hits = [...offsets]
+    .map((o) => wall - o)
+    .filter((t) => wallOf(zone, t) === wall)
+    .sort((a, b) => a - b);
   if (hits.length > 0) return { at: hits[0]!, kind: hits.length > 1 ? 'fold' : 'plain' };
   return { at: wall - offsetAt(zone, wall - DAY), kind: 'gap' };
 }
@@ -179,7 +251,10 @@ describe('expandSchedule in 72 zones over 2025–2027 (property)', () => {
           const to = t.at + 2 * DAY;
           const got = expandSchedule(s, from, to);
           expect(got, `${zone} ${new Date(wall).toISOString()}`).toEqual(predicted(s, from, to));
-          const seen = checkWallClocks(s, got.filter((i) => i.localDate === isoDate(wall)));
+          const seen = checkWallClocks(
+            s,
+            got.filter((i) => i.localDate === isoDate(wall)),
+          );
           gaps += seen.gap;
           folds += seen.fold;
         }

@@ -60,7 +60,10 @@ describe('expandSchedule across DST', () => {
   it('returns the window half-open and nothing before the habit started', () => {
     const s = daily('Europe/Berlin');
     expect(expandSchedule(s, ms('2026-03-02T13:00:00Z'), ms('2026-03-03T13:00:00Z')).map((c) => iso(c.at))).toEqual(['2026-03-02T13:00:00Z']);
-    expect(expandSchedule(s, ms('2026-03-01T00:00:00Z'), ms('2026-03-05T00:00:00Z'), '2026-03-03').map((c) => c.localDate)).toEqual(['2026-03-03', '2026-03-04']);
+    expect(expandSchedule(s, ms('2026-03-01T00:00:00Z'), ms('2026-03-05T00:00:00Z'), '2026-03-03').map((c) => c.localDate)).toEqual([
+      '2026-03-03',
+      '2026-03-04',
+    ]);
     expect(expandSchedule(s, ms('2026-03-05T00:00:00Z'), ms('2026-03-01T00:00:00Z'))).toEqual([]);
   });
 

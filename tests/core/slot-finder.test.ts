@@ -22,7 +22,16 @@ function request(overrides: Partial<FlexRequest> = {}): FlexRequest {
 }
 
 function day(overrides: Partial<DayPlanInput> = {}): DayPlanInput {
-  return { date: DAY, requests: [request()], busy: [], fixedBlocks: [], allDay: [], skipWords: ['OOO', 'Vacation', 'Out of office'], capMinutes: 120, ...overrides };
+  return {
+    date: DAY,
+    requests: [request()],
+    busy: [],
+    fixedBlocks: [],
+    allDay: [],
+    skipWords: ['OOO', 'Vacation', 'Out of office'],
+    capMinutes: 120,
+    ...overrides,
+  };
 }
 
 /** The one placement of a one-request day, with the start and end as local New York times for reading. */
@@ -107,7 +116,10 @@ describe('planDay on a day off', () => {
 
   it('matches whole words and phrases, ignoring case and spacing, and names the word as the person wrote it', () => {
     const titled = (title: string): AllDay[] => [{ startDate: DAY, endDate: '2026-06-17', title }];
-    expect(only(day({ allDay: titled('out of  OFFICE (Lisbon)') }))).toMatchObject({ kind: 'day-off', reason: 'A day off (“Out of office”): no cue blocks today.' });
+    expect(only(day({ allDay: titled('out of  OFFICE (Lisbon)') }))).toMatchObject({
+      kind: 'day-off',
+      reason: 'A day off (“Out of office”): no cue blocks today.',
+    });
     expect(only(day({ allDay: titled('Summer vacation') }))).toMatchObject({ kind: 'day-off', reason: 'A day off (“Vacation”): no cue blocks today.' });
     for (const title of ['Zoology', 'Zooology', 'OOOPS release', 'Team offsite', 'Vacationing plans']) {
       expect(only(day({ allDay: titled(title) })), title).toEqual(placedAt('14:00', '14:30', false));
@@ -164,8 +176,12 @@ describe('planDay on the days New York changes its clocks', () => {
   });
 
   it('places a 14:00 block at 18:00Z on the spring day and 19:00Z on the autumn day', () => {
-    expect(planDay(day({ date: '2026-03-08' }))).toEqual([{ habitId: 'review', start: utc('2026-03-08T18:00:00Z'), end: utc('2026-03-08T18:30:00Z'), moved: false }]);
-    expect(planDay(day({ date: '2026-11-01' }))).toEqual([{ habitId: 'review', start: utc('2026-11-01T19:00:00Z'), end: utc('2026-11-01T19:30:00Z'), moved: false }]);
+    expect(planDay(day({ date: '2026-03-08' }))).toEqual([
+      { habitId: 'review', start: utc('2026-03-08T18:00:00Z'), end: utc('2026-03-08T18:30:00Z'), moved: false },
+    ]);
+    expect(planDay(day({ date: '2026-11-01' }))).toEqual([
+      { habitId: 'review', start: utc('2026-11-01T19:00:00Z'), end: utc('2026-11-01T19:30:00Z'), moved: false },
+    ]);
   });
 });
 
@@ -214,7 +230,11 @@ describe('planDay and the daily cap', () => {
       kind: 'cap',
       reason: 'A 30-minute block would take today’s cue blocks past your 1-hour cap.',
     });
-    expect(only(day({ fixedBlocks: [span('09:00', '11:00')] }))).toEqual({ habitId: 'review', kind: 'cap', reason: 'Today’s cue blocks already fill your 2-hour cap.' });
+    expect(only(day({ fixedBlocks: [span('09:00', '11:00')] }))).toEqual({
+      habitId: 'review',
+      kind: 'cap',
+      reason: 'Today’s cue blocks already fill your 2-hour cap.',
+    });
     expect(only(day({ capMinutes: 75, fixedBlocks: [span('09:00', '09:45')] }))).toEqual(placedAt('14:00', '14:30', false));
   });
 
@@ -278,7 +298,9 @@ describe('planDay with surprising data', () => {
       busy.push({ start, end });
       latestEnd = Math.max(latestEnd, end);
     }
-    const requests = Array.from({ length: 10 }, (_, i) => request({ habitId: `h${i}`, durationMinutes: 10, window: { from: '13:00', to: '23:00', bufferMinutes: 5 } }));
+    const requests = Array.from({ length: 10 }, (_, i) =>
+      request({ habitId: `h${i}`, durationMinutes: 10, window: { from: '13:00', to: '23:00', bufferMinutes: 5 } }),
+    );
     const started = performance.now();
     const placements = planDay(day({ busy, requests, capMinutes: 1440 }));
     const took = performance.now() - started;

@@ -131,12 +131,21 @@ describe('metric fixation', () => {
   it('a skipped day neither breaks a week nor makes it; a wholly skipped week is not met', () => {
     const skipped = doneEvery(trapWindowStart(TODAY), TODAY).map((c) => (c.localDate === '2026-02-18' ? { ...c, status: 'skipped' as const, value: 0 } : c));
     expect(of(detectTraps(input({ checkIns: skipped })), 'fixation')).toHaveLength(1);
-    const week = doneEvery(trapWindowStart(TODAY), TODAY).map((c) => (c.localDate >= '2026-02-16' && c.localDate <= '2026-02-22' ? { ...c, status: 'skipped' as const, value: 0 } : c));
+    const week = doneEvery(trapWindowStart(TODAY), TODAY).map((c) =>
+      c.localDate >= '2026-02-16' && c.localDate <= '2026-02-22' ? { ...c, status: 'skipped' as const, value: 0 } : c,
+    );
     expect(of(detectTraps(input({ checkIns: week })), 'fixation')).toEqual([]);
   });
 
   it('counts a weekly target per ISO week, and never the week still running', () => {
-    const calls = aHabit({ id: 'h1', name: 'Outreach calls', outcomeId: 'o1', startsOn: '2026-01-05', target: { kind: 'count', amount: 3, per: 'week' }, schedule: { ...review.schedule, days: [1, 3, 5] } });
+    const calls = aHabit({
+      id: 'h1',
+      name: 'Outreach calls',
+      outcomeId: 'o1',
+      startsOn: '2026-01-05',
+      target: { kind: 'count', amount: 3, per: 'week' },
+      schedule: { ...review.schedule, days: [1, 3, 5] },
+    });
     const threeAWeek = doneEvery('2026-02-09', '2026-03-01', [1, 3, 5]);
     expect(of(detectTraps(input({ habits: [calls], checkIns: threeAWeek })), 'fixation')).toHaveLength(1);
     const shortWeek = threeAWeek.filter((c) => c.localDate !== '2026-02-20');
@@ -220,7 +229,13 @@ describe('set and forget', () => {
   });
 
   it('puts the huddle on the keystone’s first cue day at its time, and offers none when one already exists', () => {
-    const keystone = aHabit({ id: 'h2', name: 'Plan the top three', keystone: true, startsOn: '2026-01-05', schedule: { ...review.schedule, days: [5, 3], startTime: '09:30' } });
+    const keystone = aHabit({
+      id: 'h2',
+      name: 'Plan the top three',
+      keystone: true,
+      startsOn: '2026-01-05',
+      schedule: { ...review.schedule, days: [5, 3], startTime: '09:30' },
+    });
     const q = of(detectTraps(input({ habits: [review, keystone], checkIns: [] })), 'set-and-forget')[0]!;
     expect(q.huddle?.input).toMatchObject({ name: 'Weekly huddle: Plan the top three', days: [3], startTime: '09:30', outcomeId: '' });
     const huddle = aHabit({ id: 'h3', name: 'weekly huddle: plan the top three', startsOn: '2026-03-04' });

@@ -108,7 +108,10 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
           (window as Window & { beforeReload?: true }).beforeReload = true;
           location.reload();
         });
-        await until(() => page.evaluate(() => !(window as Window & { beforeReload?: true }).beforeReload && document.readyState === 'complete').catch(() => false), 'the page to reload');
+        await until(
+          () => page.evaluate(() => !(window as Window & { beforeReload?: true }).beforeReload && document.readyState === 'complete').catch(() => false),
+          'the page to reload',
+        );
       },
       inExtension,
       async inBackground(fn, arg) {
@@ -145,10 +148,14 @@ function loadedUrl(page: Page): Promise<string> {
 }
 
 async function findPage(browser: Puppeteer, match: (href: string, page: Page) => boolean, what: string): Promise<Page> {
-  return until(async () => {
-    for (const page of await browser.pages()) if (match(await loadedUrl(page), page)) return page;
-    return undefined;
-  }, what, 20_000);
+  return until(
+    async () => {
+      for (const page of await browser.pages()) if (match(await loadedUrl(page), page)) return page;
+      return undefined;
+    },
+    what,
+    20_000,
+  );
 }
 
 /** Build the Firefox extension in `mode` with extra build-time settings into a fresh folder; returns its path. */
@@ -190,7 +197,10 @@ export function readStore(ff: Firefox, store: string): Promise<Record<string, un
  * by default, `extensions.background.idle.timeout`) and starts it again for its next event.
  */
 export async function backgroundAwake(ff: Firefox): Promise<boolean> {
-  const views = await ff.inExtension(() => chrome.extension.getViews().map((view) => (view as unknown as Window & typeof globalThis).location.pathname), undefined);
+  const views = await ff.inExtension(
+    () => chrome.extension.getViews().map((view) => (view as unknown as Window & typeof globalThis).location.pathname),
+    undefined,
+  );
   return views.includes('/_generated_background_page.html');
 }
 
@@ -264,10 +274,14 @@ export async function waitForText(scope: Scope, text: string, timeout = 10_000):
   const root = await rootOf(scope);
   let seen = '';
   try {
-    return await until(async () => {
-      seen = await root.evaluate((node) => ('body' in node ? node.body : (node as HTMLElement)).innerText).catch(() => '');
-      return seen.includes(text) ? seen : undefined;
-    }, `"${text}"`, timeout);
+    return await until(
+      async () => {
+        seen = await root.evaluate((node) => ('body' in node ? node.body : (node as HTMLElement)).innerText).catch(() => '');
+        return seen.includes(text) ? seen : undefined;
+      },
+      `"${text}"`,
+      timeout,
+    );
   } catch {
     throw new Error(`Timed out waiting for "${text}"; the page shows:\n${seen.slice(0, 2000)}`);
   }

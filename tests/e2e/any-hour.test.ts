@@ -9,14 +9,26 @@ import { OptionsPage } from './pages/options-page';
 const INSTANTS = [
   // Before the boundary on an ordinary Wednesday: today is still Tuesday; the next 14:00 is Wednesday's.
   { label: '00:35 on an ordinary day', at: '2026-12-02T00:35:00-05:00', today: '2026-12-01', next: '2026-12-02T14:00:00-05:00', cueDay: '2026-12-02' },
-  { label: '03:59, a minute before the boundary', at: '2026-12-02T03:59:00-05:00', today: '2026-12-01', next: '2026-12-02T14:00:00-05:00', cueDay: '2026-12-02' },
+  {
+    label: '03:59, a minute before the boundary',
+    at: '2026-12-02T03:59:00-05:00',
+    today: '2026-12-01',
+    next: '2026-12-02T14:00:00-05:00',
+    cueDay: '2026-12-02',
+  },
   // Midday: today's 14:00 is still to come, so a popup check-off answers it.
   { label: '13:00', at: '2026-06-10T13:00:00-04:00', today: '2026-06-10', next: '2026-06-10T14:00:00-04:00', cueDay: '2026-06-10' },
   // The year turns: the next cue is on 1 January 2027.
   { label: '23:59 on 31 December', at: '2026-12-31T23:59:00-05:00', today: '2026-12-31', next: '2027-01-01T14:00:00-05:00', cueDay: '2027-01-01' },
   // DST: the 14:00 cue stays at 14:00 wall time on the day the offset changes.
   { label: '01:30 on the spring-forward day', at: '2026-03-08T01:30:00-05:00', today: '2026-03-07', next: '2026-03-08T14:00:00-04:00', cueDay: '2026-03-08' },
-  { label: '01:30 (the first) on the fall-back day', at: '2026-11-01T01:30:00-04:00', today: '2026-10-31', next: '2026-11-01T14:00:00-05:00', cueDay: '2026-11-01' },
+  {
+    label: '01:30 (the first) on the fall-back day',
+    at: '2026-11-01T01:30:00-04:00',
+    today: '2026-10-31',
+    next: '2026-11-01T14:00:00-05:00',
+    cueDay: '2026-11-01',
+  },
 ];
 
 let browser: Browser | undefined;

@@ -86,7 +86,9 @@ describe('a flexible habit in Google Calendar', () => {
 describe('a flexible habit in Outlook', () => {
   it('a meeting added over its slot moves today’s occurrence; the alarm follows; a block with no free time does not fire and the popup says why', async () => {
     graph = await new FakeGraph().start();
-    outlook = await launch({ extensionDir: buildVariant('test', { WXT_GRAPH_API_BASE: graph.url, WXT_MS_AUTH_BASE: graph.authBase, WXT_MS_CLIENT_ID: 'cueboard-spa-test' }) });
+    outlook = await launch({
+      extensionDir: buildVariant('test', { WXT_GRAPH_API_BASE: graph.url, WXT_MS_AUTH_BASE: graph.authBase, WXT_MS_CLIENT_ID: 'cueboard-spa-test' }),
+    });
     const page = await outlook.open('options.html');
     await page.getByRole('button', { name: 'Connect Outlook' }).click();
     await page.getByText('Cues are recurring events in your Outlook.').waitFor();
@@ -105,9 +107,17 @@ describe('a flexible habit in Outlook', () => {
     // The afternoon fills up: no free 30 minutes between 13:00 and 17:00. The cue leaves the alarms; the reason is kept.
     graph.addMeeting({ subject: 'Offsite', start: at('2026-06-10T13:00'), end: at('2026-06-10T17:00'), timeZone: ZONE });
     await pollIn(outlook);
-    await until(async () => !(await alarms(outlook)).some((a) => a.name.startsWith(`cue|${habitId}|`) && a.scheduledTime < at('2026-06-10T23:59')), 'no alarm today');
+    await until(
+      async () => !(await alarms(outlook)).some((a) => a.name.startsWith(`cue|${habitId}|`) && a.scheduledTime < at('2026-06-10T23:59')),
+      'no alarm today',
+    );
     expect(await readStore(outlook, 'cueEvents')).toEqual([
-      expect.objectContaining({ habitId, cueAt: moved, displacedFrom: ideal, unplaced: { why: 'no-free-time', reason: 'No free 30 minutes between 13:00 and 17:00 today.' } }),
+      expect.objectContaining({
+        habitId,
+        cueAt: moved,
+        displacedFrom: ideal,
+        unplaced: { why: 'no-free-time', reason: 'No free 30 minutes between 13:00 and 17:00 today.' },
+      }),
     ]);
     // The popup says why there is no cue today, on the habit's row, and shows no cue time for it.
     const popup = await outlook.open('popup.html');

@@ -52,8 +52,12 @@ describe('the 4-part coaching check-in', () => {
     const review = habits.find((h) => h.name === 'Review team code')!;
     const checkIn = habits.find((h) => h.kind === 'checkin')!;
     expect(checkIn).toMatchObject({ onDashboard: false, schedule: expect.objectContaining({ days: [4], everyWeeks: 2 }) });
-    expect(await readStore(browser, 'experiments')).toEqual([expect.objectContaining({ habitId: review.id, status: 'running', hypothesis: 'If I review right after stand-up, fewer bugs reach QA' })]);
-    expect(await readStore(browser, 'coachingSessions')).toEqual([expect.objectContaining({ commitment: 'Review after stand-up every workday', support: 'No meetings before 10:00', finishedAt: expect.any(Number) })]);
+    expect(await readStore(browser, 'experiments')).toEqual([
+      expect.objectContaining({ habitId: review.id, status: 'running', hypothesis: 'If I review right after stand-up, fewer bugs reach QA' }),
+    ]);
+    expect(await readStore(browser, 'coachingSessions')).toEqual([
+      expect.objectContaining({ commitment: 'Review after stand-up every workday', support: 'No meetings before 10:00', finishedAt: expect.any(Number) }),
+    ]);
 
     // The next check-in's cue fires, and where it leads is the check-in.
     const cue = await until(async () => (await alarms(browser)).find((a) => a.name.startsWith(`cue|${String(checkIn.id)}|`)), 'the check-in cue alarm');

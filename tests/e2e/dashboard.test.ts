@@ -48,7 +48,17 @@ describe('the dashboard on the new tab', () => {
     // The browser's clock reads Wednesday 2026-06-10 in New York: the week began on Monday 06-08.
     const now = await browser.now();
     const zone = 'America/New_York';
-    const block = (id: string, localDate: string, value: number, rating: number) => ({ id, habitId: 'deep', localDate, at: now, timeZone: zone, value, status: 'done', source: 'focus', rating });
+    const block = (id: string, localDate: string, value: number, rating: number) => ({
+      id,
+      habitId: 'deep',
+      localDate,
+      at: now,
+      timeZone: zone,
+      value,
+      status: 'done',
+      source: 'focus',
+      rating,
+    });
     await seed(browser, {
       habits: [
         {

@@ -56,9 +56,16 @@ describe('your data, through the options page', () => {
     const page = await second.open('options.html#data');
     const data = page.getByRole('region', { name: 'Your data' });
     await data.getByLabel('File to import').setInputFiles(file);
-    await data.getByText('Adds 2 outcomes, 2 outcome values, 4 habits, 5 check-ins, 5 cue records, 2 experiments, 2 experiment measures, 2 coaching check-ins and 1 focus block.').waitFor();
+    await data
+      .getByText(
+        'Adds 2 outcomes, 2 outcome values, 4 habits, 5 check-ins, 5 cue records, 2 experiments, 2 experiment measures, 2 coaching check-ins and 1 focus block.',
+      )
+      .waitFor();
     await data.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('status').getByText(/^Imported\. Adds 2 outcomes/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/^Imported\. Adds 2 outcomes/)
+      .waitFor();
     expect(canonicalJson(await records(second))).toBe(canonicalJson(seeded()));
     // The imported habits' cues follow: the review habit (weekdays 14:00) has its alarm in the new browser.
     await until(async () => (await alarms(second)).some((a) => a.name.startsWith('cue|h1|')), 'the imported habit’s alarm');
@@ -70,7 +77,13 @@ describe('your data, through the options page', () => {
     const b = await started();
     await seed(b, seeded());
     const before = canonicalJson(await records(b));
-    const broken = { format: 'cueboard-export', formatVersion: 1, schemaVersion: 7, exportedAt: '2026-06-10T17:00:00.000Z', data: { ...seeded(), checkIns: [{ ...seeded().checkIns[0], localDate: '2026-02-30' }] } };
+    const broken = {
+      format: 'cueboard-export',
+      formatVersion: 1,
+      schemaVersion: 7,
+      exportedAt: '2026-06-10T17:00:00.000Z',
+      data: { ...seeded(), checkIns: [{ ...seeded().checkIns[0], localDate: '2026-02-30' }] },
+    };
     const file = join(folder, 'broken.json');
     writeFileSync(file, JSON.stringify(broken));
     const page = await b.open('options.html#data');
@@ -83,7 +96,10 @@ describe('your data, through the options page', () => {
 
     // Not a file Cueboard reads, and one far too big: refused before it is read.
     await data.getByLabel('File to import').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
-    await data.getByRole('alert').getByText('Choose a Cueboard export (.json), or Loop Habit Tracker’s export: its zip, or its Habits.csv and Checkmarks.csv together.').waitFor();
+    await data
+      .getByRole('alert')
+      .getByText('Choose a Cueboard export (.json), or Loop Habit Tracker’s export: its zip, or its Habits.csv and Checkmarks.csv together.')
+      .waitFor();
     await data.getByLabel('File to import').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(26 * 1024 * 1024, 32) });
     await data.getByRole('alert').getByText('That is 26 MB; Cueboard reads files of up to 25 MB. Is it the right file?').waitFor();
     expect(canonicalJson(await records(b))).toBe(before);

@@ -71,7 +71,9 @@ describe('a two-week experiment', () => {
 
     const [habit] = await readStore(browser!, 'habits');
     expect(habit).toMatchObject({ name: 'Email after lunch', archived: false });
-    expect(await readStore(browser!, 'experiments')).toEqual([expect.objectContaining({ status: 'adopt', retrospective: expect.objectContaining({ noticed: 'Calmer afternoons' }) })]);
+    expect(await readStore(browser!, 'experiments')).toEqual([
+      expect.objectContaining({ status: 'adopt', retrospective: expect.objectContaining({ noticed: 'Calmer afternoons' }) }),
+    ]);
     expect((await readStore(browser!, 'measures')).map((m) => m.value)).toEqual([3, 4, 5]);
     await until(async () => (await alarms(browser!)).some((a) => a.name.startsWith(`cue|${String(habit!.id)}|`)), 'the adopted habit’s cue alarm');
   });

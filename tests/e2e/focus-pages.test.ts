@@ -113,7 +113,9 @@ describe('focus block pages', () => {
     await form.getByRole('radio', { name: '4' }).check();
     await form.getByRole('button', { name: 'Save' }).click();
     await tab.getByRole('status').getByText('Saved: focus 4 of 5.').waitFor();
-    await expect.poll(async () => (await readStore(browser, 'focusSessions'))[0]).toMatchObject({ habitId: 'deep', rating: 4, note: 'Sections 1–3 drafted', end: 'ended-early' });
+    await expect
+      .poll(async () => (await readStore(browser, 'focusSessions'))[0])
+      .toMatchObject({ habitId: 'deep', rating: 4, note: 'Sections 1–3 drafted', end: 'ended-early' });
     expect(await storedBlock(browser)).toBeUndefined();
 
     // Back to the dashboard; the popup has nothing left to show.
@@ -124,7 +126,9 @@ describe('focus block pages', () => {
 
   it('Start in 2 minutes, Begin now; a second block is refused in words; the held page’s pass is recorded; Skip; Not today', async () => {
     const habit = focusHabit(await browser.now());
-    await seed(browser, { habits: [habit, { ...habit, id: 'writing', name: 'Writing hour', keystone: false, focus: { minutes: 60, intention: 'the essay' } }] });
+    await seed(browser, {
+      habits: [habit, { ...habit, id: 'writing', name: 'Writing hour', keystone: false, focus: { minutes: 60, intention: 'the essay' } }],
+    });
     const cue = await browser.open(`cue.html?habit=deep&at=${CUE_AT}`);
     await cue.getByRole('button', { name: 'Start in 2 minutes' }).click();
     await cue.getByRole('timer', { name: 'Time until the timer starts' }).waitFor();
@@ -163,7 +167,9 @@ describe('focus block pages', () => {
     await cue.getByText('1 one-minute pass to mail.example.com, recorded with this block.').waitFor();
     await cue.getByRole('button', { name: 'Skip' }).click();
     await cue.getByRole('status').getByText('Closed. This block counted no minutes.').waitFor();
-    await expect.poll(async () => (await readStore(browser, 'focusSessions'))[0]).toMatchObject({ passes: [expect.objectContaining({ host: 'mail.example.com' })] });
+    await expect
+      .poll(async () => (await readStore(browser, 'focusSessions'))[0])
+      .toMatchObject({ passes: [expect.objectContaining({ host: 'mail.example.com' })] });
     expect((await readStore(browser, 'focusSessions'))[0]).not.toHaveProperty('rating');
 
     // With no block running, the held page says so and links on.
@@ -179,7 +185,9 @@ describe('focus block pages', () => {
     expect(await axeViolations(cue)).toEqual([]);
     await cue.getByRole('button', { name: 'Skip today' }).click();
     await cue.getByRole('status').getByText('Skipped for today.').waitFor();
-    expect(await readStore(browser, 'checkIns')).toEqual([expect.objectContaining({ habitId: 'deep', status: 'skipped', note: 'Offsite all day', cueAt: CUE_AT })]);
+    expect(await readStore(browser, 'checkIns')).toEqual([
+      expect.objectContaining({ habitId: 'deep', status: 'skipped', note: 'Offsite all day', cueAt: CUE_AT }),
+    ]);
   });
 
   it('a block whose time runs out on screen ends there: the page asks the worker to settle it, and the answers are taken', async () => {
@@ -187,8 +195,19 @@ describe('focus block pages', () => {
     await seed(browser, { habits: [focusHabit(now)] });
     // A running block with three seconds left, as if begun 90 minutes ago; the worker has set no alarm for it.
     const block = {
-      id: 'b1', habitId: 'deep', cueAt: CUE_AT, intention: INTENTION, budgetMs: 90 * 60_000, createdAt: now - 90 * 60_000 + 3_000,
-      state: 'running', startsAt: now - 90 * 60_000 + 3_000, runningSince: now - 90 * 60_000 + 3_000, runMs: 0, pausedMs: 0, passes: [], heldCues: [],
+      id: 'b1',
+      habitId: 'deep',
+      cueAt: CUE_AT,
+      intention: INTENTION,
+      budgetMs: 90 * 60_000,
+      createdAt: now - 90 * 60_000 + 3_000,
+      state: 'running',
+      startsAt: now - 90 * 60_000 + 3_000,
+      runningSince: now - 90 * 60_000 + 3_000,
+      runMs: 0,
+      pausedMs: 0,
+      passes: [],
+      heldCues: [],
     };
     await browser.inWorker(
       (value: object) =>

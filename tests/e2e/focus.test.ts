@@ -40,7 +40,10 @@ async function storedBlock(): Promise<Record<string, unknown> | undefined> {
 }
 
 const liveRules = () =>
-  browser.inWorker(async () => ({ session: await chrome.declarativeNetRequest.getSessionRules(), dynamic: await chrome.declarativeNetRequest.getDynamicRules() }), undefined);
+  browser.inWorker(
+    async () => ({ session: await chrome.declarativeNetRequest.getSessionRules(), dynamic: await chrome.declarativeNetRequest.getDynamicRules() }),
+    undefined,
+  );
 
 /**
  * Headless Chromium cannot answer its own permission prompt. `chrome://extensions` (the page where a person manages
@@ -49,7 +52,14 @@ const liveRules = () =>
 async function allowSiteAccessInAdvance(origin: string): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto('chrome://extensions');
-  await page.evaluate(([id, pattern]) => (chrome as unknown as { developerPrivate: { addHostPermission(id: string, p: string): Promise<void> } }).developerPrivate.addHostPermission(id!, pattern!), [browser.id, origin]);
+  await page.evaluate(
+    ([id, pattern]) =>
+      (chrome as unknown as { developerPrivate: { addHostPermission(id: string, p: string): Promise<void> } }).developerPrivate.addHostPermission(
+        id!,
+        pattern!,
+      ),
+    [browser.id, origin],
+  );
   await page.close();
 }
 
@@ -130,7 +140,15 @@ describe('a deep-work focus block, end to end', () => {
     // About 35 minutes ran across the restart (the clock kept going), less the one-minute pass.
     const focused = Math.floor(((record!.endedAt as number) - (record!.startsAt as number) - 60_000) / 60_000);
     expect(focused).toBeGreaterThanOrEqual(30);
-    expect(checkIn).toMatchObject({ habitId: cue.habitId, status: 'done', source: 'focus', value: focused, rating: 4, note: 'Rollout section drafted', cueAt: Number(cue.cueAt) });
+    expect(checkIn).toMatchObject({
+      habitId: cue.habitId,
+      status: 'done',
+      source: 'focus',
+      value: focused,
+      rating: 4,
+      note: 'Rollout section drafted',
+      cueAt: Number(cue.cueAt),
+    });
     await popup.reload();
     await popup.getByText(new RegExp(`^Focus this week: ${String(checkIn.value)} min · average focus 4 of 5$`, 'u')).waitFor();
   });

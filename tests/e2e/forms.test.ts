@@ -172,7 +172,16 @@ describe('the options page in sections', () => {
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
 
     const nav = page.getByRole('navigation', { name: 'Sections of this page' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Outcomes', 'Habits', 'Experiments', 'Focus', 'Settings', 'Your data', 'Coaching check-in', 'Set up a new outcome']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Outcomes',
+      'Habits',
+      'Experiments',
+      'Focus',
+      'Settings',
+      'Your data',
+      'Coaching check-in',
+      'Set up a new outcome',
+    ]);
     await nav.getByRole('link', { name: 'Settings' }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#settings');
     const settings = page.getByRole('heading', { name: 'Settings', exact: true });
@@ -208,7 +217,9 @@ describe('flexible habits and the limits on cue blocks', () => {
     const to = form.getByLabel('Window to');
     await form.getByText('The window (13:00–13:20) is shorter than the 30-minute block.').waitFor();
     expect(await to.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator(`#${await to.getAttribute('aria-describedby')}`).textContent()).toBe('The window (13:00–13:20) is shorter than the 30-minute block.');
+    expect(await page.locator(`#${await to.getAttribute('aria-describedby')}`).textContent()).toBe(
+      'The window (13:00–13:20) is shorter than the 30-minute block.',
+    );
     expect(await to.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 

@@ -28,7 +28,12 @@ describe('Google Calendar, end to end against the fake', () => {
     await options.status().getByText('Saved habit “Review team code”').waitFor();
     const habitId = (await readStore(browser, 'habits'))[0]!.id as string;
     const [series] = await until(async () => (fake.seriesFor(habitId).length ? fake.seriesFor(habitId) : undefined), 'the series in Google');
-    expect(series).toMatchObject({ summary: 'Review team code', transparency: 'transparent', recurrence: ['RRULE:FREQ=DAILY'], start: { timeZone: 'America/New_York' } });
+    expect(series).toMatchObject({
+      summary: 'Review team code',
+      transparency: 'transparent',
+      recurrence: ['RRULE:FREQ=DAILY'],
+      start: { timeZone: 'America/New_York' },
+    });
     await options.page.getByText('Everything is written.').waitFor();
 
     // The alarm comes from the instance Google returned; now the person drags it 2 h 15 min later in Google.
@@ -63,9 +68,15 @@ describe('Google Calendar, end to end against the fake', () => {
     // The question takes the focus: Escape cancels and gives it back, Enter on the first answer removes.
     await page.getByRole('group', { name: /Also remove Cueboard’s cue events from your Google Calendar/ }).waitFor();
     await page.keyboard.press('Escape');
-    await until(async () => page.getByRole('button', { name: 'Disconnect Google Calendar' }).evaluate((b) => b === document.activeElement), 'focus back on Disconnect');
+    await until(
+      async () => page.getByRole('button', { name: 'Disconnect Google Calendar' }).evaluate((b) => b === document.activeElement),
+      'focus back on Disconnect',
+    );
     await page.keyboard.press('Enter');
-    await until(async () => page.getByRole('button', { name: 'Remove cues and disconnect' }).evaluate((b) => b === document.activeElement), 'focus on the first answer');
+    await until(
+      async () => page.getByRole('button', { name: 'Remove cues and disconnect' }).evaluate((b) => b === document.activeElement),
+      'focus on the first answer',
+    );
     await page.keyboard.press('Enter');
     await page.getByText('Cues live in Cueboard’s own calendar').waitFor();
     await until(async () => (await readStore(browser, 'auth')).length === 0, 'the token forgotten once the events are removed');

@@ -81,7 +81,10 @@ describe('the guided start', () => {
     expect(outcomes).toHaveLength(1);
     expect(habits.map((h) => h.name).sort()).toEqual(picks.map((p) => p.name).sort());
     expect(habits.every((h) => h.outcomeId === outcomes[0]!.id && typeof h.reward === 'string')).toBe(true);
-    expect(habits.find((h) => h.name === picks[0]!.name)).toMatchObject({ reward: 'Coffee with the team', schedule: expect.objectContaining({ startTime: '15:30' }) });
+    expect(habits.find((h) => h.name === picks[0]!.name)).toMatchObject({
+      reward: 'Coffee with the team',
+      schedule: expect.objectContaining({ startTime: '15:30' }),
+    });
     expect(habits.filter((h) => h.keystone).map((h) => h.name)).toEqual([picks[2]!.name]);
     // Their cues are scheduled: an alarm for each habit.
     await until(async () => {
@@ -140,7 +143,12 @@ describe('the guided start', () => {
     await page.getByRole('heading', { name: 'Your cues are set' }).waitFor();
 
     const habits = await readStore(b, 'habits');
-    expect(habits.map((h) => [h.name, h.keystone]).sort()).toEqual([[dashboard.name, false], [oneOnOne.name, true]].sort());
+    expect(habits.map((h) => [h.name, h.keystone]).sort()).toEqual(
+      [
+        [dashboard.name, false],
+        [oneOnOne.name, true],
+      ].sort(),
+    );
     await until(async () => (await alarms(b)).filter((a) => a.name.startsWith('cue|')).length >= 2, 'the cue alarms');
   });
 

@@ -31,7 +31,13 @@ describe('Outlook, end to end against the fake Graph and identity platform', () 
     await options.status().getByText('Saved habit “Outreach calls”').waitFor();
     const habitId = (await readStore(browser, 'habits'))[0]!.id as string;
     const [series] = await until(async () => (fake.seriesFor(habitId).length ? fake.seriesFor(habitId) : undefined), 'the series in Outlook');
-    expect(series).toMatchObject({ subject: 'Outreach calls', showAs: 'free', isReminderOn: true, reminderMinutesBeforeStart: 0, recurrence: { range: { recurrenceTimeZone: 'America/New_York' } } });
+    expect(series).toMatchObject({
+      subject: 'Outreach calls',
+      showAs: 'free',
+      isReminderOn: true,
+      reminderMinutesBeforeStart: 0,
+      recurrence: { range: { recurrenceTimeZone: 'America/New_York' } },
+    });
 
     const cue = await firstCueAlarm(browser);
     const movedTo = cue.scheduledTime + 90 * 60_000;

@@ -20,7 +20,15 @@ beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), 'cueboard-zip-'));
   zip([]);
   zip(['-b', 'firefox', '--mv3']);
-  const find = (suffix: string) => unzipSync(readFileSync(join(out, readdirSync(out).find((f) => f.endsWith(suffix))!)));
+  const find = (suffix: string) =>
+    unzipSync(
+      readFileSync(
+        join(
+          out,
+          readdirSync(out).find((f) => f.endsWith(suffix))!,
+        ),
+      ),
+    );
   zips = { chrome: find('-chrome.zip'), firefox: find('-firefox.zip'), sources: find('-sources.zip') };
 }, 120_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -41,14 +49,21 @@ describe('npm run zip', () => {
 
   it('the Firefox package: the same permissions, its add-on id and Firefox 140 at least', () => {
     const m = manifest(zips.firefox);
-    expect(m).toMatchObject({ manifest_version: 3, version, browser_specific_settings: { gecko: { id: 'cueboard@cueboard.app', strict_min_version: '140.0' } } });
+    expect(m).toMatchObject({
+      manifest_version: 3,
+      version,
+      browser_specific_settings: { gecko: { id: 'cueboard@cueboard.app', strict_min_version: '140.0' } },
+    });
     expect(m.permissions).toEqual(['alarms', 'notifications', 'identity', 'declarativeNetRequestWithHostAccess']);
     expect(m.optional_permissions).toEqual(['downloads']);
     expect(m.minimum_chrome_version).toBeUndefined();
   });
 
   it('no shipped file names a local or fake host', () => {
-    for (const [name, files] of [['chrome', zips.chrome], ['firefox', zips.firefox]] as const) {
+    for (const [name, files] of [
+      ['chrome', zips.chrome],
+      ['firefox', zips.firefox],
+    ] as const) {
       for (const [path, bytes] of Object.entries(files)) {
         if (!/\.(js|html|json)$/.test(path)) continue;
         expect(strFromU8(bytes), `${name}: ${path}`).not.toMatch(/127\.0\.0\.1|localhost|fake-google|fake-graph/);
@@ -58,7 +73,15 @@ describe('npm run zip', () => {
 
   it('the sources package holds what builds the extension, and neither dependencies nor build output', () => {
     const paths = Object.keys(zips.sources);
-    for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'entrypoints/background/index.ts', 'src/core/habit.ts']) {
+    for (const needed of [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'README.md',
+      'entrypoints/background/index.ts',
+      'src/core/habit.ts',
+    ]) {
       expect(paths, needed).toContain(needed);
     }
     expect(paths.filter((p) => p.startsWith('node_modules/') || p.startsWith('.output/'))).toEqual([]);

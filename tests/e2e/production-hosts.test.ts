@@ -22,7 +22,12 @@ describe('a build other than a test build can only talk to Google’s and Micros
     for (const mode of ['production', 'staging']) {
       const built = allText(buildVariant(mode, fake));
       expect(built, mode).not.toContain('127.0.0.1');
-      for (const host of ['https://www.googleapis.com/calendar/v3', 'https://accounts.google.com/o/oauth2/v2/auth', 'https://graph.microsoft.com', 'https://login.microsoftonline.com/common']) {
+      for (const host of [
+        'https://www.googleapis.com/calendar/v3',
+        'https://accounts.google.com/o/oauth2/v2/auth',
+        'https://graph.microsoft.com',
+        'https://login.microsoftonline.com/common',
+      ]) {
         expect(built, mode).toContain(host);
       }
     }

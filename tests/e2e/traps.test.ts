@@ -117,7 +117,17 @@ describe('trap questions', () => {
     const checkIns = Array.from({ length: 24 }, (_, i) => daysBefore(i))
       .filter((date) => ![0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay()))
       .map((date, i) => done(date, now - i * DAY, i));
-    const outcome = (id: string, name: string) => ({ id, name, unit: 'bugs', baseline: 40, target: 32, targetDate: '2027-03-31', direction: 'down', archived: false, createdAt: now - 40 * DAY });
+    const outcome = (id: string, name: string) => ({
+      id,
+      name,
+      unit: 'bugs',
+      baseline: 40,
+      target: 32,
+      targetDate: '2027-03-31',
+      direction: 'down',
+      archived: false,
+      createdAt: now - 40 * DAY,
+    });
     const flat = [14, 7, 0].map((d, i) => ({ id: `v${i}`, outcomeId: 'bugs', localDate: daysBefore(d), value: 38 }));
     const second = { ...habit(now, daysBefore, 'escaped'), id: 'triage', name: 'Triage new reports', keystone: false };
     await seed(b, {
@@ -174,7 +184,11 @@ describe('trap questions', () => {
     await popup.getByRole('button', { name: 'Done: Weekly huddle: Review team code' }).waitFor();
     expect(await popup.getByRole('heading', { name: 'Would a shorter loop help?' }).count()).toBe(0);
     const huddle = (await readStore(b, 'habits')).find((h) => h.name === 'Weekly huddle: Review team code');
-    expect(huddle).toMatchObject({ target: { kind: 'count', amount: 1, per: 'week' }, schedule: { days: [1], startTime: '09:00', durationMinutes: 10 }, archived: false });
+    expect(huddle).toMatchObject({
+      target: { kind: 'count', amount: 1, per: 'week' },
+      schedule: { days: [1], startTime: '09:00', durationMinutes: 10 },
+      archived: false,
+    });
 
     await popup.getByRole('button', { name: 'Undo' }).click();
     await popup.getByText('Undone: the huddle is off the calendar.').waitFor();

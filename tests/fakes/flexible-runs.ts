@@ -190,7 +190,10 @@ export async function flexibleFaultRun(server: FlexServer, seed: number): Promis
     const action = step === 0 || flexible.length === 0 ? 'flexible' : step === 1 ? pick(['flexible', 'fixed']) : pick(ACTIONS);
     const day = pick([MONDAY, TUESDAY]);
     if (action === 'flexible' && habits.length < 5) {
-      const days = pick([[1, 2, 3, 4, 5, 6, 7], [1, 2, 3, 4, 5]]);
+      const days = pick([
+        [1, 2, 3, 4, 5, 6, 7],
+        [1, 2, 3, 4, 5],
+      ]);
       await saveHabit(h.deps, habitInput({ name: `Flex ${step}`, onDashboard: false, days, keystone: random() < 0.3, ...flexFields() }));
     } else if (action === 'fixed' && habits.length < 5) {
       await saveHabit(h.deps, habitInput({ name: `Fixed ${step}`, onDashboard: false, startTime: pick(FIXED_TIMES) }));
@@ -249,7 +252,10 @@ export async function flexibleFaultRun(server: FlexServer, seed: number): Promis
     h.clock.advance(Number.isFinite(due) && due > h.clock.now() ? due - h.clock.now() : MIN);
     const before = server.requests().length;
     await poll();
-    const moved = server.requests().slice(before).some((r) => r.method === 'PATCH');
+    const moved = server
+      .requests()
+      .slice(before)
+      .some((r) => r.method === 'PATCH');
     if (!moved && (await h.store.outbox(server.kind)).length === 0) break;
   }
   await remember();
@@ -271,9 +277,15 @@ export async function flexibleFaultRun(server: FlexServer, seed: number): Promis
   // 1. Exactly one open series per habit, the current one; every other one belongs to a schedule it really had, once.
   for (const habit of habits) {
     const all = server.series(habit.id);
-    expect(all.filter((s) => s.open).map((s) => s.since), `${ctx}, habit ${habit.id}: open series`).toEqual([habit.scheduleSince]);
+    expect(
+      all.filter((s) => s.open).map((s) => s.since),
+      `${ctx}, habit ${habit.id}: open series`,
+    ).toEqual([habit.scheduleSince]);
     const known = sinces.get(habit.id)!;
-    expect(all.filter((s) => s.since === undefined || !known.has(s.since)), `${ctx}, habit ${habit.id}: stray series`).toEqual([]);
+    expect(
+      all.filter((s) => s.since === undefined || !known.has(s.since)),
+      `${ctx}, habit ${habit.id}: stray series`,
+    ).toEqual([]);
     expect(new Set(all.map((s) => s.since)).size, `${ctx}, habit ${habit.id}: two series for one schedule`).toBe(all.length);
   }
 
@@ -293,7 +305,10 @@ export async function flexibleFaultRun(server: FlexServer, seed: number): Promis
     const where = `${ctx}: ${change.instanceId} moved to ${hhmm(change.start)}–${hhmm(change.end)}`;
     expect(window, where).toBeDefined();
     expect(dateIn(change.start, timeZone), where).toBe(date);
-    expect(change.start >= wallIn(date, window!.from, timeZone) && change.end <= wallIn(date, window!.to, timeZone), `${where}, outside ${window!.from}–${window!.to}`).toBe(true);
+    expect(
+      change.start >= wallIn(date, window!.from, timeZone) && change.end <= wallIn(date, window!.to, timeZone),
+      `${where}, outside ${window!.from}–${window!.to}`,
+    ).toBe(true);
     expect(change.end - change.start, where).toBe(durationMinutes * MIN);
   }
 
@@ -328,9 +343,15 @@ export async function flexibleFaultRun(server: FlexServer, seed: number): Promis
     stats.unplaced += block.unplaced ? 1 : 0;
     if (block.unplaced) continue;
     const where = `${ctx}, habit ${block.habitId}: the block at ${hhmm(block.start)}–${hhmm(block.end)}`;
-    expect([...meetings.values()].filter((m) => overlaps(m, block)).map((m) => `${hhmm(m.start)}–${hhmm(m.end)}`), `${where} overlaps a meeting`).toEqual([]);
+    expect(
+      [...meetings.values()].filter((m) => overlaps(m, block)).map((m) => `${hhmm(m.start)}–${hhmm(m.end)}`),
+      `${where} overlaps a meeting`,
+    ).toEqual([]);
     const others = [...fixedBlocks, ...placed.filter((p) => p !== block && !p.unplaced)];
-    expect(others.filter((o) => overlaps(o, block)).map((o) => `${hhmm(o.start)}–${hhmm(o.end)}`), `${where} overlaps another block`).toEqual([]);
+    expect(
+      others.filter((o) => overlaps(o, block)).map((o) => `${hhmm(o.start)}–${hhmm(o.end)}`),
+      `${where} overlaps another block`,
+    ).toEqual([]);
   }
   stats.handMoves = changes.filter((c) => c.by === 'user').length;
   h.db.close();

@@ -72,10 +72,25 @@ function habitsCsv(habits: readonly FakeLoopHabit[], format: 'old' | 'new'): str
   if (format === 'old') {
     return (
       opencsv(['Position', 'Name', 'Question', 'Description', 'NumRepetitions', 'Interval', 'Color']) +
-      habits.map((h, i) => opencsv([position(i), h.name, h.question ?? '', h.description ?? '', String(h.numerator), String(h.denominator), '#FF8F00'])).join('')
+      habits
+        .map((h, i) => opencsv([position(i), h.name, h.question ?? '', h.description ?? '', String(h.numerator), String(h.denominator), '#FF8F00']))
+        .join('')
     );
   }
-  const header = ['Position', 'Name', 'Type', 'Question', 'Description', 'FrequencyNumerator', 'FrequencyDenominator', 'Color', 'Unit', 'Target Type', 'Target Value', 'Archived?'];
+  const header = [
+    'Position',
+    'Name',
+    'Type',
+    'Question',
+    'Description',
+    'FrequencyNumerator',
+    'FrequencyDenominator',
+    'Color',
+    'Unit',
+    'Target Type',
+    'Target Value',
+    'Archived?',
+  ];
   return (
     opencsv(header) +
     habits
@@ -125,7 +140,11 @@ function allDates(habits: readonly FakeLoopHabit[]): string[] {
   const known = habits.flatMap((h) => h.entries.map((e) => e.date)).sort();
   if (known.length === 0) return [];
   const out: string[] = [];
-  for (let day = Temporal.PlainDate.from(known.at(-1)!); Temporal.PlainDate.compare(day, Temporal.PlainDate.from(known[0]!)) >= 0; day = day.subtract({ days: 1 })) {
+  for (
+    let day = Temporal.PlainDate.from(known.at(-1)!);
+    Temporal.PlainDate.compare(day, Temporal.PlainDate.from(known[0]!)) >= 0;
+    day = day.subtract({ days: 1 })
+  ) {
     out.push(day.toString());
   }
   return out;

@@ -10,7 +10,9 @@ import { IdbCalendarStore } from '@/src/adapters/storage/idb-calendar-store';
 import { FixedClock } from './fixed-clock';
 
 /** The real adapters on fake-indexeddb and WXT's fake browser, with a fixed clock and counting ids. */
-export async function testDeps(clock = FixedClock.at('2026-03-02T15:00:00Z')): Promise<WorkerDeps & { clock: FixedClock; repo: IdbRepository; coach: IdbCoachingStore }> {
+export async function testDeps(
+  clock = FixedClock.at('2026-03-02T15:00:00Z'),
+): Promise<WorkerDeps & { clock: FixedClock; repo: IdbRepository; coach: IdbCoachingStore }> {
   // A handle, as the extension's wiring uses: the stores share one connection, opened again if it closes.
   const db = dbHandle();
   const repo = new IdbRepository(db);

@@ -4,7 +4,12 @@ import type { Identity, WebAuthFlowOptions } from '@/src/ports/identity';
 /** The part of `browser.identity` Cueboard uses (typed loosely: Chrome and Firefox accept different details). */
 export interface IdentityApi {
   getRedirectURL(): string;
-  launchWebAuthFlow(details: { url: string; interactive?: boolean; abortOnLoadForNonInteractive?: boolean; timeoutMsForNonInteractive?: number }): Promise<string | undefined>;
+  launchWebAuthFlow(details: {
+    url: string;
+    interactive?: boolean;
+    abortOnLoadForNonInteractive?: boolean;
+    timeoutMsForNonInteractive?: number;
+  }): Promise<string | undefined>;
   getAuthToken?(details: { interactive: boolean; scopes: string[] }): Promise<string | { token?: string } | undefined>;
   removeCachedAuthToken?(details: { token: string }): Promise<void>;
 }

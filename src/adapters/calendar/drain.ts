@@ -48,7 +48,13 @@ export async function drainOutbox(spec: DrainSpec): Promise<DrainReport> {
   if (spec.mode === 'writes') {
     const queuedIds = new Set(queued.map((e) => e.habitId));
     for (const habit of habits) {
-      if (!queuedIds.has(habit.id) && spec.needsSync(habit, records.filter((r) => r.habitId === habit.id))) {
+      if (
+        !queuedIds.has(habit.id) &&
+        spec.needsSync(
+          habit,
+          records.filter((r) => r.habitId === habit.id),
+        )
+      ) {
         await enqueueSync(store, provider, habit.id, clock.now());
       }
     }

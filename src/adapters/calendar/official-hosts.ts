@@ -4,7 +4,12 @@
  * of these hosts; any other (a local fake) only in a build that is explicitly a test build (`wxt build --mode test`).
  * Production, staging, development or any other mode falls back to the official host, whatever the mode is called.
  */
-const OFFICIAL_HOSTS: readonly RegExp[] = [/^(?:[a-z0-9-]+\.)*googleapis\.com$/, /^accounts\.google\.com$/, /^graph\.microsoft\.com$/, /^login\.microsoftonline\.com$/];
+const OFFICIAL_HOSTS: readonly RegExp[] = [
+  /^(?:[a-z0-9-]+\.)*googleapis\.com$/,
+  /^accounts\.google\.com$/,
+  /^graph\.microsoft\.com$/,
+  /^login\.microsoftonline\.com$/,
+];
 
 /** The one build mode that may aim the calendars at hosts of its own. */
 export const TEST_MODE = 'test';

@@ -44,7 +44,15 @@ export abstract class OutboxCalendar<D extends OutboxCalendarDeps> implements Cu
     const habitIds = [...new Set((await store.allSeries(this.kind)).filter((r) => r.state !== 'removed').map((r) => r.habitId))];
     const now = clock.now();
     await store.replaceOutbox(this.kind, () =>
-      habitIds.map((habitId) => ({ id: outboxId(this.kind, habitId), provider: this.kind, habitId, queuedAt: now, attempts: 0, nextAttemptAt: now, action: 'remove' as const })),
+      habitIds.map((habitId) => ({
+        id: outboxId(this.kind, habitId),
+        provider: this.kind,
+        habitId,
+        queuedAt: now,
+        attempts: 0,
+        nextAttemptAt: now,
+        action: 'remove' as const,
+      })),
     );
     return habitIds.length;
   }

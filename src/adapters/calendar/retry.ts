@@ -32,7 +32,14 @@ export function backoffMs(attempt: number, random: number): number {
  * attempts are used up, or the server asked for longer than what is left of the sleep budget. Without a server hint
  * the client's own backoff is shortened to fit the budget.
  */
-export function nextWait(spec: { attempt: number; maxAttempts: number; slept: number; maxSleepMs: number; askedMs?: number; random: number }): number | undefined {
+export function nextWait(spec: {
+  attempt: number;
+  maxAttempts: number;
+  slept: number;
+  maxSleepMs: number;
+  askedMs?: number;
+  random: number;
+}): number | undefined {
   const budget = Math.max(0, spec.maxSleepMs - spec.slept);
   if (spec.attempt + 1 >= spec.maxAttempts) return undefined;
   if (spec.askedMs !== undefined) return spec.askedMs <= budget ? spec.askedMs : undefined;

@@ -82,15 +82,20 @@ function listCsvEntries(bytes: Uint8Array, limits: Readonly<ZipLimits>): Map<str
   unzipSync(bytes, {
     filter(info) {
       // Throwing stops the walk at once: a forged directory may claim millions of entries.
-      if (++entries > limits.maxEntries) throw new ZipRefusal(`This zip holds more than ${limits.maxEntries.toLocaleString('en-US')} files; a Loop export holds far fewer.`);
+      if (++entries > limits.maxEntries)
+        throw new ZipRefusal(`This zip holds more than ${limits.maxEntries.toLocaleString('en-US')} files; a Loop export holds far fewer.`);
       if (!isWantedCsv(info.name)) return false;
       if (listing.has(info.name)) throw new ZipRefusal(`This zip holds two files named "${info.name}".`);
-      if (info.compression !== 0 && info.compression !== 8) throw new ZipRefusal(`"${info.name}" is compressed in a way Cueboard cannot read (method ${info.compression}).`);
+      if (info.compression !== 0 && info.compression !== 8)
+        throw new ZipRefusal(`"${info.name}" is compressed in a way Cueboard cannot read (method ${info.compression}).`);
       if (info.originalSize > limits.maxEntryBytes) {
-        throw new ZipRefusal(`"${info.name}" would unpack to ${sizeText(info.originalSize)}; Cueboard reads files of up to ${sizeText(limits.maxEntryBytes)} from a zip.`);
+        throw new ZipRefusal(
+          `"${info.name}" would unpack to ${sizeText(info.originalSize)}; Cueboard reads files of up to ${sizeText(limits.maxEntryBytes)} from a zip.`,
+        );
       }
       total += info.originalSize;
-      if (total > limits.maxTotalBytes) throw new ZipRefusal(`This zip would unpack to more than ${sizeText(limits.maxTotalBytes)}; a Loop export is far smaller.`);
+      if (total > limits.maxTotalBytes)
+        throw new ZipRefusal(`This zip would unpack to more than ${sizeText(limits.maxTotalBytes)}; a Loop export is far smaller.`);
       if (info.originalSize >= limits.ratioFromBytes && info.originalSize > info.size * limits.maxRatio) {
         throw new ZipRefusal(`"${info.name}" is compressed more than ${limits.maxRatio} to 1, which no real export is: Cueboard will not unpack it.`);
       }

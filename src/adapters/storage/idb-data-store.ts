@@ -92,7 +92,10 @@ const READ_SLICE = 2_000;
  * Every record of a store, in key order, a slice per request: one getAll of tens of thousands would hand the page
  * one long task. Each next slice is asked for from the previous one's success, so the transaction stays active.
  */
-async function readSliced<T>(store: { getAll(query?: IDBKeyRange | null, count?: number): Promise<T[]>; getAllKeys(query?: IDBKeyRange | null, count?: number): Promise<IDBValidKey[]> }): Promise<T[]> {
+async function readSliced<T>(store: {
+  getAll(query?: IDBKeyRange | null, count?: number): Promise<T[]>;
+  getAllKeys(query?: IDBKeyRange | null, count?: number): Promise<IDBValidKey[]>;
+}): Promise<T[]> {
   const all: T[] = [];
   let after: IDBValidKey | undefined;
   for (;;) {

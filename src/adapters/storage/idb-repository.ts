@@ -143,7 +143,9 @@ export class IdbRepository implements Repository {
 
   async outcomeValues(outcomeId: string, limit: number): Promise<OutcomeValue[]> {
     const out: OutcomeValue[] = [];
-    let cursor = await (await this.db())
+    let cursor = await (
+      await this.db()
+    )
       .transaction('outcomeValues')
       .store.index('byOutcomeDate')
       .openCursor(IDBKeyRange.bound([outcomeId, ''], [outcomeId, '\uffff']), 'prev');

@@ -13,5 +13,11 @@ export async function dropStaleStats(store: StatsStore, checkIn: CheckIn): Promi
   const stats = await store.get(checkIn.habitId);
   if (stats?.configHash && checkIn.localDate > stats.strength.through && checkIn.localDate > stats.streak.through) return;
   const never = { through: '0000-01-01' };
-  await store.put({ habitId: checkIn.habitId, configHash: '', strength: { ...never, score: 0 }, streak: { ...never, count: 0 }, stamp: (stats?.stamp ?? 0) + 1 });
+  await store.put({
+    habitId: checkIn.habitId,
+    configHash: '',
+    strength: { ...never, score: 0 },
+    streak: { ...never, count: 0 },
+    stamp: (stats?.stamp ?? 0) + 1,
+  });
 }

@@ -18,7 +18,17 @@ export const EXPORT_FORMAT = 'cueboard-export';
 export const EXPORT_FORMAT_VERSION = 1;
 
 /** The stores an export carries, in the order they are checked and written (referenced records first). */
-export const RECORD_STORES = ['outcomes', 'outcomeValues', 'habits', 'checkIns', 'cueEvents', 'experiments', 'measures', 'coachingSessions', 'focusSessions'] as const;
+export const RECORD_STORES = [
+  'outcomes',
+  'outcomeValues',
+  'habits',
+  'checkIns',
+  'cueEvents',
+  'experiments',
+  'measures',
+  'coachingSessions',
+  'focusSessions',
+] as const;
 export type RecordStore = (typeof RECORD_STORES)[number];
 
 /** What each store holds. */
@@ -68,7 +78,11 @@ function sortKeys(value: unknown): unknown {
       : items;
   }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+    );
   }
   return value;
 }

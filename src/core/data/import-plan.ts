@@ -55,7 +55,13 @@ const SLICE = 1_000;
  * Decide an import of `incoming` (checked) over `current` (what the database holds). Pure but for `pause`, which
  * yields to the page between slices of records so that comparing tens of thousands never blocks it.
  */
-export async function planImport(incoming: ExportData, current: ExportData, mode: ImportMode, now: number, pause: () => Promise<void> = async () => undefined): Promise<ImportPlan> {
+export async function planImport(
+  incoming: ExportData,
+  current: ExportData,
+  mode: ImportMode,
+  now: number,
+  pause: () => Promise<void> = async () => undefined,
+): Promise<ImportPlan> {
   const put = {} as ImportPlan['put'];
   const counts = {} as ImportPlan['counts'];
   for (const store of RECORD_STORES) {
@@ -66,7 +72,8 @@ export async function planImport(incoming: ExportData, current: ExportData, mode
   const written = new Set(put.habits.map((h) => h.id));
   const incomingIds = new Set(incoming.habits.map((h) => h.id));
   // Replace ends the series of habits the file does not have, like archiving them would.
-  const ended = mode === 'replace' ? current.habits.filter((h) => !incomingIds.has(h.id) && !h.archived).map((h) => ({ ...h, archived: true, archivedAt: now })) : [];
+  const ended =
+    mode === 'replace' ? current.habits.filter((h) => !incomingIds.has(h.id) && !h.archived).map((h) => ({ ...h, archived: true, archivedAt: now })) : [];
   return {
     mode,
     put,
@@ -84,14 +91,24 @@ export async function planImport(incoming: ExportData, current: ExportData, mode
 function settingsOf(incoming: ExportData, current: ExportData, mode: ImportMode): Pick<ImportPlan, 'settings' | 'focusPrefs' | 'settingsChanged'> {
   // Weekly backups need this browser's permission to write to its downloads: a choice that stays with the machine.
   const { weeklyBackupSince: _theirs, ...theirs } = incoming.settings;
-  const settings = { ...theirs, calendar: current.settings.calendar, ...(current.settings.weeklyBackupSince !== undefined ? { weeklyBackupSince: current.settings.weeklyBackupSince } : {}) };
+  const settings = {
+    ...theirs,
+    calendar: current.settings.calendar,
+    ...(current.settings.weeklyBackupSince !== undefined ? { weeklyBackupSince: current.settings.weeklyBackupSince } : {}),
+  };
   const sites = mode === 'replace' ? incoming.focusPrefs.sites : [...new Set([...current.focusPrefs.sites, ...incoming.focusPrefs.sites])].slice(0, MAX_SITES);
   const focusPrefs = { ...incoming.focusPrefs, sites };
   const settingsChanged = canonicalJson([settings, focusPrefs]) !== canonicalJson([current.settings, current.focusPrefs]);
   return { settings, focusPrefs, settingsChanged };
 }
 
-async function planStore<S extends RecordStore>(store: S, incoming: readonly RecordsOf[S][], current: readonly RecordsOf[S][], mode: ImportMode, pause: () => Promise<void>): Promise<[RecordsOf[S][], StoreCounts]> {
+async function planStore<S extends RecordStore>(
+  store: S,
+  incoming: readonly RecordsOf[S][],
+  current: readonly RecordsOf[S][],
+  mode: ImportMode,
+  pause: () => Promise<void>,
+): Promise<[RecordsOf[S][], StoreCounts]> {
   const changed = CHANGED[store] as (r: RecordsOf[S]) => number;
   const here = new Map(current.map((r) => [r.id, r]));
   const tally: StoreCounts = { added: 0, updated: 0, kept: 0, same: 0, removed: 0 };

@@ -147,13 +147,20 @@ function readHabits(path: string, text: string): LoopExport {
   if (!header) throw new LoopFormatError(`${path} is empty: it should start with Loop's header line (${NEW_HEADER}).`);
   const names = withoutTrailingEmpty(header.fields).map((f) => f.trim().toLowerCase());
   const column = (name: string) => names.indexOf(name.toLowerCase());
-  const format = column('FrequencyNumerator') >= 0 && column('FrequencyDenominator') >= 0 ? 'new' : column('NumRepetitions') >= 0 && column('Interval') >= 0 ? 'old' : undefined;
+  const format =
+    column('FrequencyNumerator') >= 0 && column('FrequencyDenominator') >= 0
+      ? 'new'
+      : column('NumRepetitions') >= 0 && column('Interval') >= 0
+        ? 'old'
+        : undefined;
   if (!format || column('Name') < 0) {
     throw new LoopFormatError(`${path} line ${header.line}: this is not the header Loop writes. Expected "${NEW_HEADER}" or the older "${OLD_HEADER}".`);
   }
   const body = rows.slice(1);
   if (body.length > LOOP_LIMITS.habits) {
-    throw new LoopFormatError(`${path} holds ${body.length.toLocaleString('en-US')} habits; Cueboard imports at most ${LOOP_LIMITS.habits.toLocaleString('en-US')}.`);
+    throw new LoopFormatError(
+      `${path} holds ${body.length.toLocaleString('en-US')} habits; Cueboard imports at most ${LOOP_LIMITS.habits.toLocaleString('en-US')}.`,
+    );
   }
   const [numeratorName, denominatorName] = format === 'new' ? ['FrequencyNumerator', 'FrequencyDenominator'] : ['NumRepetitions', 'Interval'];
 
@@ -215,7 +222,8 @@ function wholeNumber(text: string, where: string, label: string, min: number): n
 /** A numerical habit's target, printed by Java's Double.toString ("20.0", "1.0E7"). */
 function amount(text: string, where: string): number {
   const value = text === '' ? Number.NaN : Number(text);
-  if (!Number.isFinite(value) || value < 0) throw new LoopFormatError(`${where}: Target Value is not a number${text === '' ? ' (it is empty)' : ` ("${text}")`}.`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new LoopFormatError(`${where}: Target Value is not a number${text === '' ? ' (it is empty)' : ` ("${text}")`}.`);
   return value;
 }
 
@@ -386,7 +394,7 @@ function matchColumns(path: string, cells: readonly string[], width: number, hab
   // A name spans at most as many cells as the longest name has comma-separated parts.
   const maxParts = habits.reduce((most, h) => Math.max(most, h.name.split(',').length), 1);
   const columns: LoopHabit[] = [];
-  for (let i = 0; i < cells.length; ) {
+  for (let i = 0; i < cells.length;) {
     // The longest run of cells that names a habit: "Read, slowly" before a habit called "Read".
     let end = Math.min(cells.length, i + maxParts);
     for (; end > i; end--) {
@@ -518,10 +526,15 @@ export function loopToCueboard(parsed: LoopExport, options: LoopMappingOptions):
   if (parsed.habits.length > 0 && parsed.habits.every((h) => h.entries.length === 0 && h.autoDays === 0)) {
     notes.push('The files hold no history (no Checkmarks.csv, or an empty one), so the habits come without check-ins.');
   }
-  if (left.auto > 0) notes.push(`${days(left.auto)} Loop marked done by itself, from a habit's frequency rather than by you, ${left.auto === 1 ? 'is' : 'are'} left out.`);
-  if (left.unticked > 0) notes.push(`${days(left.unticked)} an older Loop left unticked ${left.unticked === 1 ? 'comes' : 'come'} in as not logged, not as missed.`);
+  if (left.auto > 0)
+    notes.push(`${days(left.auto)} Loop marked done by itself, from a habit's frequency rather than by you, ${left.auto === 1 ? 'is' : 'are'} left out.`);
+  if (left.unticked > 0)
+    notes.push(`${days(left.unticked)} an older Loop left unticked ${left.unticked === 1 ? 'comes' : 'come'} in as not logged, not as missed.`);
   if (left.outOfRange > 0) notes.push(`${days(left.outOfRange)} dated before 2000 or after 2199 ${left.outOfRange === 1 ? 'is' : 'are'} left out.`);
-  if (left.longNotes > 0) notes.push(`${left.longNotes === 1 ? 'One note is' : `${left.longNotes} notes are`} longer than ${MAX_NOTE.toLocaleString('en-US')} characters and cut there.`);
+  if (left.longNotes > 0)
+    notes.push(
+      `${left.longNotes === 1 ? 'One note is' : `${left.longNotes} notes are`} longer than ${MAX_NOTE.toLocaleString('en-US')} characters and cut there.`,
+    );
   return { habits, checkIns, notes };
 }
 
@@ -574,10 +587,14 @@ function cueboardTarget(loop: LoopHabit, name: string, notes: string[]): HabitTa
   const amount = clampAmount(exact);
   const period = d === 1 ? 'a day' : d === 7 ? 'a week' : `every ${d} days`;
   if ((d !== 1 && d !== 7) || amount !== exact) {
-    notes.push(`${quote}: Loop's target of ${number(loop.targetValue)}${unit} ${period} becomes ${number(amount)}${unit} a ${per}: Cueboard's targets are whole numbers from 1 to ${MAX_AMOUNT.toLocaleString('en-US')}, per day or per week.`);
+    notes.push(
+      `${quote}: Loop's target of ${number(loop.targetValue)}${unit} ${period} becomes ${number(amount)}${unit} a ${per}: Cueboard's targets are whole numbers from 1 to ${MAX_AMOUNT.toLocaleString('en-US')}, per day or per week.`,
+    );
   }
   if (loop.targetType === 'at-most') {
-    notes.push(`${quote}: Cueboard has no "at most" target, so Loop's limit of ${number(loop.targetValue)}${unit} is imported as a goal to reach. Change its target, or leave it archived, if that is not what you want.`);
+    notes.push(
+      `${quote}: Cueboard has no "at most" target, so Loop's limit of ${number(loop.targetValue)}${unit} is imported as a goal to reach. Change its target, or leave it archived, if that is not what you want.`,
+    );
   }
   return { kind, amount, per };
 }

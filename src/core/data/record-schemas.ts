@@ -26,17 +26,35 @@ const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2200, 0, 1);
 
 const text = (max = MAX_TEXT) => v.pipe(v.string('must be text'), v.maxLength(max, `must be ${max} characters or fewer`));
-const name = v.pipe(text(120), v.check((s) => s.trim() !== '', 'must not be empty'));
+const name = v.pipe(
+  text(120),
+  v.check((s) => s.trim() !== '', 'must not be empty'),
+);
 const id = v.pipe(v.string('must be text'), v.minLength(1, 'must not be empty'), v.maxLength(MAX_ID, `must be ${MAX_ID} characters or fewer`));
-const instant = v.pipe(v.number('must be a number'), v.integer('must be a whole number of milliseconds'), v.minValue(EARLIEST, 'is before the year 2000'), v.maxValue(LATEST, 'is after the year 2200'));
+const instant = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be a whole number of milliseconds'),
+  v.minValue(EARLIEST, 'is before the year 2000'),
+  v.maxValue(LATEST, 'is after the year 2200'),
+);
 const finite = v.pipe(v.number('must be a number'), v.finite('must be a finite number'));
 const nonNegative = v.pipe(finite, v.minValue(0, 'must not be negative'));
-const whole = (min: number, max: number) => v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(min, `must be at least ${min}`), v.maxValue(max, `must be at most ${max}`));
+const whole = (min: number, max: number) =>
+  v.pipe(
+    v.number('must be a number'),
+    v.integer('must be a whole number'),
+    v.minValue(min, `must be at least ${min}`),
+    v.maxValue(max, `must be at most ${max}`),
+  );
 const flag = v.boolean('must be true or false');
 const wallTime = v.pipe(v.string('must be text'), v.check(isHhMm, 'must be a time "HH:MM"'));
 const timeZone = v.pipe(v.string('must be text'), v.check(isTimeZone, 'unknown time zone'));
 const localDate = v.pipe(v.string('must be text'), v.check(isRealDate, 'must be a real date "YYYY-MM-DD"'));
-const link = v.pipe(v.string('must be text'), v.maxLength(2_000, 'must be 2000 characters or fewer'), v.check(isWebLink, 'must be an http:// or https:// link'));
+const link = v.pipe(
+  v.string('must be text'),
+  v.maxLength(2_000, 'must be 2000 characters or fewer'),
+  v.check(isWebLink, 'must be an http:// or https:// link'),
+);
 const rating = whole(1, 5);
 const obj = <T extends v.ObjectEntries>(entries: T) => v.object(entries, 'must be an object');
 const list = <T extends v.GenericSchema>(item: T) => v.array(item, 'must be a list');
@@ -66,7 +84,12 @@ const outcome: v.GenericSchema<unknown, Outcome> = obj({
 const outcomeValue: v.GenericSchema<unknown, OutcomeValue> = obj({ id, outcomeId: id, localDate, value: finite, note: v.optional(text()) });
 
 const schedule = obj({
-  days: v.pipe(list(whole(1, 7)), v.minLength(1, 'must hold at least one weekday'), v.maxLength(7, 'must hold at most 7 weekdays'), v.check((d) => new Set(d).size === d.length, 'must not repeat a weekday')),
+  days: v.pipe(
+    list(whole(1, 7)),
+    v.minLength(1, 'must hold at least one weekday'),
+    v.maxLength(7, 'must hold at most 7 weekdays'),
+    v.check((d) => new Set(d).size === d.length, 'must not repeat a weekday'),
+  ),
   startTime: wallTime,
   durationMinutes: whole(1, 24 * 60),
   timeZone,
@@ -78,7 +101,11 @@ const habit: v.GenericSchema<unknown, Habit> = obj({
   id,
   name,
   outcomeId: v.optional(id),
-  target: obj({ kind: v.picklist(['count', 'minutes'], 'must be "count" or "minutes"'), amount: v.pipe(finite, v.minValue(0.001, 'must be more than 0'), v.maxValue(100_000, 'must be at most 100000')), per: v.picklist(['day', 'week'], 'must be "day" or "week"') }),
+  target: obj({
+    kind: v.picklist(['count', 'minutes'], 'must be "count" or "minutes"'),
+    amount: v.pipe(finite, v.minValue(0.001, 'must be more than 0'), v.maxValue(100_000, 'must be at most 100000')),
+    per: v.picklist(['day', 'week'], 'must be "day" or "week"'),
+  }),
   schedule,
   start: obj({ firstStep: text(200), link: v.optional(link) }),
   reward: v.optional(text(120)),
@@ -126,7 +153,15 @@ const cueEvent: v.GenericSchema<unknown, CueEvent> = obj({
   unplaced: v.optional(obj({ reason: text(300), why: v.picklist(['no-free-time', 'day-off', 'cap', 'passed'], 'is not a reason Cueboard records') })),
 });
 
-const habitBefore = obj({ target: obj({ kind: v.picklist(['count', 'minutes'], 'must be "count" or "minutes"'), amount: finite, per: v.picklist(['day', 'week'], 'must be "day" or "week"') }), schedule, start: obj({ firstStep: text(200), link: v.optional(link) }) });
+const habitBefore = obj({
+  target: obj({
+    kind: v.picklist(['count', 'minutes'], 'must be "count" or "minutes"'),
+    amount: finite,
+    per: v.picklist(['day', 'week'], 'must be "day" or "week"'),
+  }),
+  schedule,
+  start: obj({ firstStep: text(200), link: v.optional(link) }),
+});
 
 const experiment: v.GenericSchema<unknown, Experiment> = obj({
   id,
@@ -160,7 +195,11 @@ const coachingSession: v.GenericSchema<unknown, CoachingSession> = obj({
   tracking: text(),
   support: text(),
   outcome: v.optional(
-    v.variant('kind', [obj({ kind: v.literal('experiment'), experimentId: id }), obj({ kind: v.literal('habit'), habitId: id })], 'must be an experiment or a habit'),
+    v.variant(
+      'kind',
+      [obj({ kind: v.literal('experiment'), experimentId: id }), obj({ kind: v.literal('habit'), habitId: id })],
+      'must be an experiment or a habit',
+    ),
   ),
 });
 
@@ -187,7 +226,10 @@ const focusSession: v.GenericSchema<unknown, FocusRecord> = obj({
 });
 
 export const settingsSchema: v.GenericSchema<unknown, Settings> = obj({
-  dayBoundary: v.pipe(wallTime, v.check((t) => t <= '06:00', 'must be between 00:00 and 06:00')),
+  dayBoundary: v.pipe(
+    wallTime,
+    v.check((t) => t <= '06:00', 'must be between 00:00 and 06:00'),
+  ),
   calendar: v.picklist(['local', 'google', 'outlook'], 'must be "local", "google" or "outlook"'),
   newTabDashboard: flag,
   dailyCapMinutes: whole(5, 24 * 60),

@@ -41,7 +41,8 @@ export async function validateDocument(json: unknown, schemaVersion: number, pau
       problems.push(`${store}: must be a list of records.`);
       continue;
     }
-    if (raw.length > MAX_RECORDS) return refuse(`${store}: holds ${raw.length.toLocaleString('en')} records; Cueboard reads at most ${MAX_RECORDS.toLocaleString('en')}.`);
+    if (raw.length > MAX_RECORDS)
+      return refuse(`${store}: holds ${raw.length.toLocaleString('en')} records; Cueboard reads at most ${MAX_RECORDS.toLocaleString('en')}.`);
     const records: unknown[] = [];
     const schema = RECORD_SCHEMAS[store] as v.GenericSchema<unknown, unknown>;
     for (const [i, record] of upgradeRecords(store, raw, fileSchema as number).entries()) {

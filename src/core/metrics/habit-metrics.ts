@@ -60,7 +60,9 @@ export const FUNNEL_DAYS = 28;
 /** Changes when anything the carried-forward numbers depend on changes (for the habit as judged). */
 export function statsConfigHash(habit: Habit): string {
   // `people` is left out of the JSON when absent, so habits not counted per person keep their hash.
-  return fnv1a(stableJson({ target: habit.target, days: habit.schedule.days, startsOn: habit.startsOn, strengthFormula: STRENGTH_FORMULA, people: habit.people }));
+  return fnv1a(
+    stableJson({ target: habit.target, days: habit.schedule.days, startsOn: habit.startsOn, strengthFormula: STRENGTH_FORMULA, people: habit.people }),
+  );
 }
 
 /** A cache that still fits the habit, or undefined. */
@@ -91,7 +93,10 @@ export interface MetricsInput {
 }
 
 /** Compute a habit's metrics and the cache to keep for next time. */
-export function habitMetrics({ habit: asStored, stats, checkIns, events, scheduled, today, dayBoundary }: MetricsInput): { metrics: HabitMetrics; stats: HabitStats } {
+export function habitMetrics({ habit: asStored, stats, checkIns, events, scheduled, today, dayBoundary }: MetricsInput): {
+  metrics: HabitMetrics;
+  stats: HabitStats;
+} {
   const habit = judgedHabit(asStored, dayBoundary);
   const mine = checkIns.filter((c) => c.habitId === habit.id);
   // Per person, each listed person counts once per period (see countedCheckIns).

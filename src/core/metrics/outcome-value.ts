@@ -2,7 +2,10 @@
 // load this check (or its messages).
 
 /** Check a logged outcome value: a number, on a real date not in the future. */
-export function validateOutcomeValue(input: { value: string; localDate: string }, today: string): { ok: true; value: number; localDate: string } | { ok: false; error: string } {
+export function validateOutcomeValue(
+  input: { value: string; localDate: string },
+  today: string,
+): { ok: true; value: number; localDate: string } | { ok: false; error: string } {
   const value = Number(input.value);
   if (input.value.trim() === '' || !Number.isFinite(value)) return { ok: false, error: 'Enter the value as a number.' };
   let date: string;

@@ -53,13 +53,23 @@ export function CheckInApp(api: CheckInApi) {
       (data) => {
         setLoaded(data);
         setSession(data.session);
-        if (data.checkInHabit) setNext({ cadence: data.checkInHabit.schedule.everyWeeks === 2 ? 'biweekly' : 'weekly', day: data.checkInHabit.schedule.days[0] ?? 5, time: data.checkInHabit.schedule.startTime });
+        if (data.checkInHabit)
+          setNext({
+            cadence: data.checkInHabit.schedule.everyWeeks === 2 ? 'biweekly' : 'weekly',
+            day: data.checkInHabit.schedule.days[0] ?? 5,
+            time: data.checkInHabit.schedule.startTime,
+          });
       },
       () => setProblem({ text: 'Cueboard could not read its data. Reload the page to try again.' }),
     );
   }, [api]);
 
-  if (!loaded || !session) return <main class="checkin" aria-busy="true">{problem && <p role="alert">{problem.text}</p>}</main>;
+  if (!loaded || !session)
+    return (
+      <main class="checkin" aria-busy="true">
+        {problem && <p role="alert">{problem.text}</p>}
+      </main>
+    );
 
   const edit = (change: Partial<CoachingSession>) => {
     const nextSession = { ...session, ...change };
@@ -67,13 +77,20 @@ export function CheckInApp(api: CheckInApi) {
     void api.keep(nextSession).catch(() => setProblem({ text: 'What you typed could not be kept on this machine just now; it stays on this page.' }));
   };
   const focusName = loaded.habits.find((h) => h.id === session.focusHabitId)?.name;
-  const markdown = (s: CoachingSession) => sessionMarkdown(s, { ...(loaded.habits.find((h) => h.id === s.focusHabitId) ? { focus: loaded.habits.find((h) => h.id === s.focusHabitId)!.name } : {}) }, s.until);
+  const markdown = (s: CoachingSession) =>
+    sessionMarkdown(
+      s,
+      { ...(loaded.habits.find((h) => h.id === s.focusHabitId) ? { focus: loaded.habits.find((h) => h.id === s.focusHabitId)!.name } : {}) },
+      s.until,
+    );
   const running = loaded.experiments.filter((v) => v.experiment.status === 'running');
 
   if (finished) {
     return (
       <main class="checkin">
-        <h1 ref={first} tabIndex={-1}>Check-in saved</h1>
+        <h1 ref={first} tabIndex={-1}>
+          Check-in saved
+        </h1>
         <p>
           Your commitment: <strong>{finished.commitment}</strong>
           {finished.outcome?.kind === 'experiment' && ' — it runs as a two-week experiment from today.'}
@@ -84,7 +101,15 @@ export function CheckInApp(api: CheckInApi) {
           </p>
         )}
         <div class="actions">
-          <button type="button" onClick={() => void api.copy(markdown(finished)).then(() => setSaid('The summary is on the clipboard.'), () => setSaid('The clipboard refused; try “Save as a file”.'))}>
+          <button
+            type="button"
+            onClick={() =>
+              void api.copy(markdown(finished)).then(
+                () => setSaid('The summary is on the clipboard.'),
+                () => setSaid('The clipboard refused; try “Save as a file”.'),
+              )
+            }
+          >
             Copy the summary (Markdown)
           </button>
           <button type="button" onClick={() => api.save(`cueboard-check-in-${finished.until}.md`, markdown(finished))}>
@@ -102,9 +127,7 @@ export function CheckInApp(api: CheckInApi) {
       <h1 ref={first} tabIndex={-1}>
         Coaching check-in
       </h1>
-      <p class="lede">
-        Solo, or with your coach beside you: about thirty minutes. The timers are a guide, never a rule. Since {session.since}.
-      </p>
+      <p class="lede">Solo, or with your coach beside you: about thirty minutes. The timers are a guide, never a rule. Since {session.since}.</p>
       {SESSION_PARTS.map((part, i) => (
         <section key={part.id} class="card part" aria-labelledby={`part-${part.id}`}>
           <div class="part-head">
@@ -137,20 +160,32 @@ export function CheckInApp(api: CheckInApi) {
               {/* The dashboard itself, live: completion, strength, streaks, the cue funnel, the outcome's values. */}
               <iframe class="embedded-dashboard" src="/popup.html" title="Your dashboard: today’s habits, leading metrics and outcomes" />
               <p class="hint">
-                Or <a href="/newtab.html" target="_blank">open it beside this page</a>. What does it tell you?
+                Or{' '}
+                <a href="/newtab.html" target="_blank">
+                  open it beside this page
+                </a>
+                . What does it tell you?
               </p>
             </>
           )}
           {part.id !== 'data' &&
             TEXT[part.id].map((key, q) => (
               <Field key={key} id={`checkin-${key}`} label={part.questions[q]!} error={problem?.field === key ? problem.text : undefined}>
-                <textarea {...describedBy(`checkin-${key}`, problem?.field === key ? problem.text : undefined)} value={session[key] as string} onInput={(e) => edit({ [key]: e.currentTarget.value })} />
+                <textarea
+                  {...describedBy(`checkin-${key}`, problem?.field === key ? problem.text : undefined)}
+                  value={session[key] as string}
+                  onInput={(e) => edit({ [key]: e.currentTarget.value })}
+                />
               </Field>
             ))}
           {part.id === 'forward' && (
             <>
               <Field id="checkin-focus" label={part.questions[0]!} error={problem?.field === 'focus' ? problem.text : undefined}>
-                <select {...describedBy('checkin-focus', problem?.field === 'focus' ? problem.text : undefined)} value={session.focusHabitId ?? ''} onChange={(e) => edit({ focusHabitId: e.currentTarget.value || undefined })}>
+                <select
+                  {...describedBy('checkin-focus', problem?.field === 'focus' ? problem.text : undefined)}
+                  value={session.focusHabitId ?? ''}
+                  onChange={(e) => edit({ focusHabitId: e.currentTarget.value || undefined })}
+                >
                   <option value="">Not chosen yet</option>
                   {loaded.habits.map((h) => (
                     <option key={h.id} value={h.id}>
@@ -182,10 +217,19 @@ export function CheckInApp(api: CheckInApi) {
               {turn === 'experiment' && (
                 <div class="row">
                   <Field id="checkin-measure" label="Daily measure" error={problem?.field === 'measureLabel' ? problem.text : undefined}>
-                    <input type="text" {...describedBy('checkin-measure', problem?.field === 'measureLabel' ? problem.text : undefined)} value={measure.label} onInput={(e) => setMeasure((m) => ({ ...m, label: e.currentTarget.value }))} />
+                    <input
+                      type="text"
+                      {...describedBy('checkin-measure', problem?.field === 'measureLabel' ? problem.text : undefined)}
+                      value={measure.label}
+                      onInput={(e) => setMeasure((m) => ({ ...m, label: e.currentTarget.value }))}
+                    />
                   </Field>
                   <Field id="checkin-measure-kind" label="Measured as">
-                    <select id="checkin-measure-kind" value={measure.kind} onChange={(e) => setMeasure((m) => ({ ...m, kind: e.currentTarget.value as typeof m.kind }))}>
+                    <select
+                      id="checkin-measure-kind"
+                      value={measure.kind}
+                      onChange={(e) => setMeasure((m) => ({ ...m, kind: e.currentTarget.value as typeof m.kind }))}
+                    >
                       <option value="rating">a rating from 1 to 5</option>
                       <option value="count">a count</option>
                       <option value="minutes">minutes</option>
@@ -200,7 +244,11 @@ export function CheckInApp(api: CheckInApi) {
 
       <section class="card" aria-labelledby="next-title">
         <h2 id="next-title">The next check-in</h2>
-        <p class="hint">{loaded.checkInHabit ? 'A recurring cue already brings you back here; change it if you like.' : 'A recurring cue in your calendar brings you back here.'}</p>
+        <p class="hint">
+          {loaded.checkInHabit
+            ? 'A recurring cue already brings you back here; change it if you like.'
+            : 'A recurring cue in your calendar brings you back here.'}
+        </p>
         <div class="row">
           <Field id="next-cadence" label="How often">
             <select id="next-cadence" value={next.cadence} onChange={(e) => setNext((n) => ({ ...n, cadence: e.currentTarget.value as Cadence }))}>
@@ -233,7 +281,10 @@ export function CheckInApp(api: CheckInApi) {
           onClick={() => {
             setProblem(undefined);
             void finishing.run(async () => {
-              const result = await api.finish(session, turn === 'experiment' ? { kind: 'experiment', measureLabel: measure.label, measureKind: measure.kind } : { kind: turn });
+              const result = await api.finish(
+                session,
+                turn === 'experiment' ? { kind: 'experiment', measureLabel: measure.label, measureKind: measure.kind } : { kind: turn },
+              );
               if (!result.ok) return setProblem({ text: result.error, ...(result.field ? { field: result.field } : {}) });
               const scheduled = await api.schedule(next);
               if (!scheduled.ok) setSaid(`Saved; the next check-in could not be scheduled: ${scheduled.error}`);
@@ -258,7 +309,16 @@ export function CheckInApp(api: CheckInApi) {
                   <pre class="summary-text">{markdown(s)}</pre>
                 </details>
                 <span class="actions">
-                  <button type="button" class="quiet" onClick={() => void api.copy(markdown(s)).then(() => setSaid('The summary is on the clipboard.'), () => setSaid('The clipboard refused; try “Save as a file”.'))}>
+                  <button
+                    type="button"
+                    class="quiet"
+                    onClick={() =>
+                      void api.copy(markdown(s)).then(
+                        () => setSaid('The summary is on the clipboard.'),
+                        () => setSaid('The clipboard refused; try “Save as a file”.'),
+                      )
+                    }
+                  >
                     Copy as Markdown
                   </button>
                   <button type="button" class="quiet" onClick={() => api.save(`cueboard-check-in-${s.until}.md`, markdown(s))}>

@@ -92,7 +92,11 @@ export function ExperimentCard({ view, log, decide }: ExperimentCardProps) {
                 </label>
               ))}
             </fieldset>
-            {decideError && <p role="alert" class="error">{decideError}</p>}
+            {decideError && (
+              <p role="alert" class="error">
+                {decideError}
+              </p>
+            )}
             <div class="actions">
               <button type="submit" class="primary">
                 Decide

@@ -53,7 +53,12 @@ export function ExperimentForm({ habits, browserZone, initial = BLANK, habitId =
     >
       <h3 id="experiment-form-title">New experiment</h3>
       <ErrorSummary errors={{ ...errors, ...habitErrors }} />
-      <Field id="exp-hypothesis" label="Hypothesis" error={errors.hypothesis} hint='"If I …, then …", e.g. "If I block the 30 minutes after lunch for email, my afternoon focus rises".'>
+      <Field
+        id="exp-hypothesis"
+        label="Hypothesis"
+        error={errors.hypothesis}
+        hint='"If I …, then …", e.g. "If I block the 30 minutes after lunch for email, my afternoon focus rises".'
+      >
         <textarea {...describedBy('exp-hypothesis', errors.hypothesis, true)} value={input.hypothesis} onInput={set('hypothesis')} />
       </Field>
       <Field id="exp-habit" label="The behaviour it tries" error={errors.habit}>
@@ -68,7 +73,13 @@ export function ExperimentForm({ habits, browserZone, initial = BLANK, habitId =
       </Field>
       <fieldset class="card loop">
         <legend>{tried === NEW ? 'The new behaviour' : 'The behaviour, as the experiment changes it'}</legend>
-        <HabitFields idPrefix="exp-habit" input={habit} errors={habitErrors} browserZone={browserZone} onChange={(change) => setHabit((h) => ({ ...h, ...change }))} />
+        <HabitFields
+          idPrefix="exp-habit"
+          input={habit}
+          errors={habitErrors}
+          browserZone={browserZone}
+          onChange={(change) => setHabit((h) => ({ ...h, ...change }))}
+        />
       </fieldset>
       <div class="row">
         <Field id="exp-measure" label="Daily measure" error={errors.measureLabel} hint='e.g. "Afternoon focus".'>

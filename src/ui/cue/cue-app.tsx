@@ -49,7 +49,9 @@ export function CueApp(props: CueActions) {
   const { busy, problem, run, fail } = useAction();
   /** The snooze is stored: say so now; if its alarm cannot be set, say that too rather than let it pass silently. */
   const snoozed = (until: number): Outcome => {
-    props.cuesFollow().catch(() => fail(new ReadableError('The snooze is saved, but its reminder could not be set just now. Cueboard tries again within 15 minutes.')));
+    props
+      .cuesFollow()
+      .catch(() => fail(new ReadableError('The snooze is saved, but its reminder could not be set just now. Cueboard tries again within 15 minutes.')));
     return { text: `Snoozed: back at ${formatTime(until, props.timeZone)}.` };
   };
   const first = useRef<HTMLButtonElement>(null);
@@ -63,11 +65,25 @@ export function CueApp(props: CueActions) {
       if (next) setOutcome(next);
     });
 
-  if (error) return <main class="cue"><p role="alert">Cueboard could not read this cue. {error}</p></main>;
+  if (error)
+    return (
+      <main class="cue">
+        <p role="alert">Cueboard could not read this cue. {error}</p>
+      </main>
+    );
   if (!habit) {
-    return <main class="cue" aria-busy="true"><p>Loading…</p></main>;
+    return (
+      <main class="cue" aria-busy="true">
+        <p>Loading…</p>
+      </main>
+    );
   }
-  if (habit.archived) return <main class="cue"><p role="alert">“{habit.name}” is archived, so this cue is closed.</p></main>;
+  if (habit.archived)
+    return (
+      <main class="cue">
+        <p role="alert">“{habit.name}” is archived, so this cue is closed.</p>
+      </main>
+    );
 
   const head = (
     <>
@@ -79,7 +95,14 @@ export function CueApp(props: CueActions) {
     return (
       <main class="cue">
         {head}
-        <FocusPart load={props.focusCue} habit={habit} {...(props.cueAt !== undefined ? { cueAt: props.cueAt } : {})} openLink={props.openLink} skip={props.skip} undo={props.undo} />
+        <FocusPart
+          load={props.focusCue}
+          habit={habit}
+          {...(props.cueAt !== undefined ? { cueAt: props.cueAt } : {})}
+          openLink={props.openLink}
+          skip={props.skip}
+          undo={props.undo}
+        />
       </main>
     );
   }
@@ -109,7 +132,13 @@ export function CueApp(props: CueActions) {
         >
           {habit.start.link ? 'Start: open the work' : 'Start two minutes'}
         </button>
-        <button type="button" disabled={busy} onClick={() => void act(async () => ({ text: `Checked off. ${habit.reward ? rewardText(habit.reward) : 'That counts.'}`, undoId: (await props.done()).id }))}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void act(async () => ({ text: `Checked off. ${habit.reward ? rewardText(habit.reward) : 'That counts.'}`, undoId: (await props.done()).id }))
+          }
+        >
           Done
         </button>
         <button type="button" disabled={busy} onClick={() => void act(async () => snoozed(await props.snooze(10)))}>
@@ -118,7 +147,11 @@ export function CueApp(props: CueActions) {
         <button type="button" disabled={busy} onClick={() => void act(async () => snoozed(await props.snooze(60)))}>
           Snooze 1 hour
         </button>
-        <button type="button" disabled={busy} onClick={() => void act(async () => ({ text: 'Skipped for today. A skip keeps the record honest.', undoId: (await props.skip()).id }))}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void act(async () => ({ text: 'Skipped for today. A skip keeps the record honest.', undoId: (await props.skip()).id }))}
+        >
           Skip today
         </button>
       </div>

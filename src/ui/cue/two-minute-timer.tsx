@@ -19,7 +19,11 @@ export function TwoMinuteTimer({ startedAt, now }: { startedAt?: number; now: ()
         {formatCountdown(left)}
       </span>
       <p aria-live="polite" class="timer-note">
-        {startedAt === undefined ? 'Just start: two minutes is the whole commitment.' : finished ? 'Two minutes in. Keep going, or call it done.' : 'Started. Only the first step counts.'}
+        {startedAt === undefined
+          ? 'Just start: two minutes is the whole commitment.'
+          : finished
+            ? 'Two minutes in. Keep going, or call it done.'
+            : 'Started. Only the first step counts.'}
       </p>
     </div>
   );

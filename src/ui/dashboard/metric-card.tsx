@@ -16,7 +16,11 @@ export function MetricCard({ m }: { m: HabitMetrics }) {
     <li class="metric" data-habit={m.habitId}>
       <div class="metric-head">
         <span class="metric-name">
-          {m.keystone && <span class="keystone" aria-label="Keystone:">★ </span>}
+          {m.keystone && (
+            <span class="keystone" aria-label="Keystone:">
+              ★{' '}
+            </span>
+          )}
           {m.name}
         </span>
         <Sparkline values={m.sparkline} label={`${m.name}, done per ${m.per} over the last ${periodsText(m.sparkline.length, m.per)}`} />
@@ -51,7 +55,8 @@ export function MetricCard({ m }: { m: HabitMetrics }) {
         <p>
           Cues, last 4 weeks: {f.scheduled} scheduled → {f.fired} fired → {f.started} started → {f.done} done; {f.snoozed} snoozed, {f.skipped} skipped,{' '}
           {f.missed} with nothing logged{f.displaced ? `; ${f.displaced} moved for a meeting` : ''}
-          {f.noFreeTime ? `; ${f.noFreeTime} with no free time` : ''}. Completion counts {m.per === 'day' ? 'scheduled days' : 'weeks'} met; skipped ones are left out.
+          {f.noFreeTime ? `; ${f.noFreeTime} with no free time` : ''}. Completion counts {m.per === 'day' ? 'scheduled days' : 'weeks'} met; skipped ones are
+          left out.
         </p>
       </details>
     </li>

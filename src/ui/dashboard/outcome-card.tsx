@@ -11,7 +11,14 @@ export function OutcomeCard({ o }: { o: OutcomeTrend }) {
       </span>
       {o.series.length > 1 && <Sparkline values={o.series} label={`${o.name}, logged values`} />}
       {o.progress !== undefined && (
-        <div class="bar" role="progressbar" aria-label={`${o.name}: way from baseline to target`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(o.progress * 100)}>
+        <div
+          class="bar"
+          role="progressbar"
+          aria-label={`${o.name}: way from baseline to target`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(o.progress * 100)}
+        >
           <span style={{ width: `${Math.round(o.progress * 100)}%` }} />
         </div>
       )}

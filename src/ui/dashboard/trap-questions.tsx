@@ -93,7 +93,12 @@ export function TrapQuestions(props: TrapQuestionsProps) {
       <p role="status" class="notice">
         {notice?.text}{' '}
         {notice?.undo && (
-          <button type="button" class="quiet" disabled={busy} onClick={() => void act(async () => (await notice.undo!(), { text: 'Undone: the huddle is off the calendar.' }))}>
+          <button
+            type="button"
+            class="quiet"
+            disabled={busy}
+            onClick={() => void act(async () => (await notice.undo!(), { text: 'Undone: the huddle is off the calendar.' }))}
+          >
             Undo
           </button>
         )}
@@ -130,8 +135,8 @@ function Question({ q, busy, props, act, later }: QuestionProps) {
         <h3 id={titleId}>Is this behaviour still the most effective way to reach “{q.outcomeName}”?</h3>
         <p>
           “{q.habitName}” has met its target three weeks running, while “{q.outcomeName}”{' '}
-          {q.movement === 'flat' ? 'has held about level' : 'has moved away from its target'} over its last three values. That’s interesting — what can we
-          learn from this?
+          {q.movement === 'flat' ? 'has held about level' : 'has moved away from its target'} over its last three values. That’s interesting — what can we learn
+          from this?
         </p>
         <div class="actions">
           <button type="button" disabled={busy} onClick={answer(() => props.adjustHabit(q.habitId))}>
@@ -226,8 +231,8 @@ function OutcomeValueQuestion({
     <>
       <h3 id={titleId}>What is “{q.outcomeName}” this week?</h3>
       <p>
-        {q.lastLoggedOn ? `The last value was logged on ${q.lastLoggedOn}.` : 'No value has been logged yet.'} A number now shows whether the behaviours
-        are moving it.
+        {q.lastLoggedOn ? `The last value was logged on ${q.lastLoggedOn}.` : 'No value has been logged yet.'} A number now shows whether the behaviours are
+        moving it.
       </p>
       <form class="log-value" noValidate onSubmit={submit} aria-labelledby={titleId}>
         <label for={fieldId}>This week’s value{unit}</label>

@@ -75,7 +75,12 @@ export function FocusBlock({ block, source, level = 2, compact, onSaved, reload 
         <H id="focus-title" tabIndex={-1} ref={heading}>
           {title}
         </H>
-        <EndForm view={view} passes={block.passes} busy={busy} onAnswer={(rating, note) => run({ do: 'rate', ...(rating !== undefined ? { rating } : {}), ...(note ? { note } : {}) })} />
+        <EndForm
+          view={view}
+          passes={block.passes}
+          busy={busy}
+          onAnswer={(rating, note) => run({ do: 'rate', ...(rating !== undefined ? { rating } : {}), ...(note ? { note } : {}) })}
+        />
         {outcome}
       </section>
     );

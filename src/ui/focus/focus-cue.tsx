@@ -68,7 +68,12 @@ export function FocusCue({ habit, cueAt, source, openLink, skip, undo }: FocusCu
       </p>
     );
   }
-  if (block === undefined && !error) return <p class="meta" aria-busy="true">Loading…</p>;
+  if (block === undefined && !error)
+    return (
+      <p class="meta" aria-busy="true">
+        Loading…
+      </p>
+    );
 
   return (
     <>
@@ -92,8 +97,7 @@ export function FocusCue({ habit, cueAt, source, openLink, skip, undo }: FocusCu
         </button>
       </div>
       <p class="hint">
-        {habit.start.link ? 'Both starts open the work at once. ' : ''}“Start in 2 minutes” begins the timer two minutes from now, unless you
-        begin sooner.
+        {habit.start.link ? 'Both starts open the work at once. ' : ''}“Start in 2 minutes” begins the timer two minutes from now, unless you begin sooner.
       </p>
       {asking && (
         <form

@@ -68,4 +68,3 @@ export function savedWords(rating: number | undefined, minutes: number): string 
   if (rating !== undefined) return `Saved: focus ${rating} of 5${counted ? `, ${counted}` : ''}.`;
   return counted ? `Saved: ${counted}.` : 'Closed. This block counted no minutes.';
 }
-

@@ -3,12 +3,22 @@ import type { LibraryEntry } from '@/src/core/library';
 import { daysText, targetText } from '../plan-text';
 
 /** Step 3: the starter library for the chosen role(s); the person picks one to five, each editable in step 5. */
-export function BehavioursStep({ entries, picked, onToggle }: { entries: readonly LibraryEntry[]; picked: readonly PickedBehaviour[]; onToggle: (entry: LibraryEntry) => void }) {
+export function BehavioursStep({
+  entries,
+  picked,
+  onToggle,
+}: {
+  entries: readonly LibraryEntry[];
+  picked: readonly PickedBehaviour[];
+  onToggle: (entry: LibraryEntry) => void;
+}) {
   const full = picked.length >= MAX_BEHAVIOURS;
   return (
     <fieldset class="choices">
       <legend>Which behaviours drive your outcome?</legend>
-      <p class="hint" id="why-five">{WHY_FIVE}</p>
+      <p class="hint" id="why-five">
+        {WHY_FIVE}
+      </p>
       <ul class="library">
         {entries.map((entry) => {
           const chosen = picked.some((p) => p.entryId === entry.id);

@@ -121,21 +121,44 @@ export function GuidedApp(api: GuidedApi) {
     }
   };
 
-  if (phase.kind === 'loading') return <main class="guided" aria-busy="true">{problem && <p role="alert">{problem}</p>}</main>;
+  if (phase.kind === 'loading')
+    return (
+      <main class="guided" aria-busy="true">
+        {problem && <p role="alert">{problem}</p>}
+      </main>
+    );
 
   if (phase.kind === 'resume') {
     const saved = phase.saved;
     return (
       <main class="guided">
-        <h1 ref={heading} tabIndex={-1}>Set up a new outcome</h1>
-        <p>
-          You started this before and reached {stepLabel(saved.step).toLowerCase()}. Carry on from there, or start over?
-        </p>
+        <h1 ref={heading} tabIndex={-1}>
+          Set up a new outcome
+        </h1>
+        <p>You started this before and reached {stepLabel(saved.step).toLowerCase()}. Carry on from there, or start over?</p>
         <div class="actions">
-          <button type="button" class="primary" onClick={() => { setDraft(saved); setPhase({ kind: 'steps' }); }}>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              setDraft(saved);
+              setPhase({ kind: 'steps' });
+            }}
+          >
             Resume
           </button>
-          <button type="button" onClick={() => void api.discardDraft().then(() => { setDraft(newDraft(api.now())); setPhase({ kind: 'steps' }); }, () => setProblem('The saved progress could not be cleared; try again.'))}>
+          <button
+            type="button"
+            onClick={() =>
+              void api.discardDraft().then(
+                () => {
+                  setDraft(newDraft(api.now()));
+                  setPhase({ kind: 'steps' });
+                },
+                () => setProblem('The saved progress could not be cleared; try again.'),
+              )
+            }
+          >
             Start over
           </button>
         </div>
@@ -147,7 +170,9 @@ export function GuidedApp(api: GuidedApi) {
   if (phase.kind === 'done') {
     return (
       <main class="guided">
-        <h1 ref={heading} tabIndex={-1}>Your cues are set</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          Your cues are set
+        </h1>
         <p>
           {phase.habits === 1 ? 'One habit is' : `${phase.habits} habits are`} on your dashboard, keystone first: open Cueboard from the toolbar, or a new tab.
           Each cue brings its two-minute start.
@@ -183,18 +208,30 @@ export function GuidedApp(api: GuidedApi) {
         </ol>
       </nav>
       <p class="eyebrow">{stepLabel(step)}</p>
-      <h1 ref={heading} tabIndex={-1}>{TITLES[step]}</h1>
-      {problem && <p role="alert" class="error-summary">{problem}</p>}
+      <h1 ref={heading} tabIndex={-1}>
+        {TITLES[step]}
+      </h1>
+      {problem && (
+        <p role="alert" class="error-summary">
+          {problem}
+        </p>
+      )}
 
       {step === 'outcome' && (
         <>
           <p class="lede">
-            The outcome is the lagging indicator: the result you want, which you can only move through the leading behaviours you
-            control day to day.
+            The outcome is the lagging indicator: the result you want, which you can only move through the leading behaviours you control day to day.
           </p>
           <div class="actions starters" role="group" aria-label="Start from an example">
             {OUTCOME_STARTERS.map((s) => (
-              <button key={s.id} type="button" onClick={() => { setSeed({ key: s.id, input: s.draft(today) }); setDraft((d) => ({ ...d, outcomeKind: s.kind })); }}>
+              <button
+                key={s.id}
+                type="button"
+                onClick={() => {
+                  setSeed({ key: s.id, input: s.draft(today) });
+                  setDraft((d) => ({ ...d, outcomeKind: s.kind }));
+                }}
+              >
                 {s.label}
               </button>
             ))}

@@ -1,7 +1,15 @@
 import { KEYSTONE_QUESTION, type PickedBehaviour } from '@/src/core/guided-start';
 
 /** Step 4: the guide's keystone question, answered with one of the chosen behaviours. */
-export function KeystoneStep({ behaviours, keystone, onChange }: { behaviours: readonly PickedBehaviour[]; keystone?: string; onChange: (entryId: string) => void }) {
+export function KeystoneStep({
+  behaviours,
+  keystone,
+  onChange,
+}: {
+  behaviours: readonly PickedBehaviour[];
+  keystone?: string;
+  onChange: (entryId: string) => void;
+}) {
   return (
     <fieldset class="choices">
       <legend>{KEYSTONE_QUESTION}</legend>

@@ -20,7 +20,13 @@ export function LoopStep({ behaviours, errors, browserZone, onEdit, calendar }: 
       {behaviours.map((b) => (
         <fieldset key={b.entryId} class="card loop" data-entry={b.entryId}>
           <legend>{b.input.name.trim() || 'This behaviour'}</legend>
-          <HabitFields idPrefix={`loop-${b.entryId}`} input={b.input} errors={errors[b.entryId] ?? {}} browserZone={browserZone} onChange={(change) => onEdit(b.entryId, change)} />
+          <HabitFields
+            idPrefix={`loop-${b.entryId}`}
+            input={b.input}
+            errors={errors[b.entryId] ?? {}}
+            browserZone={browserZone}
+            onChange={(change) => onEdit(b.entryId, change)}
+          />
         </fieldset>
       ))}
       <section class="where" aria-labelledby="where-title">

@@ -36,7 +36,12 @@ export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, 
     if (ready) onReady?.();
   }, [ready, onReady]);
 
-  if (error) return <main class="newtab"><p role="alert">Cueboard could not read its data. {error}</p></main>;
+  if (error)
+    return (
+      <main class="newtab">
+        <p role="alert">Cueboard could not read its data. {error}</p>
+      </main>
+    );
   if (!data) return <main class="newtab" aria-busy="true" />;
   const done = data.items.filter((i) => i.state === 'done').length;
   return (
@@ -77,7 +82,14 @@ export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, 
           </h2>
           <ul class="habits" aria-label="Today's habits">
             {data.items.map((item) => (
-              <HabitRow key={item.habitId} item={item} timeZone={timeZone} busy={busy} onDone={(id, person) => void run(() => checkOff(id, person))} onUndo={(id) => void run(() => undo(id))} />
+              <HabitRow
+                key={item.habitId}
+                item={item}
+                timeZone={timeZone}
+                busy={busy}
+                onDone={(id, person) => void run(() => checkOff(id, person))}
+                onUndo={(id) => void run(() => undo(id))}
+              />
             ))}
           </ul>
         </section>

@@ -93,9 +93,7 @@ export function CalendarSection({ status, connect, disconnect, reload }: Calenda
                 if (event.key === 'Escape') cancel();
               }}
             >
-              <p id="disconnect-question">
-                Also remove Cueboard’s cue events from your {CALENDAR_NAMES[kind]}? Your history stays in Cueboard.
-              </p>
+              <p id="disconnect-question">Also remove Cueboard’s cue events from your {CALENDAR_NAMES[kind]}? Your history stays in Cueboard.</p>
               <div class="actions">
                 <button ref={firstAnswer} type="button" disabled={busy} onClick={() => answer(kind, true)}>
                   Remove cues and disconnect

@@ -5,8 +5,7 @@ import { ReadableError } from '@/src/ports/readable-error';
 
 /** What reading a chosen file found: what importing it would do, or why it cannot be imported. */
 export type ImportView =
-  | { ok: true; from: 'cueboard' | 'loop'; lines: string[]; notes: string[]; apply: () => Promise<string> }
-  | { ok: false; errors: string[] };
+  { ok: true; from: 'cueboard' | 'loop'; lines: string[]; notes: string[]; apply: () => Promise<string> } | { ok: false; errors: string[] };
 
 /** Weekly backups as the section shows them. */
 export interface BackupStatus {
@@ -100,7 +99,11 @@ export function DataSection({ api, onNotice, onChange }: DataSectionProps) {
       <ul class="export-list" aria-labelledby="export-title">
         {EXPORTS.map((e) => (
           <li key={e.kind}>
-            <button type="button" disabled={busy !== undefined} onClick={() => void run(e.kind, async () => onNotice(`Saved ${await api.exportFile(e.kind)} to your downloads.`))}>
+            <button
+              type="button"
+              disabled={busy !== undefined}
+              onClick={() => void run(e.kind, async () => onNotice(`Saved ${await api.exportFile(e.kind)} to your downloads.`))}
+            >
               {e.label}
             </button>{' '}
             <span class="hint">{e.hint}</span>
@@ -116,26 +119,35 @@ export function DataSection({ api, onNotice, onChange }: DataSectionProps) {
               type="checkbox"
               checked={backup.on}
               disabled={busy !== undefined}
-              onChange={() => void run('backup', async () => {
-                try {
-                  onNotice(await (backup.on ? api.backup.turnOff() : api.backup.turnOn()));
-                } finally {
-                  await refreshBackup();
-                }
-              })}
+              onChange={() =>
+                void run('backup', async () => {
+                  try {
+                    onNotice(await (backup.on ? api.backup.turnOff() : api.backup.turnOn()));
+                  } finally {
+                    await refreshBackup();
+                  }
+                })
+              }
             />{' '}
             Save a backup of everything to your downloads folder every week (the newest four are kept)
           </label>
           {backup.on && (
             <p>
               {backup.last ? `Last backup: ${when(backup.last.at)}, ${backup.last.name}.` : 'No backup yet.'}{' '}
-              <button type="button" class="quiet" disabled={busy !== undefined} onClick={() => void run('backup', async () => {
-                try {
-                  onNotice(await api.backup.now());
-                } finally {
-                  await refreshBackup();
+              <button
+                type="button"
+                class="quiet"
+                disabled={busy !== undefined}
+                onClick={() =>
+                  void run('backup', async () => {
+                    try {
+                      onNotice(await api.backup.now());
+                    } finally {
+                      await refreshBackup();
+                    }
+                  })
                 }
-              })}>
+              >
                 Back up now
               </button>
             </p>

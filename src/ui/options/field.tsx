@@ -6,7 +6,11 @@ export function Field({ id, label, error, hint, children }: { id: string; label:
     <div class={`field${error ? ' invalid' : ''}`}>
       <label for={id}>{label}</label>
       {children}
-      {hint && !error && <p class="hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && !error && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       {error && (
         <p class="error" id={`${id}-error`}>
           {error}

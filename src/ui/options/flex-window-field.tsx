@@ -25,8 +25,8 @@ export function FlexWindowField({ idPrefix, window, errors, onChange, localCalen
     <fieldset aria-describedby={`${id}-hint${localCalendar ? ` ${id}-local` : ''}`}>
       <legend>Window</legend>
       <p class="hint" id={`${id}-hint`}>
-        Cueboard keeps one recurring event at the ideal time and moves a day’s block to the nearest free time in the window when a meeting
-        lands on it; never more than one block a day.
+        Cueboard keeps one recurring event at the ideal time and moves a day’s block to the nearest free time in the window when a meeting lands on it; never
+        more than one block a day.
       </p>
       {/* The local calendar knows no meetings, so nothing ever moves the block: say so rather than promise it. */}
       {localCalendar && (

@@ -68,7 +68,12 @@ export function FocusPlanField({ idPrefix, input, errors, onChange }: FocusPlanF
           <p class="hint" id={`${id}-hint`}>
             Its cue offers Start now, Start in 2 minutes and Not today; sites on <a href="#focus">your focus list</a> are held back while it runs.
           </p>
-          <Field id={`${id}-minutes`} label="Length (minutes)" error={errors['focus.minutes']} hint={`From ${FOCUS_MINUTES.min} to ${FOCUS_MINUTES.max} minutes of focus; pauses do not count.`}>
+          <Field
+            id={`${id}-minutes`}
+            label="Length (minutes)"
+            error={errors['focus.minutes']}
+            hint={`From ${FOCUS_MINUTES.min} to ${FOCUS_MINUTES.max} minutes of focus; pauses do not count.`}
+          >
             <input
               type="text"
               inputMode="numeric"
@@ -77,7 +82,12 @@ export function FocusPlanField({ idPrefix, input, errors, onChange }: FocusPlanF
               onInput={(e) => setMinutes(e.currentTarget.value)}
             />
           </Field>
-          <Field id={`${id}-intention`} label="Intention" error={errors['focus.intention']} hint="One line on what this block is for, e.g. “the design doc for the billing migration”.">
+          <Field
+            id={`${id}-intention`}
+            label="Intention"
+            error={errors['focus.intention']}
+            hint="One line on what this block is for, e.g. “the design doc for the billing migration”."
+          >
             <input
               type="text"
               autoComplete="off"

@@ -141,7 +141,9 @@ export function FocusSection({ api, onNotice }: FocusSectionProps) {
         () => true,
         () => false,
       );
-      const state = given ? `${site} is held back while a focus block runs.` : `${site} is still not held back: the browser did not give Cueboard access to it.`;
+      const state = given
+        ? `${site} is held back while a focus block runs.`
+        : `${site} is still not held back: the browser did not give Cueboard access to it.`;
       onNotice(told || !given ? state : `${state} ${CATCH_UP}`);
     });
   };
@@ -179,8 +181,8 @@ export function FocusSection({ api, onNotice }: FocusSectionProps) {
 
       <h3 id="focus-sites-title">Sites to hold back during focus</h3>
       <p class="hint">
-        Nothing is asked at install: Cueboard asks for access to each site when you add it, and uses it only to hold that site back while a focus block
-        runs. A site covers its subdomains.
+        Nothing is asked at install: Cueboard asks for access to each site when you add it, and uses it only to hold that site back while a focus block runs. A
+        site covers its subdomains.
       </p>
       {prefs.sites.length === 0 ? (
         <p class="empty">No sites yet. Add the ones that pull you away: mail, chat, news.</p>

@@ -74,7 +74,11 @@ export function HabitFields({ idPrefix, input, errors, onChange, browserZone, af
             {label}
           </label>
         ))}
-        {errors.days && <p class="error" id={`${idPrefix}-days-error`}>{errors.days}</p>}
+        {errors.days && (
+          <p class="error" id={`${idPrefix}-days-error`}>
+            {errors.days}
+          </p>
+        )}
       </fieldset>
       <div class="row">
         {/* A flexible habit's block moves within its window; this time is where it goes when nothing is in the way. */}
@@ -86,7 +90,14 @@ export function HabitFields({ idPrefix, input, errors, onChange, browserZone, af
         </Field>
       </div>
       {afterTime}
-      <ZonePicker id={`${idPrefix}-zone`} label="Time zone" value={input.timeZone} onChange={(zone) => onChange({ timeZone: zone })} browserZone={browserZone} error={errors.timeZone} />
+      <ZonePicker
+        id={`${idPrefix}-zone`}
+        label="Time zone"
+        value={input.timeZone}
+        onChange={(zone) => onChange({ timeZone: zone })}
+        browserZone={browserZone}
+        error={errors.timeZone}
+      />
       <Field id={`${idPrefix}-first-step`} label="Two-minute start" error={errors.firstStep} hint='The first step only, e.g. "Open the review queue".'>
         <input type="text" {...describedBy(`${idPrefix}-first-step`, errors.firstStep, true)} {...text('firstStep')} />
       </Field>

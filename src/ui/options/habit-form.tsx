@@ -76,15 +76,21 @@ export function HabitForm({ initial, editing, outcomes, onSave, onCancel, browse
         errors={errors}
         browserZone={browserZone}
         onChange={(change) => setInput((prev) => ({ ...prev, ...change }))}
-        afterTime={<TimeChoice input={input} errors={errors} localCalendar={localCalendar} onChange={(change) => setInput((prev) => ({ ...prev, ...change }))} />}
+        afterTime={
+          <TimeChoice input={input} errors={errors} localCalendar={localCalendar} onChange={(change) => setInput((prev) => ({ ...prev, ...change }))} />
+        }
         afterName={
           <>
             <Field id="habit-outcome" label="Drives outcome" error={errors.outcomeId}>
               <select {...describedBy('habit-outcome', errors.outcomeId)} {...text('outcomeId')}>
                 <option value="">No outcome yet</option>
-                {outcomes.filter((o) => !o.archived).map((o) => (
-                  <option key={o.id} value={o.id}>{o.name}</option>
-                ))}
+                {outcomes
+                  .filter((o) => !o.archived)
+                  .map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
               </select>
             </Field>
             {/* A focus block is one person's time: the list of people is offered only when the habit is not one (or still has one, to untick). */}
@@ -109,7 +115,11 @@ export function HabitForm({ initial, editing, outcomes, onSave, onCancel, browse
         />
         Show on the dashboard (five at most)
       </label>
-      {errors.onDashboard && <p class="error" id="habit-dashboard-error">{errors.onDashboard}</p>}
+      {errors.onDashboard && (
+        <p class="error" id="habit-dashboard-error">
+          {errors.onDashboard}
+        </p>
+      )}
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
           {editing ? 'Save habit' : 'Add habit'}
@@ -148,7 +158,17 @@ function firstWindow(input: HabitInput): WindowInput {
  * "Fixed time" or "Flexible: find free time in a window" under the cue time; flexible, the window's fields follow
  * (their own chunk: most habits are fixed). The habit fields then call the cue time the ideal time.
  */
-function TimeChoice({ input, errors, localCalendar, onChange }: { input: HabitInput; errors: Partial<Record<HabitErrorKey, string>>; localCalendar: boolean; onChange: (change: Partial<HabitInput>) => void }) {
+function TimeChoice({
+  input,
+  errors,
+  localCalendar,
+  onChange,
+}: {
+  input: HabitInput;
+  errors: Partial<Record<HabitErrorKey, string>>;
+  localCalendar: boolean;
+  onChange: (change: Partial<HabitInput>) => void;
+}) {
   const { window } = input;
   // The window typed before switching to a fixed time comes back when the person switches again.
   const lastWindow = useRef<WindowInput | undefined>(undefined);

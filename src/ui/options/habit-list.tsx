@@ -35,7 +35,10 @@ export function HabitList({ habits, outcomes, missing, onEdit, onArchive, onRepa
       {sorted.map((h) => (
         <li key={h.id} class={h.archived ? 'archived' : ''}>
           <div>
-            <strong>{h.keystone ? '★ ' : ''}{h.name}</strong>
+            <strong>
+              {h.keystone ? '★ ' : ''}
+              {h.name}
+            </strong>
             {h.archived && <span class="tag">archived</span>}
             {!h.archived && !h.onDashboard && <span class="tag">off dashboard</span>}
             {!h.archived && missing.includes(h.id) && <span class="tag">cue missing</span>}

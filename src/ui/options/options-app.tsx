@@ -109,8 +109,18 @@ export function OptionsApp(api: OptionsApi) {
     setNotice({ text: `${archived ? 'Archived' : 'Restored'} “${outcome.name}”.` });
   };
 
-  if (error) return <main class="options"><p role="alert">Cueboard could not read its data. {error}</p></main>;
-  if (!data) return <main class="options" aria-busy="true"><p>Loading…</p></main>;
+  if (error)
+    return (
+      <main class="options">
+        <p role="alert">Cueboard could not read its data. {error}</p>
+      </main>
+    );
+  if (!data)
+    return (
+      <main class="options" aria-busy="true">
+        <p>Loading…</p>
+      </main>
+    );
 
   return (
     <main class="options">
@@ -141,7 +151,11 @@ export function OptionsApp(api: OptionsApi) {
             </button>
           )}
         </p>
-        {problem && <p role="alert" class="notice">{problem}</p>}
+        {problem && (
+          <p role="alert" class="notice">
+            {problem}
+          </p>
+        )}
       </div>
 
       <section id="outcomes" tabIndex={-1} aria-labelledby="outcomes-title">
@@ -244,7 +258,13 @@ export function OptionsApp(api: OptionsApi) {
       <section id="settings" tabIndex={-1} aria-labelledby="settings-title">
         <h2 id="settings-title">Settings</h2>
         {/* Below the fold, and loaded once the page has painted. */}
-        <Later load={() => import('./calendar-section').then((m) => m.CalendarSection)} status={data.calendar} connect={api.connectCalendar} disconnect={api.disconnectCalendar} reload={reload} />
+        <Later
+          load={() => import('./calendar-section').then((m) => m.CalendarSection)}
+          status={data.calendar}
+          connect={api.connectCalendar}
+          disconnect={api.disconnectCalendar}
+          reload={reload}
+        />
         <Later
           load={() => import('./settings-form').then((m) => m.SettingsForm)}
           initial={data.settings}
@@ -263,7 +283,12 @@ export function OptionsApp(api: OptionsApi) {
       <section id="data" tabIndex={-1} aria-labelledby="data-title">
         <h2 id="data-title">Your data</h2>
         <p class="hint">Everything Cueboard knows stays on this machine. Keep a copy, bring it to another machine, or move in from Loop Habit Tracker.</p>
-        <Later load={() => import('./data-section').then((m) => m.DataSection)} api={api.data} onNotice={(text: string) => setNotice({ text })} onChange={reload} />
+        <Later
+          load={() => import('./data-section').then((m) => m.DataSection)}
+          api={api.data}
+          onNotice={(text: string) => setNotice({ text })}
+          onChange={reload}
+        />
       </section>
     </main>
   );

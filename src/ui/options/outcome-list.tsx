@@ -30,11 +30,23 @@ function LogValue({ outcome, today, onLog }: { outcome: Outcome; today: string; 
       }}
     >
       <label for={`${id}-value`}>Value ({outcome.unit || 'number'})</label>
-      <input id={`${id}-value`} type="text" inputMode="decimal" value={value} onInput={(e) => setValue(e.currentTarget.value)} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      <input
+        id={`${id}-value`}
+        type="text"
+        inputMode="decimal"
+        value={value}
+        onInput={(e) => setValue(e.currentTarget.value)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
       <label for={`${id}-date`}>on</label>
       <input id={`${id}-date`} type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
       <button type="submit">Log value</button>
-      {error && <p class="error" id={`${id}-error`} role="alert">{error}</p>}
+      {error && (
+        <p class="error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -26,7 +26,11 @@ export function PeopleField({ idPrefix, people, errors, onChange }: PeopleFieldP
 
   const toggle = (on: boolean) => {
     if (!on && people) lastList.current = people;
-    if (on) focusNext.current = `${id}-${Math.max(0, lastList.current.findIndex((p) => p.trim() === ''))}`;
+    if (on)
+      focusNext.current = `${id}-${Math.max(
+        0,
+        lastList.current.findIndex((p) => p.trim() === ''),
+      )}`;
     // Per person, a weekly round is the usual rhythm (the guide's 1-on-1 with each direct report weekly).
     onChange(on ? { people: lastList.current, targetPer: 'week' } : { people: undefined });
   };

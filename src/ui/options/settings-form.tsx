@@ -35,13 +35,23 @@ export function SettingsForm({ initial, onSave }: SettingsFormProps) {
     >
       <ErrorSummary errors={errors} />
       <Field id="day-boundary" label="A new day starts at" error={errors.dayBoundary} hint="Check-ins before this time count for the day before.">
-        <input type="time" {...describedBy('day-boundary', errors.dayBoundary, true)} value={dayBoundary} onInput={(e) => setDayBoundary(e.currentTarget.value)} />
+        <input
+          type="time"
+          {...describedBy('day-boundary', errors.dayBoundary, true)}
+          value={dayBoundary}
+          onInput={(e) => setDayBoundary(e.currentTarget.value)}
+        />
       </Field>
       <label class="check">
         <input type="checkbox" checked={newTabDashboard} onChange={(e) => setNewTabDashboard(e.currentTarget.checked)} />
         Show the dashboard on every new tab (off: a quiet, plain new tab)
       </label>
-      <Field id="daily-cap" label="Most cue-block time a day (minutes)" error={errors.dailyCapMinutes} hint="Flexible blocks never push the day’s cue blocks past this.">
+      <Field
+        id="daily-cap"
+        label="Most cue-block time a day (minutes)"
+        error={errors.dailyCapMinutes}
+        hint="Flexible blocks never push the day’s cue blocks past this."
+      >
         <input
           type="text"
           inputMode="numeric"

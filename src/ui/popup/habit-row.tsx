@@ -29,11 +29,17 @@ export function HabitRow({ item, timeZone, busy, onDone, onUndo }: HabitRowProps
     <li class={`habit ${item.state}`} aria-labelledby={labelId}>
       <div class="habit-main">
         <span id={labelId} class="habit-name">
-          {item.keystone && <span class="keystone" title="Keystone habit" aria-label="Keystone:">★ </span>}
+          {item.keystone && (
+            <span class="keystone" title="Keystone habit" aria-label="Keystone:">
+              ★{' '}
+            </span>
+          )}
           {item.name}
         </span>
         <span class="habit-meta">
-          <span class="progress-text" data-testid="progress">{progressText(item.progress)}</span>
+          <span class="progress-text" data-testid="progress">
+            {progressText(item.progress)}
+          </span>
           {item.cues.length > 0 && <span> · cue {item.cues.map((at) => formatTime(at, timeZone)).join(', ')}</span>}
           {item.unplaced && <span> · {item.unplaced}</span>}
           {STATE_TEXT[item.state] && <span class="state"> · {STATE_TEXT[item.state]}</span>}

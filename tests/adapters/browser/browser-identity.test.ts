@@ -21,7 +21,9 @@ describe('browser identity adapter', () => {
     const { api, calls } = mockApi();
     const identity = identityOver(api, false);
     await identity.launchWebAuthFlow('https://login.example/authorize', SILENT_FLOW);
-    expect(calls).toEqual([{ url: 'https://login.example/authorize', interactive: false, abortOnLoadForNonInteractive: false, timeoutMsForNonInteractive: 10_000 }]);
+    expect(calls).toEqual([
+      { url: 'https://login.example/authorize', interactive: false, abortOnLoadForNonInteractive: false, timeoutMsForNonInteractive: 10_000 },
+    ]);
   });
 
   it('sends only url and interactive for an interactive flow', async () => {

@@ -53,7 +53,10 @@ describe('every two weeks in the calendars', () => {
     const h = await googleHarness(fake, FixedClock.at('2026-03-04T15:00:00Z'));
     const [gap] = await habits(h.deps);
     expect(await h.google.drain()).toMatchObject({ synced: 2, failed: 0 });
-    expect(fake.seriesFor(gap!.id)[0]).toMatchObject({ recurrence: ['RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH,SU'], start: { dateTime: '2026-03-05T02:30:00' } });
+    expect(fake.seriesFor(gap!.id)[0]).toMatchObject({
+      recurrence: ['RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH,SU'],
+      start: { dateTime: '2026-03-05T02:30:00' },
+    });
     const expected = await new LocalCalendar(() => h.repo.habits()).listCues(FROM, TO);
     checkLocal(expected);
     expect(pairs(await h.google.listCues(FROM, TO))).toEqual(pairs(expected));
@@ -91,7 +94,10 @@ describe('every two weeks in the calendars', () => {
     await h.outlook.drain();
     expect(fake.seriesFor(gap!.id).map((e) => e.recurrence)).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ pattern: expect.objectContaining({ interval: 2 }), range: expect.objectContaining({ type: 'endDate', startDate: '2026-03-05', endDate: '2026-03-08' }) }),
+        expect.objectContaining({
+          pattern: expect.objectContaining({ interval: 2 }),
+          range: expect.objectContaining({ type: 'endDate', startDate: '2026-03-05', endDate: '2026-03-08' }),
+        }),
         expect.objectContaining({ pattern: expect.objectContaining({ interval: 1 }) }),
       ]),
     );

@@ -26,7 +26,10 @@ describe('failure kinds', () => {
     expect(toCalendarError(graphError(429, 'ApplicationThrottled', '120'), now)).toMatchObject({ kind: 'busy', notBefore: now + 120_000 });
     expect(toCalendarError(graphError(503, 'ServiceUnavailable'), now)).toMatchObject({ kind: 'server', notBefore: undefined });
     expect(toCalendarError(graphError(403, 'ErrorAccessDenied'), now)).toMatchObject({ kind: 'forbidden' });
-    expect(toCalendarError(graphError(400, 'ErrorInvalidParameter'), now)).toMatchObject({ kind: 'unexpected', message: expect.stringContaining('400 ErrorInvalidParameter') });
+    expect(toCalendarError(graphError(400, 'ErrorInvalidParameter'), now)).toMatchObject({
+      kind: 'unexpected',
+      message: expect.stringContaining('400 ErrorInvalidParameter'),
+    });
     expect(toCalendarError(graphError(-1, 'TypeError'), now)).toMatchObject({ kind: 'offline' });
     expect(toCalendarError(graphError(-1, 'ReconnectNeeded'), now)).toBeInstanceOf(ReconnectNeeded);
     const plain = new Error('not Graph’s');

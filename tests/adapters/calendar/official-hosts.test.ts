@@ -39,7 +39,9 @@ describe('the official calendar hosts', () => {
   it('bound every build but a test build, whatever the mode is called', () => {
     for (const mode of ['production', 'staging', 'development', 'Test', 'test ']) {
       expect(usableEndpoint(FAKES.WXT_GOOGLE_API_BASE, mode), mode).toBeUndefined();
-      expect(usableEndpoint('https://login.microsoftonline.com/contoso.onmicrosoft.com', mode)).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com');
+      expect(usableEndpoint('https://login.microsoftonline.com/contoso.onmicrosoft.com', mode)).toBe(
+        'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+      );
     }
     expect(usableEndpoint(FAKES.WXT_GOOGLE_API_BASE, 'test')).toBe(FAKES.WXT_GOOGLE_API_BASE);
     expect(usableEndpoint(undefined, 'test')).toBeUndefined();
@@ -51,7 +53,11 @@ describe('the official calendar hosts', () => {
     expect(outlookConfig({ MODE: 'staging', WXT_MS_AUTH_BASE: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/' }).authBase).toBe(
       'https://login.microsoftonline.com/contoso.onmicrosoft.com',
     );
-    expect(outlookConfig({ MODE: 'test', ...FAKES })).toMatchObject({ graphOrigin: FAKES.WXT_GRAPH_API_BASE, authBase: FAKES.WXT_MS_AUTH_BASE, allowInsecure: true });
+    expect(outlookConfig({ MODE: 'test', ...FAKES })).toMatchObject({
+      graphOrigin: FAKES.WXT_GRAPH_API_BASE,
+      authBase: FAKES.WXT_MS_AUTH_BASE,
+      allowInsecure: true,
+    });
   });
 
   it('decide what the build blanks: every non-official setting, except in a test build', () => {

@@ -13,10 +13,16 @@ describe('SnapshotCalendar', () => {
     const store = new IdbCalendarStore(await openCueboardDb());
     const habit = aHabit({ id: 'h1' }); // daily 14:00 New York = 19:00Z
     const calendar = new SnapshotCalendar('google', store, FixedClock.at('2026-03-02T15:00:00Z'), new LocalCalendar(async () => [habit]));
-    await store.putSnapshot({ provider: 'google', from: ms('2026-03-01T15:00:00Z'), to: ms('2026-03-04T15:00:00Z'), fetchedAt: 0, cues: [
-      { habitId: 'h1', at: ms('2026-03-02T19:00:00Z') },
-      { habitId: 'h1', at: ms('2026-03-03T21:15:00Z') }, // moved in the calendar
-    ] });
+    await store.putSnapshot({
+      provider: 'google',
+      from: ms('2026-03-01T15:00:00Z'),
+      to: ms('2026-03-04T15:00:00Z'),
+      fetchedAt: 0,
+      cues: [
+        { habitId: 'h1', at: ms('2026-03-02T19:00:00Z') },
+        { habitId: 'h1', at: ms('2026-03-03T21:15:00Z') }, // moved in the calendar
+      ],
+    });
     const cues = await calendar.listCues(ms('2026-03-02T15:00:00Z'), ms('2026-03-06T15:00:00Z'));
     expect(cues.map((c) => new Date(c.at).toISOString())).toEqual([
       '2026-03-02T19:00:00.000Z',
@@ -37,10 +43,16 @@ describe('SnapshotCalendar', () => {
     const kept = aHabit({ id: 'h1' }); // daily 14:00 New York = 19:00Z, written and polled
     const edited = aHabit({ id: 'h2', schedule: { ...aHabit().schedule, startTime: '16:00' } }); // was 15:00 in the poll
     const calendar = new SnapshotCalendar('google', store, FixedClock.at('2026-03-02T15:00:00Z'), new LocalCalendar(async () => [kept, edited]));
-    await store.putSnapshot({ provider: 'google', from: ms('2026-03-02T05:00:00Z'), to: ms('2026-03-03T05:00:00Z'), fetchedAt: 0, cues: [
-      { habitId: 'h1', at: ms('2026-03-02T19:00:00Z') },
-      { habitId: 'h2', at: ms('2026-03-02T20:00:00Z') },
-    ] });
+    await store.putSnapshot({
+      provider: 'google',
+      from: ms('2026-03-02T05:00:00Z'),
+      to: ms('2026-03-03T05:00:00Z'),
+      fetchedAt: 0,
+      cues: [
+        { habitId: 'h1', at: ms('2026-03-02T19:00:00Z') },
+        { habitId: 'h2', at: ms('2026-03-02T20:00:00Z') },
+      ],
+    });
     await calendar.syncHabit(edited);
     const cues = await calendar.listCues(ms('2026-03-02T05:00:00Z'), ms('2026-03-03T05:00:00Z'));
     expect(cues).toEqual([

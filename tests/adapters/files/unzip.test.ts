@@ -108,7 +108,8 @@ describe('unzipCsvFiles: a Loop export', () => {
     // Twenty years of daily rows for 30 habits (~1.3 MB), varied enough to compress like a real export.
     const values = ['YES_MANUAL', 'YES_AUTO', 'NO', 'SKIP', 'UNKNOWN'];
     const rows: string[] = [];
-    for (let day = 0; day < 7_300; day++) rows.push(`${day},${Array.from({ length: 30 }, (_, h) => values[(day * 7 + h * 13 + ((day * h) % 11)) % 5]).join(',')},\n`);
+    for (let day = 0; day < 7_300; day++)
+      rows.push(`${day},${Array.from({ length: 30 }, (_, h) => values[(day * 7 + h * 13 + ((day * h) % 11)) % 5]).join(',')},\n`);
     const big = rows.join('');
     const entries = { 'Checkmarks.csv': strToU8(big), '001 Walk/Checkmarks.csv': strToU8('Date,Value,Notes\n2024-03-01,NO,\n') };
     expect(big.length).toBeGreaterThan(1_000_000);
@@ -185,7 +186,9 @@ describe('unzipCsvFiles: what it refuses', () => {
   });
 
   it('refuses a compression method it cannot read', () => {
-    expect(refusal(forge(zipSync({ 'Habits.csv': strToU8('Name\n') }), { method: 14 }))).toBe('"Habits.csv" is compressed in a way Cueboard cannot read (method 14).');
+    expect(refusal(forge(zipSync({ 'Habits.csv': strToU8('Name\n') }), { method: 14 }))).toBe(
+      '"Habits.csv" is compressed in a way Cueboard cannot read (method 14).',
+    );
   });
 
   it('refuses an entry declaring 200 MB before expanding anything', () => {
@@ -197,7 +200,9 @@ describe('unzipCsvFiles: what it refuses', () => {
   it('refuses an honest, highly compressed entry by its ratio', () => {
     // 16 MB of zeros (under the 20 MB cap) deflate to about 16 KB: a ratio of about 1000:1.
     const zeros = Array.from({ length: 16 }, () => new Uint8Array(MB));
-    expect(refusal(streamedZip({ 'Scores.csv': zeros }))).toBe('"Scores.csv" is compressed more than 500 to 1, which no real export is: Cueboard will not unpack it.');
+    expect(refusal(streamedZip({ 'Scores.csv': zeros }))).toBe(
+      '"Scores.csv" is compressed more than 500 to 1, which no real export is: Cueboard will not unpack it.',
+    );
   });
 
   it('stops inflating an entry the moment it outgrows a size its headers lie about', () => {

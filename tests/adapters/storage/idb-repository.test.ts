@@ -51,7 +51,10 @@ describe('IdbRepository', () => {
   it('lets one answer win when two race for the same cue', async () => {
     const r = await repo();
     const answer = (stored?: { doneAt?: number }) => (stored?.doneAt ? undefined : { id: 'h1|5', habitId: 'h1', cueAt: 5, doneAt: 1 });
-    const results = await Promise.all([r.addCheckIn(checkIn('a', 'h1', '2026-03-02', { cueAt: 5 }), answer), r.addCheckIn(checkIn('b', 'h1', '2026-03-02', { cueAt: 5 }), answer)]);
+    const results = await Promise.all([
+      r.addCheckIn(checkIn('a', 'h1', '2026-03-02', { cueAt: 5 }), answer),
+      r.addCheckIn(checkIn('b', 'h1', '2026-03-02', { cueAt: 5 }), answer),
+    ]);
     expect(results.sort()).toEqual([false, true]);
     expect(await r.checkIns('h1', '2026-03-02', '2026-03-02')).toHaveLength(1);
   });
@@ -94,7 +97,11 @@ describe('IdbRepository', () => {
     const same = await r.updateSettings((stored) => stored);
     expect(same).toEqual({ ...settings, dailyCapMinutes: 60 });
     // A change that throws leaves the settings as they were.
-    await expect(r.updateSettings(() => { throw new Error('refused'); })).rejects.toThrow('refused');
+    await expect(
+      r.updateSettings(() => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
     expect(await r.settings()).toEqual({ ...settings, dailyCapMinutes: 60 });
   });
 });
@@ -128,7 +135,12 @@ describe('IdbRepository, dashboard reads', () => {
     for (const cueAt of [100, 200, 300]) await seedCueEvent(r, { id: `h1|${cueAt}`, habitId: 'h1', cueAt });
     await seedCueEvent(r, { id: 'h2|150', habitId: 'h2', cueAt: 150 });
     expect((await r.cueEvents('h1', 100, 300)).map((e) => e.cueAt)).toEqual([100, 200]);
-    for (const [id, date] of [['a', '2026-01-05'], ['b', '2026-01-19'], ['c', '2026-01-12']] as const) await r.addOutcomeValue({ id, outcomeId: 'o1', localDate: date, value: 1 });
+    for (const [id, date] of [
+      ['a', '2026-01-05'],
+      ['b', '2026-01-19'],
+      ['c', '2026-01-12'],
+    ] as const)
+      await r.addOutcomeValue({ id, outcomeId: 'o1', localDate: date, value: 1 });
     await r.addOutcomeValue({ id: 'z', outcomeId: 'o2', localDate: '2026-02-01', value: 9 });
     expect((await r.outcomeValues('o1', 2)).map((v) => v.id)).toEqual(['b', 'c']);
     expect((await r.outcomeValues('o1', 5)).map((v) => v.id)).toEqual(['b', 'c', 'a']);

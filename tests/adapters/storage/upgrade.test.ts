@@ -35,7 +35,9 @@ function layoutOf(db: IDBPDatabase<CueboardDB>) {
   return Object.fromEntries(
     names.map((name) => {
       const store = tx.objectStore(name);
-      const indexes = [...store.indexNames].sort().map((index) => [index, store.index(index).keyPath, store.index(index).unique, store.index(index).multiEntry]);
+      const indexes = [...store.indexNames]
+        .sort()
+        .map((index) => [index, store.index(index).keyPath, store.index(index).unique, store.index(index).multiEntry]);
       return [name, { keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes }];
     }),
   );
@@ -88,7 +90,9 @@ describe('schema upgrade ladder', () => {
     expect((await repo.habits()).every((h) => typeof h.scheduleSince === 'number')).toBe(true);
     expect(await repo.outcomes()).toEqual(records(version, 'outcomes'));
     expect(await repo.checkIns('h1', '2026-02-01', '2026-02-10')).toEqual(
-      V1_RECORDS.checkIns.filter((c) => c.habitId === 'h1' && c.localDate <= '2026-02-10').sort((a, b) => a.localDate.localeCompare(b.localDate) || a.id.localeCompare(b.id)),
+      V1_RECORDS.checkIns
+        .filter((c) => c.habitId === 'h1' && c.localDate <= '2026-02-10')
+        .sort((a, b) => a.localDate.localeCompare(b.localDate) || a.id.localeCompare(b.id)),
     );
     expect(await db.countFromIndex('checkIns', 'byDate', '2026-02-04')).toBe(records(version, 'checkIns').filter((c) => c.localDate === '2026-02-04').length);
     // Settings written before a field existed read with its default.
@@ -97,7 +101,13 @@ describe('schema upgrade ladder', () => {
     expect(await repo.cueEvents('h1', 0, Number.MAX_SAFE_INTEGER)).toEqual(records(version, 'cueEvents').filter((e) => e.habitId === 'h1'));
 
     expect(await calendar.outbox('google')).toEqual(records(version, 'outbox').sort((a, b) => (a.nextAttemptAt as number) - (b.nextAttemptAt as number)));
-    expect(byKey(db, 'series', await calendar.allSeries('google'))).toEqual(byKey(db, 'series', records(version, 'series').filter((s) => s.provider === 'google')));
+    expect(byKey(db, 'series', await calendar.allSeries('google'))).toEqual(
+      byKey(
+        db,
+        'series',
+        records(version, 'series').filter((s) => s.provider === 'google'),
+      ),
+    );
     expect(await calendar.snapshot('google')).toEqual(records(version, 'cueSnapshots')[0]);
     expect(await calendar.auth('google')).toEqual(records(version, 'auth').find((a) => a.provider === 'google'));
     expect(await calendar.auth('outlook')).toEqual(records(version, 'auth').find((a) => a.provider === 'outlook'));
@@ -125,7 +135,19 @@ describe('schema upgrade ladder', () => {
     await writeFixture('cueboard', '6-first');
     const db = await openCueboardDb();
     const coach = new IdbCoachingStore(db);
-    const session = { id: 's1', startedAt: 1, since: '2026-03-01', until: '2026-03-14', wentWell: '', obstacles: '', learned: '', experimentIdea: '', commitment: '', tracking: '', support: '' };
+    const session = {
+      id: 's1',
+      startedAt: 1,
+      since: '2026-03-01',
+      until: '2026-03-14',
+      wentWell: '',
+      obstacles: '',
+      learned: '',
+      experimentIdea: '',
+      commitment: '',
+      tracking: '',
+      support: '',
+    };
     await coach.putSession(session);
     expect(await coach.sessions()).toEqual([session]);
     db.close();
@@ -167,7 +189,24 @@ describe('schema upgrade ladder', () => {
 
   it("creates today's schema from nothing", async () => {
     const db = await openCueboardDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['auth', 'checkIns', 'coachingSessions', 'cueEvents', 'cueSnapshots', 'experiments', 'focusSessions', 'habitStats', 'habits', 'measures', 'meta', 'outbox', 'outcomeValues', 'outcomes', 'series', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'auth',
+      'checkIns',
+      'coachingSessions',
+      'cueEvents',
+      'cueSnapshots',
+      'experiments',
+      'focusSessions',
+      'habitStats',
+      'habits',
+      'measures',
+      'meta',
+      'outbox',
+      'outcomeValues',
+      'outcomes',
+      'series',
+      'settings',
+    ]);
     expect([...db.transaction('checkIns').store.indexNames].sort()).toEqual(['byDate', 'byHabitDate']);
     db.close();
   });

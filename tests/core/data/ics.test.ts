@@ -80,7 +80,8 @@ function cueboardOccurrences(h: Habit, from = FROM, to = TO): { local: string; a
 }
 
 /** RFC 5545 §3.3.5: a time in a gap is read with the offset before the gap, a time in a fold as its first occurrence. */
-const rfcReading = (local: string, zone: string) => Temporal.PlainDateTime.from(local).toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds;
+const rfcReading = (local: string, zone: string) =>
+  Temporal.PlainDateTime.from(local).toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds;
 
 /**
  * How ical.js 2.2.1 reads a local time (Timezone#utcOffset): with the offset of the last change whose local onset is
@@ -100,7 +101,10 @@ describe('cuesIcs: the series, expanded by ical.js', () => {
     for (const h of HABITS) {
       const ours = cueboardOccurrences(h);
       expect(ours.length, h.id).toBeGreaterThan(20);
-      expect(icalOccurrences(root, uidOf(h)).map((o) => o.local), h.id).toEqual(ours.map((o) => o.local));
+      expect(
+        icalOccurrences(root, uidOf(h)).map((o) => o.local),
+        h.id,
+      ).toEqual(ours.map((o) => o.local));
     }
   });
 
@@ -178,7 +182,10 @@ describe('cuesIcs: document', () => {
 
   it('keeps each series’ UID across exports and edits of its text, and starts a new one with a new schedule', () => {
     const h = HABITS[0] as Habit;
-    const uids = (habits: Habit[]) => parse(cuesIcs(habits, NOW)).getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'));
+    const uids = (habits: Habit[]) =>
+      parse(cuesIcs(habits, NOW))
+        .getAllSubcomponents('vevent')
+        .map((v) => v.getFirstPropertyValue('uid'));
     expect(uids([h])).toEqual(['daily-ny-1765756800000@cueboard']);
     expect(uids([{ ...h, name: 'Renamed', start: { firstStep: 'Other' } }])).toEqual(['daily-ny-1765756800000@cueboard']);
     expect(uids([{ ...h, scheduleSince: ms('2026-02-01T00:00:00Z') }])).toEqual(['daily-ny-1769904000000@cueboard']);
@@ -221,7 +228,12 @@ describe('cuesIcs: document', () => {
     const summaryAt = text.findIndex((l) => l.startsWith('SUMMARY:'));
     const continued = text.slice(summaryAt + 1).findIndex((l) => !l.startsWith(' '));
     expect(continued).toBeGreaterThan(3);
-    expect(text.slice(summaryAt, summaryAt + 1 + continued).join('\r\n').replace(/\r\n /g, '')).toBe(`SUMMARY:${name}`);
+    expect(
+      text
+        .slice(summaryAt, summaryAt + 1 + continued)
+        .join('\r\n')
+        .replace(/\r\n /g, ''),
+    ).toBe(`SUMMARY:${name}`);
     expect(new ICAL.Event(parse(new TextDecoder().decode(bytes)).getFirstSubcomponent('vevent') ?? undefined).summary).toBe(name);
   });
 
@@ -229,7 +241,11 @@ describe('cuesIcs: document', () => {
     expect(foldLine('x'.repeat(75))).toBe('x'.repeat(75));
     expect(foldLine('x'.repeat(76))).toBe(`${'x'.repeat(75)}\r\n x`);
     expect(foldLine(`${'x'.repeat(73)}😀y`)).toBe(`${'x'.repeat(73)}\r\n 😀y`);
-    expect(foldLine('x'.repeat(75 + 74 + 1)).split('\r\n').map((l) => l.length)).toEqual([75, 75, 2]);
+    expect(
+      foldLine('x'.repeat(75 + 74 + 1))
+        .split('\r\n')
+        .map((l) => l.length),
+    ).toEqual([75, 75, 2]);
     expect(contentLines(['A:1', 'B:2'])).toBe('A:1\r\nB:2\r\n');
   });
 
@@ -244,9 +260,34 @@ describe('cuesIcs: document', () => {
     });
     const doc = cuesIcs([h], NOW);
     for (const secret of ['Alice', 'Secret', 'secret', '987654', 'token', 'Bearer', 'key']) expect(doc).not.toContain(secret);
-    const names = new Set(doc.replace(/\r\n /g, '').split('\r\n').filter(Boolean).map((l) => l.split(/[:;]/)[0]));
+    const names = new Set(
+      doc
+        .replace(/\r\n /g, '')
+        .split('\r\n')
+        .filter(Boolean)
+        .map((l) => l.split(/[:;]/)[0]),
+    );
     expect([...names].sort()).toEqual(
-      ['ACTION', 'BEGIN', 'CALSCALE', 'DESCRIPTION', 'DTSTAMP', 'DTSTART', 'DURATION', 'END', 'PRODID', 'RRULE', 'SUMMARY', 'TRANSP', 'TRIGGER', 'TZID', 'TZOFFSETFROM', 'TZOFFSETTO', 'UID', 'VERSION'].sort(),
+      [
+        'ACTION',
+        'BEGIN',
+        'CALSCALE',
+        'DESCRIPTION',
+        'DTSTAMP',
+        'DTSTART',
+        'DURATION',
+        'END',
+        'PRODID',
+        'RRULE',
+        'SUMMARY',
+        'TRANSP',
+        'TRIGGER',
+        'TZID',
+        'TZOFFSETFROM',
+        'TZOFFSETTO',
+        'UID',
+        'VERSION',
+      ].sort(),
     );
     const event = new ICAL.Event(parse(doc).getFirstSubcomponent('vevent') ?? undefined);
     expect([event.summary, event.description]).toEqual(['One-on-ones', 'Two-minute start: Open the review queue\nhttps://example.test/reviews']);
@@ -255,7 +296,12 @@ describe('cuesIcs: document', () => {
 
 describe('seriesRrule', () => {
   it('follows the Google adapter’s rules, with WKST=MO spelled out for every two weeks', () => {
-    const cases: Pick<Schedule, 'days' | 'everyWeeks'>[] = [{ days: EVERY_DAY }, { days: [5, 1, 3] }, { days: [2, 4, 7], everyWeeks: 2 }, { days: EVERY_DAY, everyWeeks: 2 }];
+    const cases: Pick<Schedule, 'days' | 'everyWeeks'>[] = [
+      { days: EVERY_DAY },
+      { days: [5, 1, 3] },
+      { days: [2, 4, 7], everyWeeks: 2 },
+      { days: EVERY_DAY, everyWeeks: 2 },
+    ];
     expect(cases.map(seriesRrule)).toEqual([
       'RRULE:FREQ=DAILY',
       'RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR',
@@ -328,7 +374,8 @@ describe('vtimezoneLines', () => {
   });
 
   it('gives zones without DST a single STANDARD component', () => {
-    const standard = (zone: string) => vtimezoneLines(zone, 2026, 2036).filter((l) => l.startsWith('BEGIN:S') || l.startsWith('BEGIN:D') || l.startsWith('TZOFFSET'));
+    const standard = (zone: string) =>
+      vtimezoneLines(zone, 2026, 2036).filter((l) => l.startsWith('BEGIN:S') || l.startsWith('BEGIN:D') || l.startsWith('TZOFFSET'));
     // Tokyo's last change: the end of its summer time in 1951.
     expect(standard('Asia/Tokyo')).toEqual(['BEGIN:STANDARD', 'TZOFFSETFROM:+1000', 'TZOFFSETTO:+0900']);
     expect(standard('UTC')).toEqual(['BEGIN:STANDARD', 'TZOFFSETFROM:+0000', 'TZOFFSETTO:+0000']);
@@ -337,8 +384,14 @@ describe('vtimezoneLines', () => {
 
   it('writes rules IANA states as "the Sunday on or after the 2nd" or "the Friday before the last Sunday" as a 7-day stretch', () => {
     const rrules = (zone: string) => vtimezoneLines(zone, 2026, 2036).filter((l) => l.startsWith('RRULE'));
-    expect(rrules('America/Santiago')).toEqual(['RRULE:FREQ=YEARLY;BYMONTH=9;BYDAY=SU;BYMONTHDAY=2,3,4,5,6,7,8', 'RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=SU;BYMONTHDAY=2,3,4,5,6,7,8']);
-    expect(rrules('Asia/Jerusalem')).toEqual(['RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=FR;BYMONTHDAY=23,24,25,26,27,28,29']);
+    expect(rrules('America/Santiago')).toEqual([
+      'RRULE:FREQ=YEARLY;BYMONTH=9;BYDAY=SU;BYMONTHDAY=2,3,4,5,6,7,8',
+      'RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=SU;BYMONTHDAY=2,3,4,5,6,7,8',
+    ]);
+    expect(rrules('Asia/Jerusalem')).toEqual([
+      'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+      'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=FR;BYMONTHDAY=23,24,25,26,27,28,29',
+    ]);
     expect(rrules(LORD_HOWE)).toEqual(['RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=1SU', 'RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU']);
     // Morocco's changes follow Ramadan, Egypt's October one slips into November in 2030: written change by change.
     expect(rrules('Africa/Casablanca')).toEqual([]);
@@ -377,7 +430,13 @@ describe('vtimezoneLines', () => {
       // Noon UTC, far from every one of these zones' change times; plain Date arithmetic, as the polyfill is slow.
       for (let at = Date.UTC(2036, 0, 1, 12); at < Date.UTC(2046, 0, 1); at += 86_400_000) {
         const wall = new Date(at + intlOffsetMs(format, at));
-        const { year, month, day, hour, minute } = { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes() };
+        const { year, month, day, hour, minute } = {
+          year: wall.getUTCFullYear(),
+          month: wall.getUTCMonth() + 1,
+          day: wall.getUTCDate(),
+          hour: wall.getUTCHours(),
+          minute: wall.getUTCMinutes(),
+        };
         const ical = ICAL.Time.fromData({ year, month, day, hour, minute, second: 0, isDate: false }, tz).toUnixTime() * 1000;
         if (ical !== at) expect.fail(`${zone} ${wall.toISOString()}: ical.js ${iso(ical)}, Intl ${iso(at)}`);
       }

@@ -7,8 +7,17 @@ import { everything } from '../../fakes/everything';
 
 const NOW = Date.UTC(2026, 11, 2, 12);
 const empty = (): ExportData => ({
-  outcomes: [], outcomeValues: [], habits: [], checkIns: [], cueEvents: [], experiments: [], measures: [], coachingSessions: [], focusSessions: [],
-  settings: { ...DEFAULT_SETTINGS, calendar: 'google' }, focusPrefs: DEFAULT_FOCUS_PREFS,
+  outcomes: [],
+  outcomeValues: [],
+  habits: [],
+  checkIns: [],
+  cueEvents: [],
+  experiments: [],
+  measures: [],
+  coachingSessions: [],
+  focusSessions: [],
+  settings: { ...DEFAULT_SETTINGS, calendar: 'google' },
+  focusPrefs: DEFAULT_FOCUS_PREFS,
 });
 
 describe('planImport, merge', () => {
@@ -44,13 +53,20 @@ describe('planImport, merge', () => {
     expect(plan.habitsToSync.map((h) => [h.id, h.archived])).toEqual([['h2', true]]);
     expect(plan.settings.calendar).toBe('outlook');
     expect(plan.settingsChanged).toBe(false);
-    expect(previewLines(plan)).toEqual(['Adds 1 check-in.', 'Updates 1 habit and 1 check-in with newer ones from the file.', '2 check-ins already here are kept: they are as new or newer here.']);
+    expect(previewLines(plan)).toEqual([
+      'Adds 1 check-in.',
+      'Updates 1 habit and 1 check-in with newer ones from the file.',
+      '2 check-ins already here are kept: they are as new or newer here.',
+    ]);
   });
 
   it('one record kept reads in the singular', async () => {
     const here = everything();
     here.outcomeValues[0] = { ...here.outcomeValues[0]!, value: 1 };
-    expect(previewLines(await planImport(everything(), here, 'merge', NOW))).toEqual(['Adds nothing new.', '1 outcome value already here is kept: it is as new or newer here.']);
+    expect(previewLines(await planImport(everything(), here, 'merge', NOW))).toEqual([
+      'Adds nothing new.',
+      '1 outcome value already here is kept: it is as new or newer here.',
+    ]);
   });
 });
 

@@ -28,7 +28,20 @@ function refusal(files: Record<string, string>): string {
 
 /** A habit as parseLoopExport gives it, from the fields that differ from a plain daily yes-or-no habit. */
 function loopHabit(fields: Partial<LoopHabit> & Pick<LoopHabit, 'position' | 'name'>): LoopHabit {
-  return { question: '', description: '', type: 'yes-no', numerator: 1, denominator: 1, unit: '', targetType: 'at-least', targetValue: 0, archived: false, entries: [], autoDays: 0, ...fields };
+  return {
+    question: '',
+    description: '',
+    type: 'yes-no',
+    numerator: 1,
+    denominator: 1,
+    unit: '',
+    targetType: 'at-least',
+    targetValue: 0,
+    archived: false,
+    entries: [],
+    autoDays: 0,
+    ...fields,
+  };
 }
 
 /** LOOP_SAMPLE as read from the newer export, with the notes only the habits' own files carry. */
@@ -78,7 +91,15 @@ const SAMPLE_HABITS: LoopHabit[] = [
     targetValue: 90,
     entries: [{ date: '2024-03-01', kind: 'value', value: 45, note: 'Scales, then "Clair de lune"' }],
   }),
-  loopHabit({ position: 5, name: 'Sugar', type: 'numerical', unit: 'g', targetType: 'at-most', targetValue: 30, entries: [{ date: '2024-03-03', kind: 'value', value: 12.5 }] }),
+  loopHabit({
+    position: 5,
+    name: 'Sugar',
+    type: 'numerical',
+    unit: 'g',
+    targetType: 'at-most',
+    targetValue: 30,
+    entries: [{ date: '2024-03-03', kind: 'value', value: 12.5 }],
+  }),
   loopHabit({ position: 6, name: 'Floss', numerator: 2, denominator: 3, archived: true, entries: [{ date: '2024-03-03', kind: 'yes' }] }),
   loopHabit({ position: 7, name: 'Meditate', entries: [{ date: '2024-03-03', kind: 'yes' }] }),
 ];
@@ -95,7 +116,10 @@ describe('parseLoopExport: the newer format', () => {
   it('reads Habits.csv and the root Checkmarks.csv alone (chosen files), by each habit’s Type, without notes', () => {
     const files = writeLoopExport(LOOP_SAMPLE, { format: 'new', perHabit: false });
     expect(Object.keys(files).sort()).toEqual(['Checkmarks.csv', 'Habits.csv', 'Scores.csv']);
-    expect(parsed({ 'Habits.csv': files['Habits.csv']!, 'Checkmarks.csv': files['Checkmarks.csv']! })).toEqual({ format: 'new', habits: withoutNotes(SAMPLE_HABITS) });
+    expect(parsed({ 'Habits.csv': files['Habits.csv']!, 'Checkmarks.csv': files['Checkmarks.csv']! })).toEqual({
+      format: 'new',
+      habits: withoutNotes(SAMPLE_HABITS),
+    });
   });
 
   it('takes a habit without its own folder from the root Checkmarks.csv', () => {
@@ -195,11 +219,15 @@ describe('parseLoopExport: what it refuses, and where', () => {
   const meditate = '001,Meditate,YES_NO,,,1,1,#FF8F00,,,,false\n';
 
   it('asks for Habits.csv when it is missing', () => {
-    expect(refusal({ 'Checkmarks.csv': 'Date,\n' })).toBe('No Habits.csv found. Choose the zip Loop exported ("Loop Habits CSV …zip"), or its Habits.csv and Checkmarks.csv.');
+    expect(refusal({ 'Checkmarks.csv': 'Date,\n' })).toBe(
+      'No Habits.csv found. Choose the zip Loop exported ("Loop Habits CSV …zip"), or its Habits.csv and Checkmarks.csv.',
+    );
   });
 
   it('refuses two exports at once', () => {
-    expect(refusal({ 'a/Habits.csv': NEW_HEADER, 'b/Habits.csv': NEW_HEADER })).toBe('Found more than one Habits.csv (a/Habits.csv, b/Habits.csv): import one Loop export at a time.');
+    expect(refusal({ 'a/Habits.csv': NEW_HEADER, 'b/Habits.csv': NEW_HEADER })).toBe(
+      'Found more than one Habits.csv (a/Habits.csv, b/Habits.csv): import one Loop export at a time.',
+    );
   });
 
   it('refuses an empty Habits.csv and a header Loop does not write', () => {
@@ -210,15 +238,27 @@ describe('parseLoopExport: what it refuses, and where', () => {
   });
 
   it('names the line and field of a bad number', () => {
-    expect(refusal({ 'Habits.csv': `${OLD_HEADER}001,Meditate,,,1,1,#FF8F00\n002,Gym,,,x,7,#FF8F00\n` })).toBe('Habits.csv line 3: NumRepetitions is not a number ("x").');
-    expect(refusal({ 'Habits.csv': `${NEW_HEADER}001,Meditate,YES_NO,,,1,0,#FF8F00,,,,false\n` })).toBe('Habits.csv line 2: FrequencyDenominator must be a whole number of at least 1, not 0.');
-    expect(refusal({ 'Habits.csv': `${NEW_HEADER}001,Read,NUMERICAL,,,1,1,#FF8F00,pages,AT_LEAST,,false\n` })).toBe('Habits.csv line 2: Target Value is not a number (it is empty).');
+    expect(refusal({ 'Habits.csv': `${OLD_HEADER}001,Meditate,,,1,1,#FF8F00\n002,Gym,,,x,7,#FF8F00\n` })).toBe(
+      'Habits.csv line 3: NumRepetitions is not a number ("x").',
+    );
+    expect(refusal({ 'Habits.csv': `${NEW_HEADER}001,Meditate,YES_NO,,,1,0,#FF8F00,,,,false\n` })).toBe(
+      'Habits.csv line 2: FrequencyDenominator must be a whole number of at least 1, not 0.',
+    );
+    expect(refusal({ 'Habits.csv': `${NEW_HEADER}001,Read,NUMERICAL,,,1,1,#FF8F00,pages,AT_LEAST,,false\n` })).toBe(
+      'Habits.csv line 2: Target Value is not a number (it is empty).',
+    );
   });
 
   it('refuses an unknown Type, Target Type or Archived? value', () => {
-    expect(refusal({ 'Habits.csv': `${NEW_HEADER}001,Meditate,BOOLEAN,,,1,1,#FF8F00,,,,false\n` })).toBe('Habits.csv line 2: Type is "BOOLEAN", not YES_NO or NUMERICAL.');
-    expect(refusal({ 'Habits.csv': `${NEW_HEADER}001,Read,NUMERICAL,,,1,1,#FF8F00,pages,EXACTLY,2.0,false\n` })).toBe('Habits.csv line 2: Target Type is "EXACTLY", not AT_LEAST or AT_MOST.');
-    expect(refusal({ 'Habits.csv': `${NEW_HEADER}001,Meditate,YES_NO,,,1,1,#FF8F00,,,,maybe\n` })).toBe('Habits.csv line 2: Archived? is "maybe", not true or false.');
+    expect(refusal({ 'Habits.csv': `${NEW_HEADER}001,Meditate,BOOLEAN,,,1,1,#FF8F00,,,,false\n` })).toBe(
+      'Habits.csv line 2: Type is "BOOLEAN", not YES_NO or NUMERICAL.',
+    );
+    expect(refusal({ 'Habits.csv': `${NEW_HEADER}001,Read,NUMERICAL,,,1,1,#FF8F00,pages,EXACTLY,2.0,false\n` })).toBe(
+      'Habits.csv line 2: Target Type is "EXACTLY", not AT_LEAST or AT_MOST.',
+    );
+    expect(refusal({ 'Habits.csv': `${NEW_HEADER}001,Meditate,YES_NO,,,1,1,#FF8F00,,,,maybe\n` })).toBe(
+      'Habits.csv line 2: Archived? is "maybe", not true or false.',
+    );
   });
 
   it('refuses a row shorter than the header, and a habit without a name', () => {
@@ -230,7 +270,9 @@ describe('parseLoopExport: what it refuses, and where', () => {
     const row = (name: string) => `001,${name},YES_NO,,,1,1,#FF8F00,,,,false\n`;
     expect(parsed({ 'Habits.csv': NEW_HEADER + row('n'.repeat(200)) }).habits[0]!.name).toBe('n'.repeat(200));
     // A quoted name over two lines: the error names the line the record starts on.
-    expect(refusal({ 'Habits.csv': `${NEW_HEADER}${row('"Two\nlines"')}${row('é'.repeat(201))}` })).toBe('Habits.csv line 4: the name is 201 characters long; Cueboard takes names of up to 200.');
+    expect(refusal({ 'Habits.csv': `${NEW_HEADER}${row('"Two\nlines"')}${row('é'.repeat(201))}` })).toBe(
+      'Habits.csv line 4: the name is 201 characters long; Cueboard takes names of up to 200.',
+    );
   });
 
   it('refuses dates that are not real, in either Checkmarks file', () => {
@@ -240,7 +282,9 @@ describe('parseLoopExport: what it refuses, and where', () => {
     expect(refusal({ 'Habits.csv': NEW_HEADER + meditate, 'Checkmarks.csv': 'Date,Meditate,\n03/01/2026,NO,\n' })).toBe(
       'Checkmarks.csv line 2: "03/01/2026" is not a real date (Loop writes dates as YYYY-MM-DD).',
     );
-    expect(parsed({ 'Habits.csv': NEW_HEADER + meditate, 'Checkmarks.csv': 'Date,Meditate,\n2024-02-29,NO,\n' }).habits[0]!.entries).toEqual([{ date: '2024-02-29', kind: 'no' }]);
+    expect(parsed({ 'Habits.csv': NEW_HEADER + meditate, 'Checkmarks.csv': 'Date,Meditate,\n2024-02-29,NO,\n' }).habits[0]!.entries).toEqual([
+      { date: '2024-02-29', kind: 'no' },
+    ]);
     expect(refusal({ 'Habits.csv': NEW_HEADER + meditate, 'Checkmarks.csv': 'Date,Meditate,\n2100-02-29,NO,\n' })).toContain('"2100-02-29" is not a real date');
   });
 
@@ -258,22 +302,30 @@ describe('parseLoopExport: what it refuses, and where', () => {
   });
 
   it('says on which line a quoted note is never closed', () => {
-    expect(refusal({ 'Habits.csv': NEW_HEADER + meditate, '001 Meditate/Checkmarks.csv': 'Date,Value,Notes\n2024-03-02,NO,"fine"\n2024-03-01,NO,"Sick\n' })).toBe(
-      '001 Meditate/Checkmarks.csv line 3: a quoted field is never closed (a " is missing).',
-    );
+    expect(
+      refusal({ 'Habits.csv': NEW_HEADER + meditate, '001 Meditate/Checkmarks.csv': 'Date,Value,Notes\n2024-03-02,NO,"fine"\n2024-03-01,NO,"Sick\n' }),
+    ).toBe('001 Meditate/Checkmarks.csv line 3: a quoted field is never closed (a " is missing).');
   });
 
   it('refuses a day that appears twice for one habit', () => {
     expect(refusal({ 'Habits.csv': NEW_HEADER + meditate, '001 Meditate/Checkmarks.csv': 'Date,Value,Notes\n2024-03-01,NO,\n2024-03-01,YES_MANUAL,\n' })).toBe(
       '001 Meditate/Checkmarks.csv line 3: 2024-03-01 appears twice for “Meditate”.',
     );
-    expect(refusal({ 'Habits.csv': NEW_HEADER + meditate, 'Checkmarks.csv': 'Date,Meditate,\n2024-03-01,NO,\n2024-03-01,NO,\n' })).toBe('Checkmarks.csv line 3: 2024-03-01 appears twice.');
+    expect(refusal({ 'Habits.csv': NEW_HEADER + meditate, 'Checkmarks.csv': 'Date,Meditate,\n2024-03-01,NO,\n2024-03-01,NO,\n' })).toBe(
+      'Checkmarks.csv line 3: 2024-03-01 appears twice.',
+    );
   });
 
   it('refuses a root Checkmarks.csv whose columns do not fit the habits', () => {
-    expect(refusal({ 'Habits.csv': NEW_HEADER + meditate, 'Checkmarks.csv': 'Date,Yoga,\n2024-03-01,NO,\n' })).toBe('Checkmarks.csv line 1: the column "Yoga" names no habit in Habits.csv.');
-    expect(refusal({ 'Habits.csv': NEW_HEADER + meditate, 'Checkmarks.csv': 'Date,Meditate,\n2024-03-01,NO,NO,\n' })).toBe('Checkmarks.csv line 1: the header names 1 habits but the rows hold 2 values.');
-    expect(refusal({ 'Habits.csv': NEW_HEADER + meditate, 'Checkmarks.csv': 'Date,Meditate,\n2024-03-02,NO,\n2024-03-01,\n' })).toBe('Checkmarks.csv line 3: 0 values where the header names 1 habits.');
+    expect(refusal({ 'Habits.csv': NEW_HEADER + meditate, 'Checkmarks.csv': 'Date,Yoga,\n2024-03-01,NO,\n' })).toBe(
+      'Checkmarks.csv line 1: the column "Yoga" names no habit in Habits.csv.',
+    );
+    expect(refusal({ 'Habits.csv': NEW_HEADER + meditate, 'Checkmarks.csv': 'Date,Meditate,\n2024-03-01,NO,NO,\n' })).toBe(
+      'Checkmarks.csv line 1: the header names 1 habits but the rows hold 2 values.',
+    );
+    expect(refusal({ 'Habits.csv': NEW_HEADER + meditate, 'Checkmarks.csv': 'Date,Meditate,\n2024-03-02,NO,\n2024-03-01,\n' })).toBe(
+      'Checkmarks.csv line 3: 0 values where the header names 1 habits.',
+    );
     expect(refusal({ 'Habits.csv': NEW_HEADER + meditate, 'Checkmarks.csv': 'Day,Meditate,\n2024-03-01,NO,\n' })).toBe(
       'Checkmarks.csv line 1: this is not the header Loop writes. Expected "Date," followed by the habits\' names.',
     );
@@ -299,7 +351,16 @@ describe('parseLoopExport: what it refuses, and where', () => {
 });
 
 /** A backfilled check-in as loopToCueboard makes it. */
-function backfill(id: string, habitId: string, localDate: string, at: number, status: CheckIn['status'], value: number, note?: string, timeZone = BERLIN): CheckIn {
+function backfill(
+  id: string,
+  habitId: string,
+  localDate: string,
+  at: number,
+  status: CheckIn['status'],
+  value: number,
+  note?: string,
+  timeZone = BERLIN,
+): CheckIn {
   return { id, habitId, localDate, at, timeZone, value, status, source: 'backfill', ...(note !== undefined ? { note } : {}) };
 }
 
@@ -365,7 +426,7 @@ describe('loopToCueboard', () => {
       WAITING,
       'Two Loop habits are called “Meditate”: the later one is imported as “Meditate (2)”.',
       '“Sugar”: Cueboard has no "at most" target, so Loop\'s limit of 30 g is imported as a goal to reach. Change its target, or leave it archived, if that is not what you want.',
-      '“Floss”: Loop\'s twice every 3 days becomes 5 times a week.',
+      "“Floss”: Loop's twice every 3 days becomes 5 times a week.",
       "One day Loop marked done by itself, from a habit's frequency rather than by you, is left out.",
     ]);
   });
@@ -385,7 +446,16 @@ describe('loopToCueboard', () => {
   it('imports the older export end to end', () => {
     const files = writeLoopExport(
       [
-        { name: 'Meditate', numerator: 1, denominator: 1, entries: [{ date: '2016-05-03', value: YES_MANUAL }, { date: '2016-05-02', value: YES_AUTO }, { date: '2016-05-01', value: NO }] },
+        {
+          name: 'Meditate',
+          numerator: 1,
+          denominator: 1,
+          entries: [
+            { date: '2016-05-03', value: YES_MANUAL },
+            { date: '2016-05-02', value: YES_AUTO },
+            { date: '2016-05-01', value: NO },
+          ],
+        },
         { name: 'Gym', numerator: 3, denominator: 7, entries: [{ date: '2016-05-02', value: SKIP }] },
       ],
       { format: 'old' },
@@ -436,14 +506,23 @@ describe('loopToCueboard', () => {
 
   it('counts minutes only for a minutes-like unit', () => {
     const kinds = ['min', 'mins', 'Minutes', 'minute', 'km', 'hours', ''].map(
-      (unit, i) => loopToCueboard({ format: 'new', habits: [loopHabit({ position: i + 1, name: 'X', type: 'numerical', unit, targetValue: 10 })] }, { now: NOW, timeZone: BERLIN, newId: counter() }).habits[0]!.target.kind,
+      (unit, i) =>
+        loopToCueboard(
+          { format: 'new', habits: [loopHabit({ position: i + 1, name: 'X', type: 'numerical', unit, targetValue: 10 })] },
+          { now: NOW, timeZone: BERLIN, newId: counter() },
+        ).habits[0]!.target.kind,
     );
     expect(kinds).toEqual(['minutes', 'minutes', 'minutes', 'minutes', 'count', 'count', 'count']);
   });
 
   it('shortens names to Cueboard’s 120 characters and keeps them apart as Cueboard compares names', () => {
     const long = `${'Long name '.repeat(19)}end`; // 193 characters
-    const habits = [loopHabit({ position: 1, name: long }), loopHabit({ position: 2, name: long }), loopHabit({ position: 3, name: 'read' }), loopHabit({ position: 4, name: 'Read' })];
+    const habits = [
+      loopHabit({ position: 1, name: long }),
+      loopHabit({ position: 2, name: long }),
+      loopHabit({ position: 3, name: 'read' }),
+      loopHabit({ position: 4, name: 'Read' }),
+    ];
     const { habits: made, notes } = loopToCueboard({ format: 'new', habits }, { now: NOW, timeZone: BERLIN, newId: counter() });
     const short = `${'Long name '.repeat(11)}Long name…`;
     expect(short).toHaveLength(120);
@@ -461,12 +540,24 @@ describe('loopToCueboard', () => {
 
   it('starts a habit without history today, in the person’s zone', () => {
     // 2024-03-10 12:00 UTC is already the 11th in Auckland.
-    const { habits } = loopToCueboard({ format: 'new', habits: [loopHabit({ position: 1, name: 'New' })] }, { now: NOW, timeZone: 'Pacific/Auckland', newId: counter() });
+    const { habits } = loopToCueboard(
+      { format: 'new', habits: [loopHabit({ position: 1, name: 'New' })] },
+      { now: NOW, timeZone: 'Pacific/Auckland', newId: counter() },
+    );
     expect(habits[0]!.startsOn).toBe('2024-03-11');
   });
 
   it('records each check-in at noon in the given zone, across a clock change', () => {
-    const habits = [loopHabit({ position: 1, name: 'Walk', entries: [{ date: '2024-03-09', kind: 'yes' }, { date: '2024-03-11', kind: 'yes' }] })];
+    const habits = [
+      loopHabit({
+        position: 1,
+        name: 'Walk',
+        entries: [
+          { date: '2024-03-09', kind: 'yes' },
+          { date: '2024-03-11', kind: 'yes' },
+        ],
+      }),
+    ];
     const { checkIns } = loopToCueboard({ format: 'new', habits }, { now: NOW, timeZone: 'America/New_York', newId: counter() });
     expect(checkIns).toEqual([
       backfill('id-2', 'id-1', '2024-03-09', Date.UTC(2024, 2, 9, 17), 'done', 1, undefined, 'America/New_York'),

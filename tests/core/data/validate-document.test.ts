@@ -88,11 +88,21 @@ describe('validateDocument', () => {
         outcomes: [],
         habits: [
           {
-            id: 'h1', name: 'Walk', target: { kind: 'count', amount: 1, per: 'day' }, schedule: { days: [1, 2, 3], startTime: '07:00', durationMinutes: 20, timeZone: 'Europe/Paris' },
-            start: { firstStep: 'Shoes on' }, keystone: false, onDashboard: true, archived: false, startsOn: '2025-05-01', createdAt: 1746000000000,
+            id: 'h1',
+            name: 'Walk',
+            target: { kind: 'count', amount: 1, per: 'day' },
+            schedule: { days: [1, 2, 3], startTime: '07:00', durationMinutes: 20, timeZone: 'Europe/Paris' },
+            start: { firstStep: 'Shoes on' },
+            keystone: false,
+            onDashboard: true,
+            archived: false,
+            startsOn: '2025-05-01',
+            createdAt: 1746000000000,
           },
         ],
-        checkIns: [{ id: 'c1', habitId: 'h1', localDate: '2025-05-02', at: 1746165600000, timeZone: 'Europe/Paris', value: 1, status: 'done', source: 'popup' }],
+        checkIns: [
+          { id: 'c1', habitId: 'h1', localDate: '2025-05-02', at: 1746165600000, timeZone: 'Europe/Paris', value: 1, status: 'done', source: 'popup' },
+        ],
         settings: { dayBoundary: '04:00', calendar: 'local' },
       },
     };

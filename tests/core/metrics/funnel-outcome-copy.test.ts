@@ -30,7 +30,17 @@ describe('cue funnel', () => {
 });
 
 describe('outcome trend', () => {
-  const outcome = { id: 'o1', name: 'Bugs per sprint', unit: 'bugs', baseline: 40, target: 32, targetDate: '2027-03-31', direction: 'down' as const, archived: false, createdAt: 0 };
+  const outcome = {
+    id: 'o1',
+    name: 'Bugs per sprint',
+    unit: 'bugs',
+    baseline: 40,
+    target: 32,
+    targetDate: '2027-03-31',
+    direction: 'down' as const,
+    archived: false,
+    createdAt: 0,
+  };
   it('orders values, takes the latest, and measures the way from baseline to target in either direction', () => {
     const trend = outcomeTrend(outcome, [
       { id: 'v2', outcomeId: 'o1', localDate: '2026-02-09', value: 36 },

@@ -52,7 +52,11 @@ describe('habit strength (Loop Habit Tracker’s formula)', () => {
     // (the trailing 7 days hold 1, 1, 2, 2, ... of the 2 asked), so
     //   S = (1−m)·(½m⁶ + ½m⁵ + m⁴ + m³ + m² + m + 1) = 1 − ½m⁵ − ½m⁷
     //   new: 1 − ½·0.8671866 − ½·0.8191390 = 0.1568371785;  old: the same with m = 0.9559374553, 0.2361331343.
-    const twoOfFive = aHabit({ startsOn: '2026-01-01', target: { kind: 'count', amount: 2, per: 'week' }, schedule: { ...daily.schedule, days: [1, 2, 3, 4, 5] } });
+    const twoOfFive = aHabit({
+      startsOn: '2026-01-01',
+      target: { kind: 'count', amount: 2, per: 'week' },
+      schedule: { ...daily.schedule, days: [1, 2, 3, 4, 5] },
+    });
     expect(frequency(twoOfFive)).toBeCloseTo(2 / 7, 12);
     expect(multiplier(twoOfFive)).toBeCloseTo(0.9719020884, 9);
     const week = advanceStrength(twoOfFive, { through: '2026-02-01', score: 0 }, dailyValues([ci('2026-02-02'), ci('2026-02-04')]), '2026-02-08');

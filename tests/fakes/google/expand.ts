@@ -16,7 +16,12 @@ export interface Rule {
 /** Parse an RRULE line; throws with Google's kind of message on what it does not understand. */
 export function parseRule(line: string): Rule {
   if (!line.startsWith('RRULE:')) throw new Error(`Invalid recurrence rule: ${line}`);
-  const parts = new Map(line.slice(6).split(';').map((p) => p.split('=') as [string, string]));
+  const parts = new Map(
+    line
+      .slice(6)
+      .split(';')
+      .map((p) => p.split('=') as [string, string]),
+  );
   const freq = parts.get('FREQ');
   if (freq !== 'DAILY' && freq !== 'WEEKLY') throw new Error(`Unsupported FREQ in ${line}`);
   const rule: Rule = { freq, interval: Number(parts.get('INTERVAL') ?? 1) };
@@ -81,5 +86,8 @@ export function instantOf(dateTime: string, zone?: string): number {
 
 /** "20250310T180000Z". */
 export function utcBasic(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(epochMs)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

@@ -53,7 +53,12 @@ const list = async (query: Record<string, string | string[]> = window) => (await
 describe('fake Google: other people’s events', () => {
   it('adds busy, transparent, declined, cancelled and all-day events in Google’s shapes; the unfiltered list returns them beside Cueboard’s instances', async () => {
     await cueSeries();
-    const busy = fake.addMeeting({ summary: 'Design review', start: '2026-03-03T13:30:00-05:00', end: '2026-03-03T14:15:00-05:00', timeZone: 'America/New_York' });
+    const busy = fake.addMeeting({
+      summary: 'Design review',
+      start: '2026-03-03T13:30:00-05:00',
+      end: '2026-03-03T14:15:00-05:00',
+      timeZone: 'America/New_York',
+    });
     const free = fake.addMeeting({ summary: 'Lunch (free)', start: ms('2026-03-03T17:00:00Z'), end: ms('2026-03-03T18:00:00Z'), transparency: 'transparent' });
     const declined = fake.addMeeting({ summary: 'All hands', start: ms('2026-03-03T20:00:00Z'), end: ms('2026-03-03T21:00:00Z'), response: 'declined' });
     const cancelled = fake.addMeeting({ summary: 'Cancelled sync', start: ms('2026-03-03T15:00:00Z'), end: ms('2026-03-03T15:30:00Z'), status: 'cancelled' });
@@ -66,7 +71,11 @@ describe('fake Google: other people’s events', () => {
     expect(body.items.map((e: Record<string, any>) => e.id)).toEqual([ooo, free, busy, 'cuetest0001_20260303T190000Z', declined]);
     expect(byId.has(cancelled)).toBe(false);
 
-    expect(byId.get(busy)).toMatchObject({ status: 'confirmed', start: { dateTime: '2026-03-03T13:30:00-05:00', timeZone: 'America/New_York' }, end: { dateTime: '2026-03-03T14:15:00-05:00' } });
+    expect(byId.get(busy)).toMatchObject({
+      status: 'confirmed',
+      start: { dateTime: '2026-03-03T13:30:00-05:00', timeZone: 'America/New_York' },
+      end: { dateTime: '2026-03-03T14:15:00-05:00' },
+    });
     expect(byId.get(busy)!.transparency).toBeUndefined(); // opaque is the default, which Google leaves out
     expect(byId.get(free)!.transparency).toBe('transparent');
     expect(byId.get(declined)!.attendees).toEqual([
@@ -91,7 +100,8 @@ describe('fake Google: other people’s events', () => {
   it('places all-day events midnight to midnight (end exclusive) in the calendar’s zone when filtering', async () => {
     fake.calendarTimeZone = 'America/New_York';
     const id = fake.addAllDay({ summary: 'Vacation', date: '2026-03-05', endDate: '2026-03-07' });
-    const ids = async (timeMin: string, timeMax: string) => (await list({ singleEvents: 'true', timeMin, timeMax })).items.map((e: Record<string, any>) => e.id);
+    const ids = async (timeMin: string, timeMax: string) =>
+      (await list({ singleEvents: 'true', timeMin, timeMax })).items.map((e: Record<string, any>) => e.id);
     expect(await ids('2026-03-05T00:00:00Z', '2026-03-05T05:00:00Z')).toEqual([]); // before midnight in New York
     expect(await ids('2026-03-05T00:00:00Z', '2026-03-05T05:00:01Z')).toEqual([id]);
     expect(await ids('2026-03-07T04:59:59Z', '2026-03-08T00:00:00Z')).toEqual([id]);
@@ -138,7 +148,8 @@ describe('fake Google: other people’s events', () => {
 });
 
 describe('fake Google: partial responses (fields)', () => {
-  const busyFields = 'items(id,start,end,transparency,status,attendees(self,responseStatus),recurringEventId,originalStartTime,summary,extendedProperties),nextPageToken,nextSyncToken';
+  const busyFields =
+    'items(id,start,end,transparency,status,attendees(self,responseStatus),recurringEventId,originalStartTime,summary,extendedProperties),nextPageToken,nextSyncToken';
 
   it('returns only the selected fields, nested ones trimmed, absent ones simply missing', async () => {
     await cueSeries();
@@ -176,10 +187,19 @@ describe('fake Google: partial responses (fields)', () => {
     const second = await list({ ...query, pageToken: first.nextPageToken });
     expect(second.items).toHaveLength(2);
     fake.pageSize = undefined;
-    expect(await list({ ...window, fields: 'items/start/dateTime,kind' })).toEqual({ kind: 'calendar#events', items: [{ start: { dateTime: '2026-03-03T14:00:00-05:00' } }] });
-    expect((await list({ ...window, fields: 'items(start(*))' })).items[0]).toEqual({ start: { dateTime: '2026-03-03T14:00:00-05:00', timeZone: 'America/New_York' } });
-    expect((await list({ ...window, fields: 'items(start/timeZone,start(dateTime))' })).items[0]).toEqual({ start: { dateTime: '2026-03-03T14:00:00-05:00', timeZone: 'America/New_York' } });
-    expect((await list({ ...window, fields: 'items(extendedProperties/private/habitId)' })).items[0]).toEqual({ extendedProperties: { private: { habitId: 'h1' } } });
+    expect(await list({ ...window, fields: 'items/start/dateTime,kind' })).toEqual({
+      kind: 'calendar#events',
+      items: [{ start: { dateTime: '2026-03-03T14:00:00-05:00' } }],
+    });
+    expect((await list({ ...window, fields: 'items(start(*))' })).items[0]).toEqual({
+      start: { dateTime: '2026-03-03T14:00:00-05:00', timeZone: 'America/New_York' },
+    });
+    expect((await list({ ...window, fields: 'items(start/timeZone,start(dateTime))' })).items[0]).toEqual({
+      start: { dateTime: '2026-03-03T14:00:00-05:00', timeZone: 'America/New_York' },
+    });
+    expect((await list({ ...window, fields: 'items(extendedProperties/private/habitId)' })).items[0]).toEqual({
+      extendedProperties: { private: { habitId: 'h1' } },
+    });
   });
 
   it('refuses an invalid selection with 400 before doing anything, and trims single-event answers too', async () => {
@@ -187,9 +207,16 @@ describe('fake Google: partial responses (fields)', () => {
     for (const fields of ['items(idd)', 'items(id', 'bogus', 'items(start(minutes))', 'items(id)),', 'items(id,,start)']) {
       const res = await api('GET', '/calendars/primary/events', { query: { ...window, fields } });
       expect(res.status, fields).toBe(400);
-      expect(res.json!.error.errors[0]).toMatchObject({ reason: 'invalidParameter', location: 'fields', message: expect.stringMatching(/^Invalid field selection/) });
+      expect(res.json!.error.errors[0]).toMatchObject({
+        reason: 'invalidParameter',
+        location: 'fields',
+        message: expect.stringMatching(/^Invalid field selection/),
+      });
     }
-    const refused = await api('PATCH', `/calendars/primary/events/${id}_20260303T190000Z`, { query: { fields: 'nope' }, body: { start: { dateTime: '2026-03-03T16:00:00-05:00' } } });
+    const refused = await api('PATCH', `/calendars/primary/events/${id}_20260303T190000Z`, {
+      query: { fields: 'nope' },
+      body: { start: { dateTime: '2026-03-03T16:00:00-05:00' } },
+    });
     expect(refused.status).toBe(400);
     expect(fake.instancePatches).toEqual([]);
     const patched = await api('PATCH', `/calendars/primary/events/${id}_20260303T190000Z`, {
@@ -218,9 +245,16 @@ describe('fake Google: moving single instances', () => {
     const master = (await api('GET', `/calendars/primary/events/${id}`)).json!;
     const before = await list({ ...window, timeMax: '2026-03-06T00:00:00Z' });
     // Z or another zone's offset: Google answers in the instance's zone.
-    const res = await api('PATCH', `/calendars/primary/events/${wed}`, { body: { start: { dateTime: '2026-03-04T21:15:00Z' }, end: { dateTime: '2026-03-04T21:45:00Z' } } });
+    const res = await api('PATCH', `/calendars/primary/events/${wed}`, {
+      body: { start: { dateTime: '2026-03-04T21:15:00Z' }, end: { dateTime: '2026-03-04T21:45:00Z' } },
+    });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ id: wed, recurringEventId: id, start: { dateTime: '2026-03-04T16:15:00-05:00', timeZone: 'America/New_York' }, end: { dateTime: '2026-03-04T16:45:00-05:00' } });
+    expect(res.json).toMatchObject({
+      id: wed,
+      recurringEventId: id,
+      start: { dateTime: '2026-03-04T16:15:00-05:00', timeZone: 'America/New_York' },
+      end: { dateTime: '2026-03-04T16:45:00-05:00' },
+    });
     const after = await list({ ...window, timeMax: '2026-03-06T00:00:00Z' });
     expect(after.items.map((e: Record<string, any>) => [e.id, e.start.dateTime, e.originalStartTime.dateTime])).toEqual([
       ['cuetest0001_20260303T190000Z', '2026-03-03T14:00:00-05:00', '2026-03-03T14:00:00-05:00'],
@@ -232,24 +266,46 @@ describe('fake Google: moving single instances', () => {
     expect([after.items[0].etag, after.items[2].etag]).toEqual([before.items[0].etag, before.items[2].etag]);
     expect((await api('GET', `/calendars/primary/events/${id}`)).json!.etag).toBe(master.etag);
     expect(fake.instancePatches).toEqual([
-      { by: 'client', seriesId: id, instanceId: wed, originalStart: ms('2026-03-04T19:00:00Z'), body: { start: { dateTime: '2026-03-04T21:15:00Z' }, end: { dateTime: '2026-03-04T21:45:00Z' } }, start: '2026-03-04T16:15:00-05:00', end: '2026-03-04T16:45:00-05:00', etag: after.items[1].etag, status: 'confirmed' },
+      {
+        by: 'client',
+        seriesId: id,
+        instanceId: wed,
+        originalStart: ms('2026-03-04T19:00:00Z'),
+        body: { start: { dateTime: '2026-03-04T21:15:00Z' }, end: { dateTime: '2026-03-04T21:45:00Z' } },
+        start: '2026-03-04T16:15:00-05:00',
+        end: '2026-03-04T16:45:00-05:00',
+        etag: after.items[1].etag,
+        status: 'confirmed',
+      },
     ]);
     expect(fake.instance(id, ms('2026-03-04T19:00:00Z'))).toMatchObject({ start: { dateTime: '2026-03-04T16:15:00-05:00' } });
     expect(fake.instanceId(id, ms('2026-03-04T19:00:00Z'))).toBe(wed);
     // Moved out of the window, it leaves it; moved in, it comes in (keyed by its new times).
-    await api('PATCH', `/calendars/primary/events/${wed}`, { body: { start: { dateTime: '2026-03-05T23:00:00-05:00' }, end: { dateTime: '2026-03-05T23:30:00-05:00' } } });
+    await api('PATCH', `/calendars/primary/events/${wed}`, {
+      body: { start: { dateTime: '2026-03-05T23:00:00-05:00' }, end: { dateTime: '2026-03-05T23:30:00-05:00' } },
+    });
     expect((await list({ ...window, timeMin: '2026-03-04T00:00:00Z', timeMax: '2026-03-05T00:00:00Z' })).items).toEqual([]);
-    expect((await list({ ...window, timeMin: '2026-03-06T03:00:00Z', timeMax: '2026-03-06T05:00:00Z' })).items.map((e: Record<string, any>) => e.id)).toEqual([wed]);
+    expect((await list({ ...window, timeMin: '2026-03-06T03:00:00Z', timeMax: '2026-03-06T05:00:00Z' })).items.map((e: Record<string, any>) => e.id)).toEqual([
+      wed,
+    ]);
   });
 
   it('moves an instance after the DST change in its own zone; a start after the end is refused and changes nothing', async () => {
     const id = await cueSeries();
     const mon = `${id}_20260309T180000Z`;
-    const res = await api('PATCH', `/calendars/primary/events/${mon}`, { body: { start: { dateTime: '2026-03-09T15:00:00', timeZone: 'America/New_York' }, end: { dateTime: '2026-03-09T15:30:00', timeZone: 'America/New_York' } } });
+    const res = await api('PATCH', `/calendars/primary/events/${mon}`, {
+      body: {
+        start: { dateTime: '2026-03-09T15:00:00', timeZone: 'America/New_York' },
+        end: { dateTime: '2026-03-09T15:30:00', timeZone: 'America/New_York' },
+      },
+    });
     expect(res.json).toMatchObject({ start: { dateTime: '2026-03-09T15:00:00-04:00' }, originalStartTime: { dateTime: '2026-03-09T14:00:00-04:00' } });
     const bad = await api('PATCH', `/calendars/primary/events/${mon}`, { body: { end: { dateTime: '2026-03-09T14:00:00-04:00' } } });
     expect([bad.status, bad.json!.error.errors[0].reason]).toEqual([400, 'timeRangeEmpty']);
-    expect(fake.instance(id, ms('2026-03-09T18:00:00Z'))).toMatchObject({ start: { dateTime: '2026-03-09T15:00:00-04:00' }, end: { dateTime: '2026-03-09T15:30:00-04:00' } });
+    expect(fake.instance(id, ms('2026-03-09T18:00:00Z'))).toMatchObject({
+      start: { dateTime: '2026-03-09T15:00:00-04:00' },
+      end: { dateTime: '2026-03-09T15:30:00-04:00' },
+    });
     expect(fake.instancePatches).toHaveLength(1);
   });
 
@@ -266,7 +322,10 @@ describe('fake Google: moving single instances', () => {
     const id = await cueSeries();
     const etag = fake.instance(id, ms('2026-03-04T19:00:00Z'))!.etag;
     const move = (to: string, ifMatch: string) =>
-      api('PATCH', `/calendars/primary/events/${wed}`, { headers: { 'If-Match': ifMatch }, body: { start: { dateTime: `2026-03-04T${to}:00-05:00` }, end: { dateTime: `2026-03-04T${to}:30-05:00` } } });
+      api('PATCH', `/calendars/primary/events/${wed}`, {
+        headers: { 'If-Match': ifMatch },
+        body: { start: { dateTime: `2026-03-04T${to}:00-05:00` }, end: { dateTime: `2026-03-04T${to}:30-05:00` } },
+      });
     const ok = await move('16:00', etag);
     expect(ok.status).toBe(200);
     const stale = await move('17:00', etag);
@@ -285,7 +344,10 @@ describe('fake Google: moving single instances', () => {
     expect(fake.instancePatches.map((p) => [p.by, p.instanceId, p.start])).toEqual([['user', wed, '2026-03-04T17:00:00-05:00']]);
     const listed = (await list({ ...window, timeMin: '2026-03-04T00:00:00Z', timeMax: '2026-03-05T00:00:00Z' })).items;
     expect(listed).toEqual([moved]);
-    const res = await api('PATCH', `/calendars/primary/events/${wed}`, { headers: { 'If-Match': seen.etag }, body: { start: { dateTime: '2026-03-04T14:00:00-05:00' } } });
+    const res = await api('PATCH', `/calendars/primary/events/${wed}`, {
+      headers: { 'If-Match': seen.etag },
+      body: { start: { dateTime: '2026-03-04T14:00:00-05:00' } },
+    });
     expect(res.status).toBe(412);
     // A longer block too, and moveInstance (the older name) does the same.
     fake.userMovesInstance(id, ms('2026-03-05T19:00:00Z'), ms('2026-03-05T20:00:00Z'), ms('2026-03-05T21:00:00Z'));
@@ -312,19 +374,28 @@ describe('fake Google: moving single instances', () => {
       const res = await api('PATCH', `/calendars/primary/events/${wed}`, { body });
       expect([res.status, res.json!.error.errors[0].reason]).toEqual([code, reason]);
       if (fault === '429') expect(res.headers.get('retry-after')).toBe('30');
-      expect((await list({ ...window, timeMin: '2026-03-04T00:00:00Z', timeMax: '2026-03-05T00:00:00Z' })).items[0].start.dateTime).toBe('2026-03-04T14:00:00-05:00');
+      expect((await list({ ...window, timeMin: '2026-03-04T00:00:00Z', timeMax: '2026-03-05T00:00:00Z' })).items[0].start.dateTime).toBe(
+        '2026-03-04T14:00:00-05:00',
+      );
     }
     fake.faultPolicy = (method) => (method === 'POST' ? '409' : undefined);
     expect((await api('POST', '/calendars/primary/events', { body: {} })).json!.error.errors[0].reason).toBe('duplicate');
 
     fake.faultPolicy = (method) => (method === 'PATCH' ? 'timeout' : undefined);
     await expect(
-      fetch(`${fake.apiBase}/calendars/primary/events/${wed}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify(body), signal: AbortSignal.timeout(200) }),
+      fetch(`${fake.apiBase}/calendars/primary/events/${wed}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(200),
+      }),
     ).rejects.toThrow();
     expect(fake.instancePatches).toEqual([]);
 
     fake.faultPolicy = (method) => (method === 'PATCH' ? 'drop' : undefined);
-    await expect(fetch(`${fake.apiBase}/calendars/primary/events/${wed}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify(body) })).rejects.toThrow();
+    await expect(
+      fetch(`${fake.apiBase}/calendars/primary/events/${wed}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify(body) }),
+    ).rejects.toThrow();
     expect(fake.instance(id, ms('2026-03-04T19:00:00Z'))!.start.dateTime).toBe('2026-03-04T16:00:00-05:00');
     expect(fake.instancePatches).toHaveLength(1);
   });

@@ -45,7 +45,11 @@ describe('fake Google Calendar, driven by @googleapis/calendar', () => {
     expect(inserted.status).toBe(200);
     expect(inserted.data).toMatchObject({ id: 'cuetest0001', status: 'confirmed', iCalUID: 'cuetest0001@google.com' });
     expect((await cal.events.get({ calendarId: 'primary', eventId: 'cuetest0001' })).data.summary).toBe('Review team code');
-    const patched = await cal.events.patch({ calendarId: 'primary', eventId: 'cuetest0001', requestBody: { summary: 'Review code', extendedProperties: { private: { v: '2' } } } });
+    const patched = await cal.events.patch({
+      calendarId: 'primary',
+      eventId: 'cuetest0001',
+      requestBody: { summary: 'Review code', extendedProperties: { private: { v: '2' } } },
+    });
     expect(patched.data.summary).toBe('Review code');
     expect(patched.data.extendedProperties?.private).toEqual({ app: 'cueboard', habitId: 'h1', v: '2' });
     expect((await cal.events.delete({ calendarId: 'primary', eventId: 'cuetest0001' })).status).toBe(204);
@@ -59,12 +63,23 @@ describe('fake Google Calendar, driven by @googleapis/calendar', () => {
     expect(await status(cal.events.insert({ calendarId: 'primary', requestBody: series({ id: 'UPPERCASE1' }) }))).toMatchObject({ code: 400 });
     expect(await status(cal.events.insert({ calendarId: 'primary', requestBody: series({ id: 'wxyz12345' }) }))).toMatchObject({ code: 400 });
     expect(await status(cal.events.insert({ calendarId: 'primary', requestBody: series({ id: 'abc' }) }))).toMatchObject({ code: 400 });
-    expect(await status(cal.events.insert({ calendarId: 'primary', requestBody: series({ id: 'cuetest0002', start: { dateTime: '2025-03-06T14:00:00' } }) }))).toMatchObject({ code: 400 });
+    expect(
+      await status(cal.events.insert({ calendarId: 'primary', requestBody: series({ id: 'cuetest0002', start: { dateTime: '2025-03-06T14:00:00' } }) })),
+    ).toMatchObject({ code: 400 });
     const six = Array.from({ length: 6 }, () => ({ method: 'popup', minutes: 0 }));
-    expect(await status(cal.events.insert({ calendarId: 'primary', requestBody: series({ id: 'cuetest0003', reminders: { useDefault: false, overrides: six } }) }))).toMatchObject({ code: 400 });
-    expect(await status(cal.events.insert({ calendarId: 'primary', requestBody: series({ id: 'cuetest0004', recurrence: ['DTSTART:20250306T140000', 'RRULE:FREQ=DAILY'] }) }))).toMatchObject({ code: 400 });
+    expect(
+      await status(cal.events.insert({ calendarId: 'primary', requestBody: series({ id: 'cuetest0003', reminders: { useDefault: false, overrides: six } }) })),
+    ).toMatchObject({ code: 400 });
+    expect(
+      await status(
+        cal.events.insert({ calendarId: 'primary', requestBody: series({ id: 'cuetest0004', recurrence: ['DTSTART:20250306T140000', 'RRULE:FREQ=DAILY'] }) }),
+      ),
+    ).toMatchObject({ code: 400 });
     expect(await status(cal.events.list({ calendarId: 'primary', orderBy: 'startTime' }))).toMatchObject({ code: 400 });
-    expect(await status(cal.events.list({ calendarId: 'primary', timeMin: '2025-03-10T00:00:00Z', timeMax: '2025-03-09T00:00:00Z' }))).toEqual({ code: 400, reason: 'timeRangeEmpty' });
+    expect(await status(cal.events.list({ calendarId: 'primary', timeMin: '2025-03-10T00:00:00Z', timeMax: '2025-03-09T00:00:00Z' }))).toEqual({
+      code: 400,
+      reason: 'timeRangeEmpty',
+    });
   });
 
   it('expands a series in its own zone across DST, filtered by private property, in pages', async () => {
@@ -90,16 +105,34 @@ describe('fake Google Calendar, driven by @googleapis/calendar', () => {
       pageToken = data.nextPageToken ?? undefined;
     } while (pageToken);
     expect(pages).toBe(3);
-    expect(starts).toEqual(['2025-03-07T14:00:00-05:00', '2025-03-08T14:00:00-05:00', '2025-03-09T14:00:00-04:00', '2025-03-10T14:00:00-04:00', '2025-03-11T14:00:00-04:00']);
+    expect(starts).toEqual([
+      '2025-03-07T14:00:00-05:00',
+      '2025-03-08T14:00:00-05:00',
+      '2025-03-09T14:00:00-04:00',
+      '2025-03-10T14:00:00-04:00',
+      '2025-03-11T14:00:00-04:00',
+    ]);
   });
 
   it('moves and cancels single instances (exceptions) and ends a series with UNTIL', async () => {
     await cal.events.insert({ calendarId: 'primary', requestBody: series() });
     const list = async () =>
-      (await cal.events.list({ calendarId: 'primary', singleEvents: true, orderBy: 'startTime', timeMin: '2025-03-07T00:00:00Z', timeMax: '2025-03-10T00:00:00Z' })).data.items ?? [];
+      (
+        await cal.events.list({
+          calendarId: 'primary',
+          singleEvents: true,
+          orderBy: 'startTime',
+          timeMin: '2025-03-07T00:00:00Z',
+          timeMax: '2025-03-10T00:00:00Z',
+        })
+      ).data.items ?? [];
     const [first, second] = await list();
     expect(first?.recurringEventId).toBe('cuetest0001');
-    await cal.events.patch({ calendarId: 'primary', eventId: first!.id!, requestBody: { start: { dateTime: '2025-03-07T16:00:00-05:00' }, end: { dateTime: '2025-03-07T16:30:00-05:00' } } });
+    await cal.events.patch({
+      calendarId: 'primary',
+      eventId: first!.id!,
+      requestBody: { start: { dateTime: '2025-03-07T16:00:00-05:00' }, end: { dateTime: '2025-03-07T16:30:00-05:00' } },
+    });
     await cal.events.delete({ calendarId: 'primary', eventId: second!.id! });
     const after = await list();
     expect(after.map((e) => e.start?.dateTime)).toEqual(['2025-03-07T16:00:00-05:00', '2025-03-09T14:00:00-04:00']);

@@ -328,10 +328,15 @@ export class FakeGoogle extends LoopbackServer {
       res.setHeader('Retry-After', String(this.retryAfterSeconds));
       return this.send(res, 429, gError(429, 'rateLimitExceeded', 'Rate Limit Exceeded'));
     }
-    if (fault === '500' || fault === '502' || fault === '503' || fault === '504') return this.send(res, Number(fault), gError(Number(fault), 'backendError', 'Backend Error'));
+    if (fault === '500' || fault === '502' || fault === '503' || fault === '504')
+      return this.send(res, Number(fault), gError(Number(fault), 'backendError', 'Backend Error'));
     if (fault === '404') return this.send(res, 404, gError(404, 'notFound', 'Not Found'));
     if (fault === '409') {
-      return this.send(res, 409, method === 'POST' ? gError(409, 'duplicate', 'The requested identifier already exists.') : gError(409, 'conflict', 'Conflict'));
+      return this.send(
+        res,
+        409,
+        method === 'POST' ? gError(409, 'duplicate', 'The requested identifier already exists.') : gError(409, 'conflict', 'Conflict'),
+      );
     }
     if (fault === '412') return this.send(res, 412, preconditionFailed());
 
@@ -417,7 +422,15 @@ export class FakeGoogle extends LoopbackServer {
     this.validate(body);
     const id = body.id ?? `e${Date.now().toString(32)}${Math.floor(Math.random() * 1e6).toString(32)}`;
     if (this.events.has(id)) return [409, gError(409, 'duplicate', 'The requested identifier already exists.')];
-    const event: Json = { kind: 'calendar#event', status: 'confirmed', ...structuredClone(body), id, iCalUID: `${id}@google.com`, created: new Date().toISOString(), sequence: 0 };
+    const event: Json = {
+      kind: 'calendar#event',
+      status: 'confirmed',
+      ...structuredClone(body),
+      id,
+      iCalUID: `${id}@google.com`,
+      created: new Date().toISOString(),
+      sequence: 0,
+    };
     this.touch(event);
     this.events.set(id, { event, exceptions: new Map() });
     return [200, event];
@@ -464,7 +477,13 @@ export class FakeGoogle extends LoopbackServer {
     if (ifMatch && ifMatch !== stored.event.etag) return [412, preconditionFailed()];
     const next = replace ? { ...structuredClone(body), id } : merge(stored.event, body);
     this.validate(next);
-    stored.event = { ...next, kind: 'calendar#event', iCalUID: stored.event.iCalUID, created: stored.event.created, sequence: (stored.event.sequence ?? 0) + 1 };
+    stored.event = {
+      ...next,
+      kind: 'calendar#event',
+      iCalUID: stored.event.iCalUID,
+      created: stored.event.created,
+      sequence: (stored.event.sequence ?? 0) + 1,
+    };
     this.touch(stored.event);
     return [200, stored.event];
   }
@@ -497,7 +516,8 @@ export class FakeGoogle extends LoopbackServer {
     try {
       view = this.instanceView(master, original);
       // Google's answer to an event ending before it starts (reason and text as clients report them; UNVERIFIED in the reference docs).
-      if (view.status !== 'cancelled' && instantOf(view.end.dateTime) < instantOf(view.start.dateTime)) throw new Refusal(400, gError(400, 'timeRangeEmpty', 'The specified time range is empty.'));
+      if (view.status !== 'cancelled' && instantOf(view.end.dateTime) < instantOf(view.start.dateTime))
+        throw new Refusal(400, gError(400, 'timeRangeEmpty', 'The specified time range is empty.'));
     } catch (error) {
       if (previous) master.exceptions.set(original, previous);
       else master.exceptions.delete(original);
@@ -565,17 +585,24 @@ export class FakeGoogle extends LoopbackServer {
       for (const forbidden of ['iCalUID', 'orderBy', 'privateExtendedProperty', 'q', 'sharedExtendedProperty', 'timeMin', 'timeMax', 'updatedMin']) {
         if (query.has(forbidden)) throw new Error(`Sync token cannot be combined with ${forbidden}.`);
       }
-      return [410, gError(410, 'fullSyncRequired', 'Sync token is no longer valid, a full sync is required.', { locationType: 'parameter', location: 'syncToken' })];
+      return [
+        410,
+        gError(410, 'fullSyncRequired', 'Sync token is no longer valid, a full sync is required.', { locationType: 'parameter', location: 'syncToken' }),
+      ];
     }
     const offset = /(Z|[+-]\d\d:\d\d)$/;
     const timeMinText = query.get('timeMin');
     const timeMaxText = query.get('timeMax');
-    for (const [name, value] of [['timeMin', timeMinText], ['timeMax', timeMaxText]] as const) {
+    for (const [name, value] of [
+      ['timeMin', timeMinText],
+      ['timeMax', timeMaxText],
+    ] as const) {
       if (value !== null && !offset.test(value)) throw new Error(`Bad Request: ${name} needs an offset.`);
     }
     const timeMin = timeMinText ? instantOf(timeMinText) : -Infinity;
     const timeMax = timeMaxText ? instantOf(timeMaxText) : Infinity;
-    if (timeMax <= timeMin) return [400, gError(400, 'timeRangeEmpty', 'The specified time range is empty.', { locationType: 'parameter', location: 'timeMax' })];
+    if (timeMax <= timeMin)
+      return [400, gError(400, 'timeRangeEmpty', 'The specified time range is empty.', { locationType: 'parameter', location: 'timeMax' })];
     const showDeleted = query.get('showDeleted') === 'true';
     const props = query.getAll('privateExtendedProperty').map((p) => p.split('=') as [string, string]);
 
@@ -610,7 +637,17 @@ export class FakeGoogle extends LoopbackServer {
     const page = items.slice(from, from + max);
     const next = from + max < items.length ? String(from + max) : undefined;
     // nextSyncToken comes only on the last page, never beside a nextPageToken.
-    return [200, { kind: 'calendar#events', summary: 'primary', timeZone: this.calendarTimeZone, accessRole: 'owner', items: page, ...(next ? { nextPageToken: next } : { nextSyncToken: `sync-${this.etagCounter}` }) }];
+    return [
+      200,
+      {
+        kind: 'calendar#events',
+        summary: 'primary',
+        timeZone: this.calendarTimeZone,
+        accessRole: 'owner',
+        items: page,
+        ...(next ? { nextPageToken: next } : { nextSyncToken: `sync-${this.etagCounter}` }),
+      },
+    ];
   }
 }
 
@@ -619,7 +656,8 @@ function merge(target: Json, patch: Json): Json {
   const out: Json = structuredClone(target);
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
-    else if (typeof value === 'object' && !Array.isArray(value) && typeof out[key] === 'object' && out[key] !== null && !Array.isArray(out[key])) out[key] = merge(out[key], value);
+    else if (typeof value === 'object' && !Array.isArray(value) && typeof out[key] === 'object' && out[key] !== null && !Array.isArray(out[key]))
+      out[key] = merge(out[key], value);
     else out[key] = structuredClone(value);
   }
   return out;

@@ -54,7 +54,12 @@ const view = async (startDateTime = '2026-03-03T00:00:00Z', endDateTime = '2026-
 describe('fake Graph: other people’s events in calendarView', () => {
   it('lists busy, free, declined, cancelled and all-day events beside Cueboard’s occurrences, in Graph’s shapes', async () => {
     const series = await cueSeries();
-    const busy = fake.addMeeting({ subject: 'Design review', start: '2026-03-03T13:30:00-05:00', end: '2026-03-03T14:15:00-05:00', timeZone: 'America/New_York' });
+    const busy = fake.addMeeting({
+      subject: 'Design review',
+      start: '2026-03-03T13:30:00-05:00',
+      end: '2026-03-03T14:15:00-05:00',
+      timeZone: 'America/New_York',
+    });
     const free = fake.addMeeting({ subject: 'Lunch', start: ms('2026-03-03T17:00:00Z'), end: ms('2026-03-03T18:00:00Z'), showAs: 'free' });
     const declined = fake.addMeeting({ subject: 'All hands', start: ms('2026-03-03T20:00:00Z'), end: ms('2026-03-03T21:00:00Z'), response: 'declined' });
     const cancelled = fake.addMeeting({ subject: 'Sync', start: ms('2026-03-03T15:00:00Z'), end: ms('2026-03-03T15:30:00Z'), isCancelled: true });
@@ -79,8 +84,20 @@ describe('fake Graph: other people’s events in calendarView', () => {
     expect(byId.get(declined)!.responseStatus.response).toBe('declined');
     expect(byId.get(cancelled)!.isCancelled).toBe(true);
     // All-day: midnight whatever the zone, though it spans 05:00Z to 05:00Z the next day.
-    expect(byId.get(ooo)).toMatchObject({ isAllDay: true, subject: 'OOO', showAs: 'oof', start: { dateTime: '2026-03-03T00:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2026-03-04T00:00:00.0000000', timeZone: 'UTC' } });
-    expect(byId.get(`${series}_OCC_${ms('2026-03-03T19:00:00Z')}`)).toMatchObject({ type: 'occurrence', seriesMasterId: series, showAs: 'free', isAllDay: false, responseStatus: { response: 'organizer' } });
+    expect(byId.get(ooo)).toMatchObject({
+      isAllDay: true,
+      subject: 'OOO',
+      showAs: 'oof',
+      start: { dateTime: '2026-03-03T00:00:00.0000000', timeZone: 'UTC' },
+      end: { dateTime: '2026-03-04T00:00:00.0000000', timeZone: 'UTC' },
+    });
+    expect(byId.get(`${series}_OCC_${ms('2026-03-03T19:00:00Z')}`)).toMatchObject({
+      type: 'occurrence',
+      seriesMasterId: series,
+      showAs: 'free',
+      isAllDay: false,
+      responseStatus: { response: 'organizer' },
+    });
     for (const e of items) expect(e['@odata.etag']).toBe(`W/"${e.changeKey}"`);
   });
 
@@ -106,7 +123,10 @@ describe('fake Graph: other people’s events in calendarView', () => {
     expect((await view()).value[0].isCancelled).toBe(true);
     const ooo = fake.addAllDay({ subject: 'OOO', date: '2026-03-02' });
     fake.moveEvent(ooo, '2026-03-03');
-    expect((await view()).value.find((e: Item) => e.id === ooo)).toMatchObject({ start: { dateTime: '2026-03-03T00:00:00.0000000' }, end: { dateTime: '2026-03-04T00:00:00.0000000' } });
+    expect((await view()).value.find((e: Item) => e.id === ooo)).toMatchObject({
+      start: { dateTime: '2026-03-03T00:00:00.0000000' },
+      end: { dateTime: '2026-03-04T00:00:00.0000000' },
+    });
     fake.removeEvent(id);
     fake.removeEvent(ooo);
     expect((await view()).value).toEqual([]);
@@ -118,7 +138,10 @@ describe('fake Graph: other people’s events in calendarView', () => {
       start: '2026-03-02T10:00:00-05:00',
       end: '2026-03-02T10:30:00-05:00',
       timeZone: 'America/New_York',
-      recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday', 'tuesday'], firstDayOfWeek: 'sunday' }, range: { type: 'noEnd', startDate: '2026-03-02' } },
+      recurrence: {
+        pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday', 'tuesday'], firstDayOfWeek: 'sunday' },
+        range: { type: 'noEnd', startDate: '2026-03-02' },
+      },
     });
     const items: Item[] = (await view('2026-03-02T00:00:00Z', '2026-03-11T00:00:00Z')).value;
     expect(items.map((e) => [e.type, e.seriesMasterId, e.start.dateTime])).toEqual([
@@ -137,8 +160,24 @@ describe('fake Graph: $select', () => {
     const meeting = fake.addMeeting({ start: ms('2026-03-03T20:00:00Z'), end: ms('2026-03-03T21:00:00Z'), response: 'declined' });
     const body = await view(undefined, undefined, { $select: 'start,end,showAs,isAllDay,isCancelled,seriesMasterId,type,responseStatus' });
     const [occ, other] = body.value as Item[];
-    expect(Object.keys(occ!).sort()).toEqual(['@odata.etag', 'end', 'id', 'isAllDay', 'isCancelled', 'responseStatus', 'seriesMasterId', 'showAs', 'start', 'type']);
-    expect(occ).toMatchObject({ seriesMasterId: series, type: 'occurrence', showAs: 'free', start: { dateTime: '2026-03-03T19:00:00.0000000', timeZone: 'UTC' } });
+    expect(Object.keys(occ!).sort()).toEqual([
+      '@odata.etag',
+      'end',
+      'id',
+      'isAllDay',
+      'isCancelled',
+      'responseStatus',
+      'seriesMasterId',
+      'showAs',
+      'start',
+      'type',
+    ]);
+    expect(occ).toMatchObject({
+      seriesMasterId: series,
+      type: 'occurrence',
+      showAs: 'free',
+      start: { dateTime: '2026-03-03T19:00:00.0000000', timeZone: 'UTC' },
+    });
     expect(other).toMatchObject({ id: meeting, seriesMasterId: null, type: 'singleInstance', responseStatus: { response: 'declined' } });
     expect(other!.subject).toBeUndefined();
     // Case does not matter; * is everything; $select=id is just id (and the etag).
@@ -149,21 +188,32 @@ describe('fake Graph: $select', () => {
 
   it('keeps $select on @odata.nextLink pages, and refuses a property events do not have', async () => {
     await cueSeries();
-    const first = (await api('GET', '/me/calendarView', { query: { startDateTime: '2026-03-02T00:00:00Z', endDateTime: '2026-03-16T00:00:00Z', $select: 'start' } })).json!;
+    const first = (
+      await api('GET', '/me/calendarView', { query: { startDateTime: '2026-03-02T00:00:00Z', endDateTime: '2026-03-16T00:00:00Z', $select: 'start' } })
+    ).json!;
     expect(first.value).toHaveLength(10);
     const next = await fetch(first['@odata.nextLink'], { headers: { Authorization: `Bearer ${token}` } });
     const second = (await next.json()) as Item;
     expect(second.value).toHaveLength(4);
     expect(Object.keys(second.value[0]).sort()).toEqual(['@odata.etag', 'id', 'start']);
-    const bad = await api('GET', '/me/calendarView', { query: { startDateTime: '2026-03-02T00:00:00Z', endDateTime: '2026-03-03T00:00:00Z', $select: 'start,busy' } });
+    const bad = await api('GET', '/me/calendarView', {
+      query: { startDateTime: '2026-03-02T00:00:00Z', endDateTime: '2026-03-03T00:00:00Z', $select: 'start,busy' },
+    });
     expect(bad.status).toBe(400);
-    expect(bad.json!.error).toMatchObject({ code: 'RequestBroker--ParseUri', message: "Could not find a property named 'busy' on type 'Microsoft.OutlookServices.Event'." });
+    expect(bad.json!.error).toMatchObject({
+      code: 'RequestBroker--ParseUri',
+      message: "Could not find a property named 'busy' on type 'Microsoft.OutlookServices.Event'.",
+    });
   });
 
   it('is honoured through the real Graph client’s .select()', async () => {
     await cueSeries();
     const client = graphClient({ origin: fake.url, tokens: fakeGraphTokens(fake), sleep: recordedSleep });
-    const page = await client.api('/me/calendarView').query({ startDateTime: '2026-03-03T00:00:00Z', endDateTime: '2026-03-04T00:00:00Z' }).select(['start', 'end', 'showAs', 'isAllDay', 'isCancelled']).get();
+    const page = await client
+      .api('/me/calendarView')
+      .query({ startDateTime: '2026-03-03T00:00:00Z', endDateTime: '2026-03-04T00:00:00Z' })
+      .select(['start', 'end', 'showAs', 'isAllDay', 'isCancelled'])
+      .get();
     expect(Object.keys(page.value[0]).sort()).toEqual(['@odata.etag', 'end', 'id', 'isAllDay', 'isCancelled', 'showAs', 'start']);
   });
 });
@@ -176,9 +226,20 @@ describe('fake Graph: moving occurrences', () => {
     const wed = fake.instanceId(series, wedStart);
     const before: Item[] = (await view('2026-03-03T00:00:00Z', '2026-03-06T00:00:00Z')).value;
     const master = (await api('GET', `/me/events/${series}`)).json!;
-    const res = await api('PATCH', `/me/events/${wed}`, { body: { start: { dateTime: '2026-03-04T16:15:00', timeZone: 'America/New_York' }, end: { dateTime: '2026-03-04T16:45:00', timeZone: 'America/New_York' } } });
+    const res = await api('PATCH', `/me/events/${wed}`, {
+      body: {
+        start: { dateTime: '2026-03-04T16:15:00', timeZone: 'America/New_York' },
+        end: { dateTime: '2026-03-04T16:45:00', timeZone: 'America/New_York' },
+      },
+    });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ id: wed, type: 'exception', seriesMasterId: series, originalStart: '2026-03-04T19:00:00Z', start: { dateTime: '2026-03-04T21:15:00.0000000', timeZone: 'UTC' } });
+    expect(res.json).toMatchObject({
+      id: wed,
+      type: 'exception',
+      seriesMasterId: series,
+      originalStart: '2026-03-04T19:00:00Z',
+      start: { dateTime: '2026-03-04T21:15:00.0000000', timeZone: 'UTC' },
+    });
     const after: Item[] = (await view('2026-03-03T00:00:00Z', '2026-03-06T00:00:00Z')).value;
     expect(after.map((e) => [e.id, e.type, e.start.dateTime, e.end.dateTime, e.originalStart])).toEqual([
       [before[0]!.id, 'occurrence', '2026-03-03T19:00:00.0000000', '2026-03-03T19:30:00.0000000', '2026-03-03T19:00:00Z'],
@@ -195,7 +256,10 @@ describe('fake Graph: moving occurrences', () => {
         seriesId: series,
         occurrenceId: wed,
         originalStart: wedStart,
-        body: { start: { dateTime: '2026-03-04T16:15:00', timeZone: 'America/New_York' }, end: { dateTime: '2026-03-04T16:45:00', timeZone: 'America/New_York' } },
+        body: {
+          start: { dateTime: '2026-03-04T16:15:00', timeZone: 'America/New_York' },
+          end: { dateTime: '2026-03-04T16:45:00', timeZone: 'America/New_York' },
+        },
         start: '2026-03-04T21:15:00.0000000',
         end: '2026-03-04T21:45:00.0000000',
         changeKey: after[1]!.changeKey,
@@ -224,7 +288,10 @@ describe('fake Graph: moving occurrences', () => {
     const wed = fake.instanceId(series, wedStart);
     const etag = fake.instance(series, wedStart)!['@odata.etag'];
     const move = (hour: string, ifMatch: string) =>
-      api('PATCH', `/me/events/${wed}`, { headers: { 'If-Match': ifMatch }, body: { start: { dateTime: `2026-03-04T${hour}:00:00`, timeZone: 'UTC' }, end: { dateTime: `2026-03-04T${hour}:30:00`, timeZone: 'UTC' } } });
+      api('PATCH', `/me/events/${wed}`, {
+        headers: { 'If-Match': ifMatch },
+        body: { start: { dateTime: `2026-03-04T${hour}:00:00`, timeZone: 'UTC' }, end: { dateTime: `2026-03-04T${hour}:30:00`, timeZone: 'UTC' } },
+      });
     const ok = await move('21', etag);
     expect(ok.status).toBe(200);
     const stale = await move('22', etag);
@@ -234,7 +301,9 @@ describe('fake Graph: moving occurrences', () => {
     // The master too.
     const master = (await api('GET', `/me/events/${series}`)).json!;
     expect((await api('PATCH', `/me/events/${series}`, { headers: { 'If-Match': 'W/"old"' }, body: { subject: 'x' } })).status).toBe(412);
-    expect((await api('PATCH', `/me/events/${series}`, { headers: { 'If-Match': master['@odata.etag'] }, body: { subject: 'Stretch more' } })).status).toBe(200);
+    expect((await api('PATCH', `/me/events/${series}`, { headers: { 'If-Match': master['@odata.etag'] }, body: { subject: 'Stretch more' } })).status).toBe(
+      200,
+    );
   });
 
   it('the person moving an occurrence by hand: an exception with a new changeKey, recorded as theirs; Cueboard’s stale If-Match then fails', async () => {
@@ -242,7 +311,13 @@ describe('fake Graph: moving occurrences', () => {
     const wed = fake.instanceId(series, wedStart);
     const seen = fake.instance(series, wedStart)!;
     const moved = fake.userMovesInstance(series, wedStart, ms('2026-03-04T22:00:00Z'));
-    expect(moved).toMatchObject({ id: wed, type: 'exception', start: { dateTime: '2026-03-04T22:00:00.0000000' }, end: { dateTime: '2026-03-04T22:30:00.0000000' }, originalStart: '2026-03-04T19:00:00Z' });
+    expect(moved).toMatchObject({
+      id: wed,
+      type: 'exception',
+      start: { dateTime: '2026-03-04T22:00:00.0000000' },
+      end: { dateTime: '2026-03-04T22:30:00.0000000' },
+      originalStart: '2026-03-04T19:00:00Z',
+    });
     expect(moved.changeKey).not.toBe(seen.changeKey);
     expect(fake.instancePatches.map((p) => [p.by, p.occurrenceId, p.start])).toEqual([['user', wed, '2026-03-04T22:00:00.0000000']]);
     expect((await view('2026-03-04T00:00:00Z', '2026-03-05T00:00:00Z')).value).toEqual([moved]);
@@ -273,13 +348,25 @@ describe('fake Graph: moving occurrences', () => {
       const res = await api('PATCH', `/me/events/${wed}`, { body });
       expect([res.status, res.json!.error.code]).toEqual([status, code]);
       if (fault === '429' || fault === '503') expect(res.headers.get('retry-after')).toBe('30');
-      expect((await view('2026-03-04T00:00:00Z', '2026-03-05T00:00:00Z')).value[0]).toMatchObject({ type: 'occurrence', start: { dateTime: '2026-03-04T19:00:00.0000000' } });
+      expect((await view('2026-03-04T00:00:00Z', '2026-03-05T00:00:00Z')).value[0]).toMatchObject({
+        type: 'occurrence',
+        start: { dateTime: '2026-03-04T19:00:00.0000000' },
+      });
     }
     fake.faultPolicy = (method) => (method === 'PATCH' ? 'timeout' : undefined);
-    await expect(fetch(`${fake.apiBase}/me/events/${wed}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify(body), signal: AbortSignal.timeout(200) })).rejects.toThrow();
+    await expect(
+      fetch(`${fake.apiBase}/me/events/${wed}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(200),
+      }),
+    ).rejects.toThrow();
     expect(fake.instancePatches).toEqual([]);
     fake.faultPolicy = (method) => (method === 'PATCH' ? 'drop' : undefined);
-    await expect(fetch(`${fake.apiBase}/me/events/${wed}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify(body) })).rejects.toThrow();
+    await expect(
+      fetch(`${fake.apiBase}/me/events/${wed}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify(body) }),
+    ).rejects.toThrow();
     expect(fake.instance(series, wedStart)).toMatchObject({ type: 'exception', start: { dateTime: '2026-03-04T21:00:00.0000000' } });
     expect(fake.instancePatches).toHaveLength(1);
   });

@@ -61,7 +61,12 @@ describe('fake Microsoft Graph, driven by @microsoft/microsoft-graph-client', ()
     const first = await client.api('/me/calendarView').query({ startDateTime: '2025-03-06T00:00:00Z', endDateTime: '2025-03-20T00:00:00Z' }).get();
     expect(first.value).toHaveLength(10);
     expect(first['@odata.nextLink']).toMatch(/\$skip=10/);
-    expect(first.value[0]).toMatchObject({ seriesMasterId: id, type: 'occurrence', originalStart: '2025-03-06T19:00:00Z', start: { dateTime: '2025-03-06T19:00:00.0000000', timeZone: 'UTC' } });
+    expect(first.value[0]).toMatchObject({
+      seriesMasterId: id,
+      type: 'occurrence',
+      originalStart: '2025-03-06T19:00:00Z',
+      start: { dateTime: '2025-03-06T19:00:00.0000000', timeZone: 'UTC' },
+    });
     // DST: 14:00 in New York is 18:00Z from 9 March.
     expect(first.value[3].start.dateTime).toBe('2025-03-09T18:00:00.0000000');
     const next = new URL(first['@odata.nextLink']);
@@ -74,14 +79,23 @@ describe('fake Microsoft Graph, driven by @microsoft/microsoft-graph-client', ()
     const { id } = await client.api('/me/events').post(series());
     const view = () => client.api('/me/calendarView').query({ startDateTime: '2025-03-06T00:00:00Z', endDateTime: '2025-03-09T00:00:00Z' }).get();
     const [a, b] = (await view()).value;
-    await client.api(`/me/events/${a.id}`).patch({ start: { dateTime: '2025-03-06T21:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2025-03-06T21:30:00.0000000', timeZone: 'UTC' } });
+    await client
+      .api(`/me/events/${a.id}`)
+      .patch({ start: { dateTime: '2025-03-06T21:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2025-03-06T21:30:00.0000000', timeZone: 'UTC' } });
     await client.api(`/me/events/${b.id}`).delete();
     const after = (await view()).value;
     expect(after.map((o: { type: string; start: { dateTime: string } }) => [o.type, o.start.dateTime])).toEqual([
       ['exception', '2025-03-06T21:00:00.0000000'],
       ['occurrence', '2025-03-08T19:00:00.0000000'],
     ]);
-    await client.api(`/me/events/${id}`).patch({ recurrence: { ...series().recurrence, range: { type: 'endDate', startDate: '2025-03-06', endDate: '2025-03-07', recurrenceTimeZone: 'America/New_York' } } });
+    await client
+      .api(`/me/events/${id}`)
+      .patch({
+        recurrence: {
+          ...series().recurrence,
+          range: { type: 'endDate', startDate: '2025-03-06', endDate: '2025-03-07', recurrenceTimeZone: 'America/New_York' },
+        },
+      });
     expect((await view()).value).toHaveLength(2);
     await client.api(`/me/events/${id}`).delete();
     expect(await failure(client.api(`/me/events/${id}`).get())).toEqual({ status: 404, code: 'ErrorItemNotFound' });
@@ -89,11 +103,19 @@ describe('fake Microsoft Graph, driven by @microsoft/microsoft-graph-client', ()
 
   it('refuses bad input with Graph’s codes', async () => {
     expect(await failure(client.api('/me/calendarView').get())).toEqual({ status: 400, code: 'ErrorInvalidParameter' });
-    expect(await failure(client.api('/me/events').post(series({ transactionId: 'tx-2', recurrence: { ...series().recurrence, range: { type: 'noEnd', startDate: '2025-03-07' } } })))).toEqual({
+    expect(
+      await failure(
+        client
+          .api('/me/events')
+          .post(series({ transactionId: 'tx-2', recurrence: { ...series().recurrence, range: { type: 'noEnd', startDate: '2025-03-07' } } })),
+      ),
+    ).toEqual({
       status: 400,
       code: 'ErrorInvalidParameter',
     });
-    expect(await failure(client.api('/me/events').post(series({ transactionId: 'tx-3', start: { dateTime: '2025-03-06T14:00:00Z', timeZone: 'UTC' } })))).toMatchObject({ status: 400 });
+    expect(
+      await failure(client.api('/me/events').post(series({ transactionId: 'tx-3', start: { dateTime: '2025-03-06T14:00:00Z', timeZone: 'UTC' } }))),
+    ).toMatchObject({ status: 400 });
   });
 
   it('throttles with 429 + Retry-After, which the client honours within its short budget; 503/504 too; 401 reaches the caller', async () => {
@@ -105,10 +127,15 @@ describe('fake Microsoft Graph, driven by @microsoft/microsoft-graph-client', ()
     expect(sleeps).toEqual([1000, 1000]);
     fake.retryAfterSeconds = 7;
     fake.faultPolicy = () => '504';
-    expect(await failure(client.api('/me/events').filter("singleValueExtendedProperties/Any(ep: ep/id eq 'x' and ep/value eq 'y')").get())).toEqual({ status: 504, code: 'ServiceUnavailable' });
+    expect(await failure(client.api('/me/events').filter("singleValueExtendedProperties/Any(ep: ep/id eq 'x' and ep/value eq 'y')").get())).toEqual({
+      status: 504,
+      code: 'ServiceUnavailable',
+    });
     expect(sleeps).toEqual([1000, 1000]);
     fake.faultPolicy = () => undefined;
     fake.faultPolicy = () => '401';
-    await expect(client.api('/me/calendarView').query({ startDateTime: '2025-03-06T00:00:00Z', endDateTime: '2025-03-07T00:00:00Z' }).get()).rejects.toThrow(/connect again/);
+    await expect(client.api('/me/calendarView').query({ startDateTime: '2025-03-06T00:00:00Z', endDateTime: '2025-03-07T00:00:00Z' }).get()).rejects.toThrow(
+      /connect again/,
+    );
   });
 });

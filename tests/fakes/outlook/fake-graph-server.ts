@@ -76,12 +76,48 @@ export interface OccurrencePatch {
 
 /** Event properties `$select` accepts ([MS:…/resources/event.md]; @microsoft/microsoft-graph-types Event + OutlookItem + Entity). */
 const EVENT_PROPERTIES = [
-  'id', 'categories', 'changeKey', 'createdDateTime', 'lastModifiedDateTime', 'allowNewTimeProposals', 'attendees', 'body',
-  'bodyPreview', 'cancelledOccurrences', 'end', 'hasAttachments', 'hideAttendees', 'iCalUId', 'importance', 'isAllDay',
-  'isCancelled', 'isDraft', 'isOnlineMeeting', 'isOrganizer', 'isReminderOn', 'location', 'locations', 'onlineMeeting',
-  'onlineMeetingProvider', 'onlineMeetingUrl', 'organizer', 'originalEndTimeZone', 'originalStart', 'originalStartTimeZone',
-  'recurrence', 'reminderMinutesBeforeStart', 'responseRequested', 'responseStatus', 'sensitivity', 'seriesMasterId', 'showAs',
-  'start', 'subject', 'transactionId', 'type', 'webLink',
+  'id',
+  'categories',
+  'changeKey',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'allowNewTimeProposals',
+  'attendees',
+  'body',
+  'bodyPreview',
+  'cancelledOccurrences',
+  'end',
+  'hasAttachments',
+  'hideAttendees',
+  'iCalUId',
+  'importance',
+  'isAllDay',
+  'isCancelled',
+  'isDraft',
+  'isOnlineMeeting',
+  'isOrganizer',
+  'isReminderOn',
+  'location',
+  'locations',
+  'onlineMeeting',
+  'onlineMeetingProvider',
+  'onlineMeetingUrl',
+  'organizer',
+  'originalEndTimeZone',
+  'originalStart',
+  'originalStartTimeZone',
+  'recurrence',
+  'reminderMinutesBeforeStart',
+  'responseRequested',
+  'responseStatus',
+  'sensitivity',
+  'seriesMasterId',
+  'showAs',
+  'start',
+  'subject',
+  'transactionId',
+  'type',
+  'webLink',
 ];
 
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -101,7 +137,10 @@ const NOT_FOUND = (): [number, Json] => [404, graphError('ErrorItemNotFound', 'T
 /** 412 for a stale If-Match (microsoftgraph/microsoft-graph-docs-contrib#7934; [MS:concepts/errors.md] 412). */
 const IRRESOLVABLE = (status: number): [number, Json] => [
   status,
-  graphError('ErrorIrresolvableConflict', 'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.'),
+  graphError(
+    'ErrorIrresolvableConflict',
+    'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.',
+  ),
 ];
 
 function graphError(code: string, message: string): Json {
@@ -182,7 +221,9 @@ export class FakeGraph extends LoopbackServer {
   seriesFor(habitId: string): Json[] {
     return [...this.events.values()]
       .map((s) => s.event)
-      .filter((e) => e.type === 'seriesMaster' && (e.singleValueExtendedProperties as Json[] | undefined)?.some((p) => String(p.value).startsWith(`${habitId}|`)));
+      .filter(
+        (e) => e.type === 'seriesMaster' && (e.singleValueExtendedProperties as Json[] | undefined)?.some((p) => String(p.value).startsWith(`${habitId}|`)),
+      );
   }
 
   /** Move one occurrence, as the person would in Outlook (same as userMovesInstance). */
@@ -357,7 +398,9 @@ export class FakeGraph extends LoopbackServer {
       [status, payload] = this.route(method, path, url, body, typeof ifMatch === 'string' ? ifMatch : undefined);
     } catch (error) {
       [status, payload] =
-        error instanceof SelectError ? [400, graphError('RequestBroker--ParseUri', error.message)] : [400, graphError('ErrorInvalidParameter', (error as Error).message)];
+        error instanceof SelectError
+          ? [400, graphError('RequestBroker--ParseUri', error.message)]
+          : [400, graphError('ErrorInvalidParameter', (error as Error).message)];
     }
     if (fault === 'drop') return void req.socket.destroy();
     this.send(res, status, payload);
@@ -389,13 +432,22 @@ export class FakeGraph extends LoopbackServer {
     const issue = (refreshExpiresAt: number, scope: string) => {
       const refresh = `rt-${++this.counter}`;
       this.refreshTokens.set(refresh, { expiresAt: refreshExpiresAt });
-      this.send(res, 200, { token_type: 'Bearer', scope, expires_in: ACCESS_LIFETIME_MS / 1000, ext_expires_in: ACCESS_LIFETIME_MS / 1000, access_token: this.issueAccessToken(), refresh_token: refresh });
+      this.send(res, 200, {
+        token_type: 'Bearer',
+        scope,
+        expires_in: ACCESS_LIFETIME_MS / 1000,
+        ext_expires_in: ACCESS_LIFETIME_MS / 1000,
+        access_token: this.issueAccessToken(),
+        refresh_token: refresh,
+      });
     };
     if (form.get('grant_type') === 'authorization_code') {
       const grant = this.codes.get(form.get('code') ?? '');
       if (!grant) return fail('invalid_grant', 'AADSTS70008: The provided authorization code is invalid.');
       this.codes.delete(form.get('code')!);
-      const challenge = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
+      const challenge = createHash('sha256')
+        .update(form.get('code_verifier') ?? '')
+        .digest('base64url');
       if (challenge !== grant.challenge) return fail('invalid_grant', 'AADSTS501481: The Code_Verifier does not match the code_challenge.');
       if (form.get('redirect_uri') !== grant.redirect) return fail('invalid_grant', 'AADSTS50148: redirect_uri mismatch.');
       return issue(this.now + REFRESH_LIFETIME_MS, grant.scope);
@@ -404,7 +456,10 @@ export class FakeGraph extends LoopbackServer {
       const known = this.refreshTokens.get(form.get('refresh_token') ?? '');
       if (!known) return fail('invalid_grant', 'AADSTS70000: The provided grant is invalid.');
       if (known.expiresAt <= this.now) {
-        return fail('invalid_grant', 'AADSTS700084: The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, which cannot be extended.');
+        return fail(
+          'invalid_grant',
+          'AADSTS700084: The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, which cannot be extended.',
+        );
       }
       this.refreshTokens.delete(form.get('refresh_token')!);
       // Rotated refresh tokens keep the original 24-hour expiry.
@@ -420,7 +475,10 @@ export class FakeGraph extends LoopbackServer {
     const select = parseSelect(url.searchParams.get('$select'));
     const pick = ([status, payload]: [number, Json]): [number, Json] => {
       if (!select || status >= 300) return [status, payload];
-      return [status, Array.isArray(payload.value) ? { ...payload, value: payload.value.map((e: Json) => applySelect(e, select)) } : applySelect(payload, select)];
+      return [
+        status,
+        Array.isArray(payload.value) ? { ...payload, value: payload.value.map((e: Json) => applySelect(e, select)) } : applySelect(payload, select),
+      ];
     };
     if (path === '/me/events' && method === 'POST') return this.create(body ?? {});
     if (path === '/me/events' && method === 'GET') return pick(this.filterEvents(url.searchParams.get('$filter') ?? ''));
@@ -447,8 +505,10 @@ export class FakeGraph extends LoopbackServer {
       if (r.pattern.type === 'weekly' && !(r.pattern.daysOfWeek?.length > 0)) throw new Error('daysOfWeek is required for a weekly pattern.');
       if (r.pattern.type === 'daily' && r.pattern.daysOfWeek) throw new Error('daysOfWeek is not supported by a daily pattern.');
       if (!['noEnd', 'endDate', 'numbered'].includes(r.range?.type)) throw new Error('Invalid recurrence range type.');
-      if (r.range.startDate !== String(e.start.dateTime).slice(0, 10)) throw new Error('The recurrence range startDate must equal the start date of the event.');
-      if (r.range.type === 'endDate' && !(r.range.endDate >= r.range.startDate)) throw new Error('The recurrence range endDate must not be before its startDate.');
+      if (r.range.startDate !== String(e.start.dateTime).slice(0, 10))
+        throw new Error('The recurrence range startDate must equal the start date of the event.');
+      if (r.range.type === 'endDate' && !(r.range.endDate >= r.range.startDate))
+        throw new Error('The recurrence range endDate must not be before its startDate.');
     }
   }
 
@@ -500,7 +560,9 @@ export class FakeGraph extends LoopbackServer {
     const [, propertyId, value] = m;
     const value_ = [...this.events.values()]
       .map((s) => s.event)
-      .filter((e) => (e.singleValueExtendedProperties as Json[] | undefined)?.some((p) => p.id === propertyId && String(p.value).toLowerCase() === value!.toLowerCase()))
+      .filter((e) =>
+        (e.singleValueExtendedProperties as Json[] | undefined)?.some((p) => p.id === propertyId && String(p.value).toLowerCase() === value!.toLowerCase()),
+      )
       .map((e) => this.present(e));
     return [200, { value: value_ }];
   }
@@ -566,10 +628,24 @@ export class FakeGraph extends LoopbackServer {
       if (/(Z|[+-]\d\d:\d\d)$/.test(t.dateTime)) throw new Error(`${key}.dateTime must not carry an offset.`);
       change[key] = { dateTime: graphUtc(localToMs(t.dateTime, t.timeZone)), timeZone: 'UTC' };
     }
-    const next: Json = { ...master.exceptions.get(original), ...change, changeKey: this.nextChangeKey(), lastModifiedDateTime: new Date(this.now).toISOString() };
+    const next: Json = {
+      ...master.exceptions.get(original),
+      ...change,
+      changeKey: this.nextChangeKey(),
+      lastModifiedDateTime: new Date(this.now).toISOString(),
+    };
     master.exceptions.set(original, next);
     const view = this.occurrence(master, original);
-    this.instancePatches.push({ by, seriesId: master.event.id, occurrenceId: view.id, originalStart: original, body: structuredClone(body), start: view.start.dateTime, end: view.end.dateTime, changeKey: view.changeKey });
+    this.instancePatches.push({
+      by,
+      seriesId: master.event.id,
+      occurrenceId: view.id,
+      originalStart: original,
+      body: structuredClone(body),
+      start: view.start.dateTime,
+      end: view.end.dateTime,
+      changeKey: view.changeKey,
+    });
     return view;
   }
 
@@ -595,7 +671,9 @@ export class FakeGraph extends LoopbackServer {
       const at = date.toZonedDateTime({ timeZone: zone, plainTime: time }).epochMilliseconds;
       if (at >= toMs) break;
       const offset = date.since(start).days;
-      const inPattern = days ? days.includes(date.dayOfWeek) && Math.floor((offset + start.dayOfWeek - 1) / 7) % r.pattern.interval === 0 : offset % r.pattern.interval === 0;
+      const inPattern = days
+        ? days.includes(date.dayOfWeek) && Math.floor((offset + start.dayOfWeek - 1) / 7) % r.pattern.interval === 0
+        : offset % r.pattern.interval === 0;
       if (inPattern && at + this.durationMs(e) > fromMs) out.push(at);
     }
     return out;
@@ -647,7 +725,10 @@ export class FakeGraph extends LoopbackServer {
     const startText = q.get('startDateTime') ?? q.get('StartDateTime');
     const endText = q.get('endDateTime') ?? q.get('EndDateTime');
     if (!startText || !endText) {
-      return [400, graphError('ErrorInvalidParameter', 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.')];
+      return [
+        400,
+        graphError('ErrorInvalidParameter', 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.'),
+      ];
     }
     // An offset in the value is honoured; none means UTC.
     const toMs = (t: string) => Date.parse(/(Z|[+-]\d\d:\d\d)$/.test(t) ? t : `${t}Z`);
@@ -696,7 +777,10 @@ function utcMs(dateTime: string): number {
 /** Parse `$select` (comma list of event properties, case-insensitive; `*` = all); unknown names are refused. */
 function parseSelect(text: string | null): string[] | undefined {
   if (text === null) return undefined;
-  const names = text.split(',').map((n) => n.trim()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   if (names.includes('*')) return undefined;
   return names.map((name) => {
     const known = EVENT_PROPERTIES.find((p) => p.toLowerCase() === name.toLowerCase());

@@ -45,7 +45,15 @@ export async function outlookHarness(fake: FakeGraph, clock = FixedClock.at('202
   const store = new IdbCalendarStore(db);
   const tokens = fakeGraphTokens(fake);
   const client = graphClient({ origin: fake.url, tokens, timeoutMs, sleep: recordedSleep, random });
-  const outlook = new OutlookCalendar({ client, origin: fake.url, store, habits: () => repo.habits(), clock, random, skipWords: async () => (await repo.settings()).skipWords });
+  const outlook = new OutlookCalendar({
+    client,
+    origin: fake.url,
+    store,
+    habits: () => repo.habits(),
+    clock,
+    random,
+    skipWords: async () => (await repo.settings()).skipWords,
+  });
   let next = 0;
   const deps: Deps = { repo, clock, provider: outlook, alarms: browserAlarms, notifier: browserNotifier, newId: () => `habit-${++next}` };
   return { db, repo, store, client, outlook, deps, clock, tokens };

@@ -7,8 +7,7 @@ const MIN = 60_000;
 const ZONE = 'America/New_York';
 /** Wed 2026-06-10 08:30 in New York. */
 const T0 = Date.parse('2026-06-10T12:30:00Z');
-const block = (delayed = false): FocusSession =>
-  startFocus({ id: 's1', habitId: 'deep', intention: 'the design doc', minutes: 90, now: T0, delayed });
+const block = (delayed = false): FocusSession => startFocus({ id: 's1', habitId: 'deep', intention: 'the design doc', minutes: 90, now: T0, delayed });
 
 describe('focus words', () => {
   it('counts minutes with the right plural', () => {

@@ -63,7 +63,9 @@ describe('adding a site to hold back', () => {
     const { api, stored } = fakeApi({ workerAnswers: false });
     const result = await addSite(api, 'mail.example.com');
     expect(stored().sites).toContain('mail.example.com');
-    expect(result.notice).toBe('Added mail.example.com: it is held back while a focus block runs. If a focus block is running, its held-back sites catch up within a minute.');
+    expect(result.notice).toBe(
+      'Added mail.example.com: it is held back while a focus block runs. If a focus block is running, its held-back sites catch up within a minute.',
+    );
     expect(result.notice).not.toMatch(/connection|Receiving end/);
   });
 

@@ -13,7 +13,9 @@ export interface GoogleAuth extends TokenSource {
 /** Thrown when this build cannot sign in to Google at all; the message says what to configure. */
 export class NotConfigured extends Error {
   constructor() {
-    super('Google sign-in is not set up in this build: set WXT_GOOGLE_CLIENT_ID (and optionally WXT_GOOGLE_CHROME_CLIENT_ID) when building. README, "Connecting Google Calendar", shows how to register one.');
+    super(
+      'Google sign-in is not set up in this build: set WXT_GOOGLE_CLIENT_ID (and optionally WXT_GOOGLE_CHROME_CLIENT_ID) when building. README, "Connecting Google Calendar", shows how to register one.',
+    );
     this.name = 'NotConfigured';
   }
 }

@@ -49,7 +49,12 @@ export class GoogleCalendar extends OutboxCalendar<GoogleCalendarDeps> {
     const records = await this.deps.store.series(PROVIDER, habit.id);
     for (const op of planGoogleSync(habit, records)) {
       if (op.kind === 'end') await this.end(op);
-      else await this.upsert(habit, op, records.find((r) => r.eventId === op.eventId));
+      else
+        await this.upsert(
+          habit,
+          op,
+          records.find((r) => r.eventId === op.eventId),
+        );
     }
   }
 

@@ -108,7 +108,10 @@ export class GoogleClient {
       } catch (error) {
         // Offline, reset connection or timeout: nothing is known about the server's side, so retry the same call.
         const timedOut = (error as Error).name === 'TimeoutError';
-        await waitOrGiveUp(attempt, (notBefore) => new GoogleApiError(0, timedOut ? 'timeout' : 'network', `Network error: ${(error as Error).message}`, true, notBefore));
+        await waitOrGiveUp(
+          attempt,
+          (notBefore) => new GoogleApiError(0, timedOut ? 'timeout' : 'network', `Network error: ${(error as Error).message}`, true, notBefore),
+        );
         continue;
       }
       if (response.ok) {
@@ -123,9 +126,9 @@ export class GoogleClient {
         attempt--;
         continue;
       }
-      const retryable =
-        response.status === 429 || response.status >= 500 || (response.status === 403 && RATE_LIMIT_REASONS.has(error.reason));
-      const fail = (notBefore?: number) => new GoogleApiError(response.status, error.reason, `${response.status} ${error.reason}: ${error.message}`, retryable, notBefore);
+      const retryable = response.status === 429 || response.status >= 500 || (response.status === 403 && RATE_LIMIT_REASONS.has(error.reason));
+      const fail = (notBefore?: number) =>
+        new GoogleApiError(response.status, error.reason, `${response.status} ${error.reason}: ${error.message}`, retryable, notBefore);
       if (!retryable) throw fail();
       await waitOrGiveUp(attempt, fail, retryAfterMs(response.headers.get('Retry-After'), this.now()));
     }

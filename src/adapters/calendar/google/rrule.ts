@@ -4,7 +4,10 @@ const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
 /** "20260309T185959Z": RRULE's UTC form for UNTIL, whole seconds. */
 export function utcBasic(epochMs: number): string {
-  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(Math.floor(epochMs / 1000) * 1000)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /**
@@ -16,15 +19,19 @@ export function utcBasic(epochMs: number): string {
 export function scheduleToRrule(schedule: Pick<Schedule, 'days' | 'everyWeeks'>, untilMs?: number): string {
   const days = [...new Set(schedule.days)].sort((a, b) => a - b);
   const biweekly = schedule.everyWeeks === 2;
-  const freq =
-    days.length === 7 && !biweekly ? 'FREQ=DAILY' : `FREQ=WEEKLY;${biweekly ? 'INTERVAL=2;' : ''}BYDAY=${days.map((d) => BYDAY[d - 1]).join(',')}`;
+  const freq = days.length === 7 && !biweekly ? 'FREQ=DAILY' : `FREQ=WEEKLY;${biweekly ? 'INTERVAL=2;' : ''}BYDAY=${days.map((d) => BYDAY[d - 1]).join(',')}`;
   return `RRULE:${freq}${untilMs === undefined ? '' : `;UNTIL=${utcBasic(untilMs)}`}`;
 }
 
 /** Read back the days, interval and UNTIL of an RRULE line we wrote; undefined for rules Cueboard does not write. */
 export function parseRrule(line: string): { days: number[]; everyWeeks?: 2; untilMs?: number } | undefined {
   if (!line.startsWith('RRULE:')) return undefined;
-  const parts = new Map(line.slice(6).split(';').map((p) => p.split('=') as [string, string]));
+  const parts = new Map(
+    line
+      .slice(6)
+      .split(';')
+      .map((p) => p.split('=') as [string, string]),
+  );
   const until = parts.get('UNTIL');
   const untilMs = until ? Date.parse(until.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z')) : undefined;
   if (untilMs !== undefined && Number.isNaN(untilMs)) return undefined;

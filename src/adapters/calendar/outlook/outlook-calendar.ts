@@ -155,7 +155,8 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
       const start = firstDate(schedule, record.since);
       const last = lastDateBefore(schedule, record.since, until);
       try {
-        if (start && last && last >= start) await this.deps.client.api(`/me/events/${eventId}`).patch({ recurrence: scheduleToRecurrence(schedule, start, last) });
+        if (start && last && last >= start)
+          await this.deps.client.api(`/me/events/${eventId}`).patch({ recurrence: scheduleToRecurrence(schedule, start, last) });
         else await this.deps.client.api(`/me/events/${eventId}`).delete();
       } catch (error) {
         if (graphFailure(error)?.status !== 404) throw error;
@@ -203,7 +204,9 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
     const owners: ViewOwners = {
       active: new Map(records.filter((r) => r.state === 'active' && r.eventId).map((r) => [r.eventId, r.habitId])),
       current: new Map(
-        records.filter((r) => r.state === 'active' && r.eventId && habits.some((h) => h.id === r.habitId && h.scheduleSince === r.since)).map((r) => [r.eventId, r.habitId]),
+        records
+          .filter((r) => r.state === 'active' && r.eventId && habits.some((h) => h.id === r.habitId && h.scheduleSince === r.since))
+          .map((r) => [r.eventId, r.habitId]),
       ),
       own: new Set(records.filter((r) => r.eventId).map((r) => r.eventId)),
     };
@@ -215,7 +218,13 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
     return cues;
   }
 
-  private async checkMissing(habits: readonly Habit[], records: readonly SeriesRecord[], cues: readonly CueInstance[], fromMs: number, toMs: number): Promise<void> {
+  private async checkMissing(
+    habits: readonly Habit[],
+    records: readonly SeriesRecord[],
+    cues: readonly CueInstance[],
+    fromMs: number,
+    toMs: number,
+  ): Promise<void> {
     const seen = new Set(cues.map((c) => c.habitId));
     for (const record of records) {
       const habit = habits.find((h) => h.id === record.habitId && h.scheduleSince === record.since);
@@ -275,7 +284,8 @@ export class OutlookCalendar extends OutboxCalendar<OutlookCalendarDeps> {
   /** One-click repair: create the series afresh under a new transactionId. */
   async repair(habitId: string): Promise<void> {
     for (const record of await this.deps.store.series(PROVIDER, habitId)) {
-      if (record.state === 'missing') await this.deps.store.putSeries({ ...record, state: 'pending', eventId: '', bodyHash: '', repairs: (record.repairs ?? 0) + 1 });
+      if (record.state === 'missing')
+        await this.deps.store.putSeries({ ...record, state: 'pending', eventId: '', bodyHash: '', repairs: (record.repairs ?? 0) + 1 });
     }
     const habit = (await this.deps.habits()).find((h) => h.id === habitId);
     if (habit) await this.syncHabit(habit);

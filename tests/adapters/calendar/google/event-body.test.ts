@@ -18,7 +18,11 @@ describe('Google event body', () => {
 
   it('writes the first cue in the habit zone, a transparent event with a 0-minute popup and our private marker', () => {
     // Schedule changed on Saturday 2026-03-07 at 10:00 New York; the next weekday cue is Monday after the DST change.
-    const habit = aHabit({ id: 'h1', scheduleSince: ms('2026-03-07T15:00:00Z'), schedule: { days: [1, 2, 3, 4, 5], startTime: '14:00', durationMinutes: 30, timeZone: 'America/New_York' } });
+    const habit = aHabit({
+      id: 'h1',
+      scheduleSince: ms('2026-03-07T15:00:00Z'),
+      schedule: { days: [1, 2, 3, 4, 5], startTime: '14:00', durationMinutes: 30, timeZone: 'America/New_York' },
+    });
     expect(googleEventBody(habit)).toEqual({
       id: googleEventId('h1', habit.scheduleSince),
       status: 'confirmed',

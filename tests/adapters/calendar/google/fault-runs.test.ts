@@ -49,7 +49,19 @@ async function run(seed: number): Promise<{ habits: Habit[]; requests: number; s
     } else if (action === 'rename' && target && !target.archived) {
       await saveHabit(h.deps, { ...habitInputOf(target), name: `${target.name}!` }, target.id);
     } else if (action === 'reschedule' && target && !target.archived) {
-      await saveHabit(h.deps, { ...habitInputOf(target), startTime: pick(['06:00', '09:45', '13:00', '18:30']), days: pick([[1, 3, 5], [2, 4], [1, 2, 3, 4, 5, 6, 7]]) }, target.id);
+      await saveHabit(
+        h.deps,
+        {
+          ...habitInputOf(target),
+          startTime: pick(['06:00', '09:45', '13:00', '18:30']),
+          days: pick([
+            [1, 3, 5],
+            [2, 4],
+            [1, 2, 3, 4, 5, 6, 7],
+          ]),
+        },
+        target.id,
+      );
     } else if (action === 'archive' && target && !target.archived) {
       await setHabitArchived(h.deps, target.id, true);
     } else if (action === 'restore' && target?.archived) {
@@ -95,13 +107,19 @@ describe(`${RUNS} randomized fault runs against the fake Google server`, () => {
         if (habit.archived) {
           expect(open, context).toEqual([]);
         } else {
-          expect(open.map((e) => e.id), context).toEqual([googleEventId(habit.id, habit.scheduleSince)]);
+          expect(
+            open.map((e) => e.id),
+            context,
+          ).toEqual([googleEventId(habit.id, habit.scheduleSince)]);
           const { id: _id, ...wanted } = googleEventBody(habit);
           expect(open[0], context).toMatchObject(wanted);
         }
         // No stray series: each one belongs to a schedule start the habit really had (at most one per start).
         const allowed = new Set([...(seen.get(habit.id) ?? [])].map((since) => googleEventId(habit.id, since)));
-        expect(all.filter((e) => !allowed.has(e.id)), context).toEqual([]);
+        expect(
+          all.filter((e) => !allowed.has(e.id)),
+          context,
+        ).toEqual([]);
       }
     }
     expect(requests).toBeGreaterThan(RUNS * 5);

@@ -61,7 +61,14 @@ const server: FlexServer = {
   },
   userMoves: (seriesId, original, start) => void fake.userMovesInstance(seriesId, original, start),
   changes: () =>
-    fake.instancePatches.map((p) => ({ by: p.by, instanceId: p.instanceId, seriesId: p.seriesId, originalStart: p.originalStart, start: Date.parse(p.start), end: Date.parse(p.end) })),
+    fake.instancePatches.map((p) => ({
+      by: p.by,
+      instanceId: p.instanceId,
+      seriesId: p.seriesId,
+      originalStart: p.originalStart,
+      start: Date.parse(p.start),
+      end: Date.parse(p.end),
+    })),
   async harness(clock, random, timeoutMs) {
     const h = await googleHarness(fake, clock, random, timeoutMs);
     return { ...h, calendar: h.google };

@@ -20,7 +20,12 @@ async function auth(clientId: string | null = 'test-client') {
   const store = new IdbCalendarStore(await openCueboardDb());
   const clock = FixedClock.at('2026-03-02T15:00:00Z');
   const identity = httpIdentity();
-  const config = googleConfig({ MODE: 'test', WXT_GOOGLE_API_BASE: fake.apiBase, WXT_GOOGLE_AUTH_URL: fake.authUrl, ...(clientId ? { WXT_GOOGLE_CLIENT_ID: clientId } : {}) });
+  const config = googleConfig({
+    MODE: 'test',
+    WXT_GOOGLE_API_BASE: fake.apiBase,
+    WXT_GOOGLE_AUTH_URL: fake.authUrl,
+    ...(clientId ? { WXT_GOOGLE_CLIENT_ID: clientId } : {}),
+  });
   return { a: new ImplicitGrantAuth({ config, identity, store, clock }), store, clock, identity };
 }
 

@@ -72,7 +72,10 @@ describe('GoogleCalendar', () => {
     const id = googleEventId(habit.id, habit.scheduleSince);
     fake.moveInstance(id, ms('2026-03-03T19:00:00Z'), ms('2026-03-03T21:15:00Z'));
     const instanceId = `${id}_20260302T190000Z`;
-    const del = await fetch(`${fake.apiBase}/calendars/primary/events/${instanceId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${fake.issueToken()}` } });
+    const del = await fetch(`${fake.apiBase}/calendars/primary/events/${instanceId}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${fake.issueToken()}` },
+    });
     expect(del.status).toBe(204);
 
     const before = h.requests.length;
@@ -158,7 +161,9 @@ describe('GoogleCalendar, series that must not linger', () => {
     await setHabitArchived(h.deps, habit.id, true); // 15:00Z: before the first cue
     await h.google.drain();
     expect(fake.events.get(googleEventId(habit.id, habit.scheduleSince))?.event.status).toBe('cancelled');
-    const list = await fetch(`${fake.apiBase}/calendars/primary/events?singleEvents=true&timeMin=2026-03-02T00:00:00Z&timeMax=2026-03-05T00:00:00Z`, { headers: { Authorization: `Bearer ${fake.issueToken()}` } });
+    const list = await fetch(`${fake.apiBase}/calendars/primary/events?singleEvents=true&timeMin=2026-03-02T00:00:00Z&timeMax=2026-03-05T00:00:00Z`, {
+      headers: { Authorization: `Bearer ${fake.issueToken()}` },
+    });
     expect(((await list.json()) as { items: unknown[] }).items).toEqual([]);
   });
 
@@ -168,7 +173,11 @@ describe('GoogleCalendar, series that must not linger', () => {
     await h.google.drain();
     // A stray open series for the same habit (say, written by another device long ago).
     const stray = { ...googleEventBody({ ...habit, scheduleSince: habit.scheduleSince - 5_000 }) };
-    await fetch(`${fake.apiBase}/calendars/primary/events`, { method: 'POST', headers: { Authorization: `Bearer ${fake.issueToken()}`, 'Content-Type': 'application/json' }, body: JSON.stringify(stray) });
+    await fetch(`${fake.apiBase}/calendars/primary/events`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${fake.issueToken()}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(stray),
+    });
     const cues = await h.google.listCues(ms('2026-03-02T15:00:00Z'), ms('2026-03-04T15:00:00Z'));
     expect(cues.map((c) => new Date(c.at).toISOString())).toEqual(['2026-03-02T19:00:00.000Z', '2026-03-03T19:00:00.000Z']);
   });

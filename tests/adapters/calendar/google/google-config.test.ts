@@ -5,7 +5,11 @@ const overrides = { WXT_GOOGLE_API_BASE: 'http://127.0.0.1:9/calendar/v3', WXT_G
 
 describe('googleConfig', () => {
   it('points a test build at the fakes it names', () => {
-    expect(googleConfig({ MODE: 'test', ...overrides })).toMatchObject({ apiBase: overrides.WXT_GOOGLE_API_BASE, authUrl: overrides.WXT_GOOGLE_AUTH_URL, revokeUrl: 'http://127.0.0.1:9/revoke' });
+    expect(googleConfig({ MODE: 'test', ...overrides })).toMatchObject({
+      apiBase: overrides.WXT_GOOGLE_API_BASE,
+      authUrl: overrides.WXT_GOOGLE_AUTH_URL,
+      revokeUrl: 'http://127.0.0.1:9/revoke',
+    });
   });
 
   it('ignores the overrides in a production build: only Google’s hosts', () => {

@@ -18,7 +18,8 @@ const iso = (t: number) => new Date(t).toISOString();
 // The harness's clock: Monday 2 March 2026, 10:00 in New York. The poll reads the next 48 hours.
 const FROM = ms('2026-03-02T15:00:00Z');
 const TO = ms('2026-03-04T15:00:00Z');
-const FIELDS = 'items(id,status,start,end,transparency,attendees(self,responseStatus),recurringEventId,originalStartTime,extendedProperties/private,etag),nextPageToken';
+const FIELDS =
+  'items(id,status,start,end,transparency,attendees(self,responseStatus),recurringEventId,originalStartTime,extendedProperties/private,etag),nextPageToken';
 
 let fake: FakeGoogle;
 beforeEach(async () => {
@@ -53,7 +54,13 @@ function othersEvents() {
   return {
     busy: fake.addMeeting({ summary: 'Design review', start: '2026-03-03T13:30:00-05:00', end: '2026-03-03T14:15:00-05:00', timeZone: 'America/New_York' }),
     accepted: fake.addMeeting({ summary: 'Planning', start: ms('2026-03-02T20:00:00Z'), end: ms('2026-03-02T21:00:00Z'), response: 'accepted' }),
-    tentative: fake.addMeeting({ summary: 'Maybe', start: ms('2026-03-03T16:00:00Z'), end: ms('2026-03-03T16:30:00Z'), response: 'tentative', status: 'tentative' }),
+    tentative: fake.addMeeting({
+      summary: 'Maybe',
+      start: ms('2026-03-03T16:00:00Z'),
+      end: ms('2026-03-03T16:30:00Z'),
+      response: 'tentative',
+      status: 'tentative',
+    }),
     free: fake.addMeeting({ summary: 'Lunch (free)', start: ms('2026-03-03T17:00:00Z'), end: ms('2026-03-03T18:00:00Z'), transparency: 'transparent' }),
     declined: fake.addMeeting({ summary: 'All hands', start: ms('2026-03-03T20:00:00Z'), end: ms('2026-03-03T21:00:00Z'), response: 'declined' }),
     cancelled: fake.addMeeting({ summary: 'Cancelled sync', start: ms('2026-03-03T15:00:00Z'), end: ms('2026-03-03T15:30:00Z'), status: 'cancelled' }),
@@ -88,7 +95,13 @@ describe('GoogleCalendar.listCues without a flexible habit', () => {
     const { habit } = await flexible(h);
     await setHabitArchived(h.deps, habit.id, true);
     let asked = 0;
-    const google = new GoogleCalendar({ client: h.client, store: h.store, habits: () => h.repo.habits(), clock: h.clock, skipWords: async () => (asked++, ['OOO']) });
+    const google = new GoogleCalendar({
+      client: h.client,
+      store: h.store,
+      habits: () => h.repo.habits(),
+      clock: h.clock,
+      skipWords: async () => (asked++, ['OOO']),
+    });
     await google.listCues(FROM, TO);
     expect(listReads().at(-1)!.query.get('privateExtendedProperty')).toBe('app=cueboard');
     expect(asked).toBe(0);
@@ -168,13 +181,27 @@ describe('GoogleCalendar.listCues with a flexible habit', () => {
     const mon = ms('2026-03-02T19:00:00Z');
     const tue = ms('2026-03-03T19:00:00Z');
     expect((await h.store.snapshot('google'))!.instances).toEqual(
-      [mon, tue].map((at) => ({ habitId: habit.id, at, end: at + 30 * 60_000, originalAt: at, instanceId: fake.instanceId(seriesId, at), version: fake.instance(seriesId, at)!.etag })),
+      [mon, tue].map((at) => ({
+        habitId: habit.id,
+        at,
+        end: at + 30 * 60_000,
+        originalAt: at,
+        instanceId: fake.instanceId(seriesId, at),
+        version: fake.instance(seriesId, at)!.etag,
+      })),
     );
 
     const moved = fake.userMovesInstance(seriesId, tue, ms('2026-03-03T21:00:00Z'));
     await h.google.listCues(FROM, TO);
     const tuesday = (await h.store.snapshot('google'))!.instances!.find((i) => i.originalAt === tue)!;
-    expect(tuesday).toEqual({ habitId: habit.id, at: ms('2026-03-03T21:00:00Z'), end: ms('2026-03-03T21:30:00Z'), originalAt: tue, instanceId: `${seriesId}_20260303T190000Z`, version: moved.etag });
+    expect(tuesday).toEqual({
+      habitId: habit.id,
+      at: ms('2026-03-03T21:00:00Z'),
+      end: ms('2026-03-03T21:30:00Z'),
+      originalAt: tue,
+      instanceId: `${seriesId}_20260303T190000Z`,
+      version: moved.etag,
+    });
     expect(tuesday.version).not.toBe(fake.instance(seriesId, mon)!.etag);
   });
 
@@ -205,7 +232,13 @@ describe('GoogleCalendar.listCues with a flexible habit', () => {
       { id: 'words', start: { dateTime: 'tomorrow' }, end: { dateTime: 'later' } },
       { id: 'nooffset', start: { dateTime: '2026-03-03T10:00:00' }, end: { dateTime: '2026-03-03T11:00:00' } },
       { id: 'numbers', start: { dateTime: 1 }, end: { dateTime: 2 } },
-      { id: 'weirdattendees', attendees: 'me', extendedProperties: { private: null }, start: { dateTime: '2026-03-03T12:00:00Z' }, end: { dateTime: '2026-03-03T12:30:00Z' } },
+      {
+        id: 'weirdattendees',
+        attendees: 'me',
+        extendedProperties: { private: null },
+        start: { dateTime: '2026-03-03T12:00:00Z' },
+        end: { dateTime: '2026-03-03T12:30:00Z' },
+      },
       { id: 'dayempty', start: { date: '2026-03-03' }, end: { date: '2026-03-03' } },
       { id: 'daybad', start: { date: '2026-02-30' }, end: { date: '2026-03-01' } },
       { id: 'daynoend', start: { date: '2026-03-03' } },
@@ -265,14 +298,22 @@ describe('GoogleCalendar.moveInstance', () => {
         by: 'client',
         seriesId,
         instanceId: tuesday.instanceId,
-        body: { start: { dateTime: '2026-03-03T15:00:00-05:00', timeZone: 'America/New_York' }, end: { dateTime: '2026-03-03T15:30:00-05:00', timeZone: 'America/New_York' } },
+        body: {
+          start: { dateTime: '2026-03-03T15:00:00-05:00', timeZone: 'America/New_York' },
+          end: { dateTime: '2026-03-03T15:30:00-05:00', timeZone: 'America/New_York' },
+        },
         start: '2026-03-03T15:00:00-05:00',
         end: '2026-03-03T15:30:00-05:00',
       }),
     ]);
     const cues = await h.google.listCues(FROM, TO);
     expect(cues).toContainEqual({ habitId: habit.id, at: TO_START });
-    expect((await h.store.snapshot('google'))!.instances!.find((i) => i.instanceId === tuesday.instanceId)).toMatchObject({ at: TO_START, end: TO_END, originalAt: tuesday.originalAt, version: fake.instancePatches[0]!.etag });
+    expect((await h.store.snapshot('google'))!.instances!.find((i) => i.instanceId === tuesday.instanceId)).toMatchObject({
+      at: TO_START,
+      end: TO_END,
+      originalAt: tuesday.originalAt,
+      version: fake.instancePatches[0]!.etag,
+    });
     // Its old etag is stale now: a second move with it is refused as changed.
     expect(await h.google.moveInstance(tuesday, TO_START + 3_600_000, TO_END + 3_600_000)).toBe('changed');
   });
@@ -290,7 +331,14 @@ describe('GoogleCalendar.moveInstance', () => {
     const h = await googleHarness(fake);
     const { seriesId } = await flexible(h);
     const original = ms('2026-03-09T18:00:00Z'); // 14:00 EDT
-    const instance: CalendarInstance = { habitId: (await h.repo.habits())[0]!.id, at: original, end: original + 1_800_000, originalAt: original, instanceId: fake.instanceId(seriesId, original), version: fake.instance(seriesId, original)!.etag };
+    const instance: CalendarInstance = {
+      habitId: (await h.repo.habits())[0]!.id,
+      at: original,
+      end: original + 1_800_000,
+      originalAt: original,
+      instanceId: fake.instanceId(seriesId, original),
+      version: fake.instance(seriesId, original)!.etag,
+    };
     expect(await h.google.moveInstance(instance, ms('2026-03-09T19:00:00Z'), ms('2026-03-09T19:30:00Z'))).toBe('moved');
     expect(fake.instancePatches[0]!.body.start).toEqual({ dateTime: '2026-03-09T15:00:00-04:00', timeZone: 'America/New_York' });
   });
@@ -320,7 +368,10 @@ describe('GoogleCalendar.moveInstance', () => {
     fake.faultPolicy = (method) => (method === 'PATCH' ? '409' : undefined);
     const before = h.requests.length;
     expect(await h.google.moveInstance(tuesday, TO_START, TO_END)).toBe('changed');
-    expect(h.requests.slice(before)).toEqual([`PATCH /calendar/v3/calendars/primary/events/${tuesday.instanceId}`, `GET /calendar/v3/calendars/primary/events/${tuesday.instanceId}`]);
+    expect(h.requests.slice(before)).toEqual([
+      `PATCH /calendar/v3/calendars/primary/events/${tuesday.instanceId}`,
+      `GET /calendar/v3/calendars/primary/events/${tuesday.instanceId}`,
+    ]);
     fake.faultPolicy = (method) => (method === 'PATCH' ? '412' : undefined);
     expect(await h.google.moveInstance(tuesday, TO_START, TO_END)).toBe('changed');
     expect(fake.instancePatches).toEqual([]);

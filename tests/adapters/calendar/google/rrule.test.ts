@@ -29,6 +29,14 @@ describe('RRULE lines', () => {
   });
 
   it('refuses rules it does not write', () => {
-    for (const line of ['EXDATE:20260101T000000Z', 'RRULE:FREQ=MONTHLY', 'RRULE:FREQ=WEEKLY;INTERVAL=3;BYDAY=MO', 'RRULE:FREQ=DAILY;INTERVAL=2', 'RRULE:FREQ=WEEKLY;BYDAY=XX', 'RRULE:FREQ=DAILY;UNTIL=tomorrow']) expect(parseRrule(line)).toBeUndefined();
+    for (const line of [
+      'EXDATE:20260101T000000Z',
+      'RRULE:FREQ=MONTHLY',
+      'RRULE:FREQ=WEEKLY;INTERVAL=3;BYDAY=MO',
+      'RRULE:FREQ=DAILY;INTERVAL=2',
+      'RRULE:FREQ=WEEKLY;BYDAY=XX',
+      'RRULE:FREQ=DAILY;UNTIL=tomorrow',
+    ])
+      expect(parseRrule(line)).toBeUndefined();
   });
 });

@@ -1,6 +1,14 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { describe, expect, it } from 'vitest';
-import { allDayDate, graphUtcMs, offsetMs, readScheduling, schedulingSelect, withoutTimedTitle, type ViewOwners } from '@/src/adapters/calendar/outlook/calendar-view';
+import {
+  allDayDate,
+  graphUtcMs,
+  offsetMs,
+  readScheduling,
+  schedulingSelect,
+  withoutTimedTitle,
+  type ViewOwners,
+} from '@/src/adapters/calendar/outlook/calendar-view';
 import { OutlookCalendar } from '@/src/adapters/calendar/outlook/outlook-calendar';
 import type { CalendarInstance } from '@/src/core/calendar-sync';
 import { aHabit } from '../../../fakes/habits';
@@ -14,7 +22,15 @@ describe('graphUtcMs and offsetMs', () => {
     expect(graphUtcMs(utc('2026-03-10T18:00:00.0000000'))).toBe(ms('2026-03-10T18:00:00Z'));
     expect(graphUtcMs(utc('2026-03-10T18:00:00.1239999'))).toBe(ms('2026-03-10T18:00:00.123Z'));
     expect(graphUtcMs(utc('2026-03-10T18:00'))).toBe(ms('2026-03-10T18:00:00Z'));
-    for (const bad of [undefined, null, 'x', utc('2026-03-10T18:00:00Z'), utc('tomorrow'), { dateTime: '2026-03-10T18:00:00', timeZone: 'Pacific Standard Time' }, { dateTime: 5, timeZone: 'UTC' }]) {
+    for (const bad of [
+      undefined,
+      null,
+      'x',
+      utc('2026-03-10T18:00:00Z'),
+      utc('tomorrow'),
+      { dateTime: '2026-03-10T18:00:00', timeZone: 'Pacific Standard Time' },
+      { dateTime: 5, timeZone: 'UTC' },
+    ]) {
       expect(graphUtcMs(bad)).toBeNaN();
     }
     expect(offsetMs('2026-03-03T19:00:00Z')).toBe(ms('2026-03-03T19:00:00Z'));
@@ -86,8 +102,19 @@ describe('readScheduling', () => {
   });
 
   it('keeps all-day titles only when asked, and no declined or cancelled all-day event', () => {
-    const allDay = (over: Record<string, unknown>) => ({ isAllDay: true, subject: 'OOO', start: utc('2026-03-03T00:00:00.0000000'), end: utc('2026-03-04T00:00:00.0000000'), ...over });
-    const items = [allDay({ id: 'a' }), allDay({ id: 'b', responseStatus: { response: 'declined' } }), allDay({ id: 'c', isCancelled: true }), allDay({ id: 'd', subject: 42 })];
+    const allDay = (over: Record<string, unknown>) => ({
+      isAllDay: true,
+      subject: 'OOO',
+      start: utc('2026-03-03T00:00:00.0000000'),
+      end: utc('2026-03-04T00:00:00.0000000'),
+      ...over,
+    });
+    const items = [
+      allDay({ id: 'a' }),
+      allDay({ id: 'b', responseStatus: { response: 'declined' } }),
+      allDay({ id: 'c', isCancelled: true }),
+      allDay({ id: 'd', subject: 42 }),
+    ];
     expect(readScheduling(items, owners, { titles: true }).allDay).toEqual([
       { startDate: '2026-03-03', endDate: '2026-03-04', title: 'OOO' },
       { startDate: '2026-03-03', endDate: '2026-03-04' },
@@ -100,7 +127,16 @@ describe('readScheduling', () => {
 
   it('versions an instance by @odata.etag, else by its changeKey; a cancelled occurrence is none', () => {
     const occ = (over: Record<string, unknown>) => timed({ seriesMasterId: 'S1', originalStart: '2026-03-03T18:00:00Z', ...over });
-    const view = readScheduling([occ({ id: 'o1', '@odata.etag': 'W/"e1"', changeKey: 'k1' }), occ({ id: 'o2', changeKey: 'k2' }), occ({ id: 'o3' }), occ({ id: 'o4', isCancelled: true })], owners, { titles: false });
+    const view = readScheduling(
+      [
+        occ({ id: 'o1', '@odata.etag': 'W/"e1"', changeKey: 'k1' }),
+        occ({ id: 'o2', changeKey: 'k2' }),
+        occ({ id: 'o3' }),
+        occ({ id: 'o4', isCancelled: true }),
+      ],
+      owners,
+      { titles: false },
+    );
     expect(view.instances.map((i) => [i.instanceId, i.version])).toEqual([
       ['o1', 'W/"e1"'],
       ['o2', 'W/"k2"'],
@@ -137,10 +173,23 @@ describe('OutlookCalendar.moveInstance against a stub client', () => {
       },
     };
     const habit = aHabit({ id: 'h1', schedule: { ...aHabit().schedule, timeZone: 'Europe/Berlin', window: { from: '13:00', to: '17:00', bufferMinutes: 5 } } });
-    const outlook = new OutlookCalendar({ client: client as never, origin: 'https://graph.example', store: {} as never, habits: async () => [habit], clock: FixedClock.at('2026-03-02T12:00:00Z') });
+    const outlook = new OutlookCalendar({
+      client: client as never,
+      origin: 'https://graph.example',
+      store: {} as never,
+      habits: async () => [habit],
+      clock: FixedClock.at('2026-03-02T12:00:00Z'),
+    });
     return { outlook, sent };
   }
-  const instance: CalendarInstance = { habitId: 'h1', at: ms('2026-03-03T13:00:00Z'), end: ms('2026-03-03T13:30:00Z'), originalAt: ms('2026-03-03T13:00:00Z'), instanceId: 'AAMk/a+b=', version: 'W/"ck"' };
+  const instance: CalendarInstance = {
+    habitId: 'h1',
+    at: ms('2026-03-03T13:00:00Z'),
+    end: ms('2026-03-03T13:30:00Z'),
+    originalAt: ms('2026-03-03T13:00:00Z'),
+    instanceId: 'AAMk/a+b=',
+    version: 'W/"ck"',
+  };
 
   it('sends wall-clock times in the habit’s zone, the id escaped, and If-Match', async () => {
     const { outlook, sent } = calendar();
@@ -156,7 +205,12 @@ describe('OutlookCalendar.moveInstance against a stub client', () => {
 
   it('maps 404 and 410 to "gone", 409 and 412 to "changed", and throws the rest as CalendarErrors', async () => {
     const later = ms('2026-03-03T15:00:00Z');
-    for (const [status, result] of [[404, 'gone'], [410, 'gone'], [409, 'changed'], [412, 'changed']] as const) {
+    for (const [status, result] of [
+      [404, 'gone'],
+      [410, 'gone'],
+      [409, 'changed'],
+      [412, 'changed'],
+    ] as const) {
       expect(await calendar(status).outlook.moveInstance(instance, later, later + 1_800_000)).toBe(result);
     }
     // A conflict over a move that already landed (the answer to the first try lost) is no conflict.

@@ -26,7 +26,14 @@ afterAll(async () => {
 });
 
 function inputOf(habit: Habit) {
-  return habitInput({ name: habit.name, days: habit.schedule.days, startTime: habit.schedule.startTime, onDashboard: habit.onDashboard, targetKind: habit.target.kind, targetAmount: String(habit.target.amount) });
+  return habitInput({
+    name: habit.name,
+    days: habit.schedule.days,
+    startTime: habit.schedule.startTime,
+    onDashboard: habit.onDashboard,
+    targetKind: habit.target.kind,
+    targetAmount: String(habit.target.amount),
+  });
 }
 
 async function run(seed: number): Promise<{ habits: Habit[]; seen: Map<string, Set<number>> }> {
@@ -49,7 +56,19 @@ async function run(seed: number): Promise<{ habits: Habit[]; seen: Map<string, S
     } else if (action === 'rename' && target && !target.archived) {
       await saveHabit(h.deps, { ...inputOf(target), name: `${target.name}!` }, target.id);
     } else if (action === 'reschedule' && target && !target.archived) {
-      await saveHabit(h.deps, { ...inputOf(target), startTime: pick(['06:00', '09:45', '13:00', '18:30']), days: pick([[1, 3, 5], [2, 4], [1, 2, 3, 4, 5, 6, 7]]) }, target.id);
+      await saveHabit(
+        h.deps,
+        {
+          ...inputOf(target),
+          startTime: pick(['06:00', '09:45', '13:00', '18:30']),
+          days: pick([
+            [1, 3, 5],
+            [2, 4],
+            [1, 2, 3, 4, 5, 6, 7],
+          ]),
+        },
+        target.id,
+      );
     } else if (action === 'archive' && target && !target.archived) {
       await setHabitArchived(h.deps, target.id, true);
     } else if (action === 'restore' && target?.archived) {
@@ -80,13 +99,19 @@ describe(`${RUNS} randomized fault runs against the fake Graph server`, () => {
         if (habit.archived) {
           expect(open, context).toEqual([]);
         } else {
-          expect(open.map((e) => e.singleValueExtendedProperties[0].value), context).toEqual([`${habit.id}|${habit.scheduleSince}`]);
+          expect(
+            open.map((e) => e.singleValueExtendedProperties[0].value),
+            context,
+          ).toEqual([`${habit.id}|${habit.scheduleSince}`]);
           expect(open[0], context).toMatchObject(outlookEventBody(habit));
         }
         // One series per (habit, schedule start), and only for starts the habit really had: no retry made a second.
         const keys = all.map((e) => e.singleValueExtendedProperties[0].value as string);
         expect(new Set(keys).size, context).toBe(keys.length);
-        expect(keys.filter((k) => !seen.get(habit.id)?.has(Number(k.split('|')[1]))), context).toEqual([]);
+        expect(
+          keys.filter((k) => !seen.get(habit.id)?.has(Number(k.split('|')[1]))),
+          context,
+        ).toEqual([]);
       }
     }
   }, 180_000);

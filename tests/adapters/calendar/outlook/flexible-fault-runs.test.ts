@@ -55,7 +55,14 @@ const server: FlexServer = {
   },
   userMoves: (seriesId, original, start) => void fake.userMovesInstance(seriesId, original, start),
   changes: () =>
-    fake.instancePatches.map((p) => ({ by: p.by, instanceId: p.occurrenceId, seriesId: p.seriesId, originalStart: p.originalStart, start: utc(p.start), end: utc(p.end) })),
+    fake.instancePatches.map((p) => ({
+      by: p.by,
+      instanceId: p.occurrenceId,
+      seriesId: p.seriesId,
+      originalStart: p.originalStart,
+      start: utc(p.start),
+      end: utc(p.end),
+    })),
   async harness(clock, random, timeoutMs) {
     const h = await outlookHarness(fake, clock, random, timeoutMs);
     return { ...h, calendar: h.outlook };
@@ -82,7 +89,11 @@ describe('what the runs found, replayed on purpose', () => {
       const byHand = Date.parse('2026-03-04T00:07:00Z');
       fake.userMovesInstance(seriesId, original, byHand);
       const input = habitToInput(saved.value);
-      const edited = await saveHabit(h.deps, edit === 'a new name' ? { ...input, name: 'Stretch more' } : { ...input, window: { from: '13:30', to: '17:00', buffer: '5' } }, saved.value.id);
+      const edited = await saveHabit(
+        h.deps,
+        edit === 'a new name' ? { ...input, name: 'Stretch more' } : { ...input, window: { from: '13:30', to: '17:00', buffer: '5' } },
+        saved.value.id,
+      );
       if (!edited.ok) throw new Error('fixture invalid');
       await h.outlook.drain();
       expect(fake.events.get(seriesId)!.event.subject).toBe(edited.value.name);

@@ -22,7 +22,12 @@ async function setUp(clientId: string | null = 'spa-client') {
   const clock = FixedClock.at('2026-03-02T15:00:00Z');
   fake.now = clock.now();
   const identity = httpIdentity();
-  const config = outlookConfig({ MODE: 'test', WXT_GRAPH_API_BASE: fake.url, WXT_MS_AUTH_BASE: fake.authBase, ...(clientId ? { WXT_MS_CLIENT_ID: clientId } : {}) });
+  const config = outlookConfig({
+    MODE: 'test',
+    WXT_GRAPH_API_BASE: fake.url,
+    WXT_MS_AUTH_BASE: fake.authBase,
+    ...(clientId ? { WXT_MS_CLIENT_ID: clientId } : {}),
+  });
   const auth = new OutlookAuth({ config, identity, store, clock });
   /** Both clocks move: the extension's and the token service's. */
   const advance = (ms: number) => {
@@ -34,7 +39,11 @@ async function setUp(clientId: string | null = 'spa-client') {
 
 /** A Graph call with the token: 200 while the fake accepts it. */
 async function graphStatus(token: string): Promise<number> {
-  return (await fetch(`${fake.apiBase}/me/calendarView?startDateTime=2026-03-02T00:00:00Z&endDateTime=2026-03-03T00:00:00Z`, { headers: { Authorization: `Bearer ${token}` } })).status;
+  return (
+    await fetch(`${fake.apiBase}/me/calendarView?startDateTime=2026-03-02T00:00:00Z&endDateTime=2026-03-03T00:00:00Z`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
+  ).status;
 }
 
 describe('OutlookAuth (code + PKCE, tenant common)', () => {
@@ -43,7 +52,13 @@ describe('OutlookAuth (code + PKCE, tenant common)', () => {
     await auth.connect();
     const params = new URL(identity.calls[0]!.url).searchParams;
     expect(identity.calls[0]!.url.startsWith(`${fake.authBase}/oauth2/v2.0/authorize?`)).toBe(true);
-    expect(Object.fromEntries(params)).toMatchObject({ response_type: 'code', code_challenge_method: 'S256', scope: 'offline_access Calendars.ReadWrite', client_id: 'spa-client', response_mode: 'query' });
+    expect(Object.fromEntries(params)).toMatchObject({
+      response_type: 'code',
+      code_challenge_method: 'S256',
+      scope: 'offline_access Calendars.ReadWrite',
+      client_id: 'spa-client',
+      response_mode: 'query',
+    });
     const stored = await store.auth('outlook');
     expect(stored).toMatchObject({ refreshToken: expect.stringMatching(/^rt-/), refreshExpiresAt: Date.parse('2026-03-02T15:00:00Z') + 24 * HOUR });
     expect(await graphStatus(await auth.token())).toBe(200);
@@ -68,7 +83,12 @@ describe('OutlookAuth (code + PKCE, tenant common)', () => {
     advance(25 * HOUR);
     expect(await graphStatus(await auth.token())).toBe(200);
     // Silent sign-in waits for a sign-in page that redirects by script, for at most 10 s.
-    expect(identity.calls.at(-1)).toEqual({ url: expect.any(String), interactive: false, abortOnLoadForNonInteractive: false, timeoutMsForNonInteractive: 10_000 });
+    expect(identity.calls.at(-1)).toEqual({
+      url: expect.any(String),
+      interactive: false,
+      abortOnLoadForNonInteractive: false,
+      timeoutMsForNonInteractive: 10_000,
+    });
     expect(identity.calls[0]).toEqual({ url: expect.any(String), interactive: true });
     expect(new URL(identity.calls.at(-1)!.url).searchParams.get('prompt')).toBe('none');
   });
@@ -91,6 +111,9 @@ describe('OutlookAuth (code + PKCE, tenant common)', () => {
   });
 
   it('a production build ignores the fake hosts and keeps https', () => {
-    expect(outlookConfig({ MODE: 'production', WXT_GRAPH_API_BASE: fake.url, WXT_MS_AUTH_BASE: fake.authBase })).toMatchObject({ ...MICROSOFT_HOSTS, allowInsecure: false });
+    expect(outlookConfig({ MODE: 'production', WXT_GRAPH_API_BASE: fake.url, WXT_MS_AUTH_BASE: fake.authBase })).toMatchObject({
+      ...MICROSOFT_HOSTS,
+      allowInsecure: false,
+    });
   });
 });

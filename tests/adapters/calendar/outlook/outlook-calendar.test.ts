@@ -57,7 +57,10 @@ describe('OutlookCalendar', () => {
     const old = all.find((e) => e.singleValueExtendedProperties[0].value === `${habit.id}|${habit.scheduleSince}`);
     expect(old?.recurrence.range).toEqual({ type: 'endDate', startDate: '2026-03-02', endDate: '2026-03-03', recurrenceTimeZone: 'America/New_York' });
     const current = all.find((e) => e !== old);
-    expect(current?.recurrence).toMatchObject({ pattern: { type: 'weekly', daysOfWeek: ['monday', 'wednesday', 'friday'] }, range: { startDate: '2026-03-04' } });
+    expect(current?.recurrence).toMatchObject({
+      pattern: { type: 'weekly', daysOfWeek: ['monday', 'wednesday', 'friday'] },
+      range: { startDate: '2026-03-04' },
+    });
 
     h.clock.set('2026-03-09T12:00:00Z');
     await setHabitArchived(h.deps, habit.id, true);
@@ -115,7 +118,13 @@ describe('OutlookCalendar', () => {
     await reconcileAlarms(h.deps);
     const alarms = await fakeBrowser.alarms.getAll();
     const { OutlookCalendar } = await import('@/src/adapters/calendar/outlook/outlook-calendar');
-    const evil = { api: () => ({ query: () => ({ select: () => ({ top: () => ({ get: async () => ({ value: [], '@odata.nextLink': 'https://attacker.example/v1.0/me/calendarView' }) }) }) }) }) };
+    const evil = {
+      api: () => ({
+        query: () => ({
+          select: () => ({ top: () => ({ get: async () => ({ value: [], '@odata.nextLink': 'https://attacker.example/v1.0/me/calendarView' }) }) }),
+        }),
+      }),
+    };
     const bad = new OutlookCalendar({ client: evil as never, origin: fake.url, store: h.store, habits: () => h.repo.habits(), clock: h.clock });
     await expect(reconcileAlarms({ ...h.deps, provider: bad })).rejects.toThrow(/will not follow/);
     expect(await fakeBrowser.alarms.getAll()).toEqual(alarms);

@@ -153,7 +153,8 @@ describe('OutlookCalendar.listCues with a flexible habit', () => {
     ]);
     // No timed event's title is kept anywhere.
     const stored = JSON.stringify(snapshot);
-    for (const title of ['Design review', 'Maybe sync', 'Dentist', 'Lunch', 'From home', 'All hands', 'Sync', 'Walk', 'Review']) expect(stored).not.toContain(title);
+    for (const title of ['Design review', 'Maybe sync', 'Dentist', 'Lunch', 'From home', 'All hands', 'Sync', 'Walk', 'Review'])
+      expect(stored).not.toContain(title);
   });
 
   it('asks for no titles while skip words are off, and keeps none', async () => {
@@ -197,7 +198,8 @@ describe('OutlookCalendar.listCues with a flexible habit', () => {
   it('follows next pages with the same selection: still one read, page by page', async () => {
     const h = await outlookHarness(fake);
     await habitWithSeries(h, FLEX);
-    for (let i = 0; i < 150; i++) fake.addMeeting({ subject: `Meeting ${i}`, start: ms('2026-03-03T15:00:00Z') + i * 60_000, end: ms('2026-03-03T15:30:00Z') + i * 60_000 });
+    for (let i = 0; i < 150; i++)
+      fake.addMeeting({ subject: `Meeting ${i}`, start: ms('2026-03-03T15:00:00Z') + i * 60_000, end: ms('2026-03-03T15:30:00Z') + i * 60_000 });
     const before = fake.log.length;
     await h.outlook.listCues(FROM, TO);
     const reads = viewReads(before);
@@ -286,9 +288,18 @@ describe('OutlookCalendar.listCues with malformed items', () => {
       { id: 'no-start', end: utc('2026-03-03T18:00:00Z') },
       { id: 'backwards', start: utc('2026-03-03T18:00:00Z'), end: utc('2026-03-03T17:00:00Z') },
       { id: 'garbage', start: { dateTime: 'tomorrow', timeZone: 'UTC' }, end: { dateTime: 12, timeZone: 'UTC' } },
-      { id: 'offset', start: { dateTime: '2026-03-03T18:00:00', timeZone: 'Eastern Standard Time' }, end: { dateTime: '2026-03-03T19:00:00', timeZone: 'Eastern Standard Time' } },
+      {
+        id: 'offset',
+        start: { dateTime: '2026-03-03T18:00:00', timeZone: 'Eastern Standard Time' },
+        end: { dateTime: '2026-03-03T19:00:00', timeZone: 'Eastern Standard Time' },
+      },
       { id: 'odd-status', start: utc('2026-03-03T18:00:00Z'), end: utc('2026-03-03T18:30:00Z'), responseStatus: 'declined', showAs: 7 },
-      { id: 'bad-all-day', isAllDay: true, start: { dateTime: '2026-02-30T00:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2026-03-01T00:00:00.0000000', timeZone: 'UTC' } },
+      {
+        id: 'bad-all-day',
+        isAllDay: true,
+        start: { dateTime: '2026-02-30T00:00:00.0000000', timeZone: 'UTC' },
+        end: { dateTime: '2026-03-01T00:00:00.0000000', timeZone: 'UTC' },
+      },
       { id: 'empty-all-day', isAllDay: true, start: utc('2026-03-03T00:00:00Z'), end: utc('2026-03-03T00:00:00Z') },
       { id: 'all-day-no-end', isAllDay: true, start: utc('2026-03-03T00:00:00Z') },
       { ...occurrence, id: 'occ-no-original', originalStart: undefined },
@@ -316,7 +327,14 @@ describe('OutlookCalendar.listCues with malformed items', () => {
     ]);
     expect(snapshot.allDay).toEqual([]);
     expect(snapshot.instances).toEqual([
-      { habitId: habit.id, at: ms('2026-03-03T19:00:00Z'), end: ms('2026-03-03T19:30:00Z'), originalAt: ms('2026-03-03T19:00:00Z'), instanceId: 'occ-1', version: 'W/"ck1"' },
+      {
+        habitId: habit.id,
+        at: ms('2026-03-03T19:00:00Z'),
+        end: ms('2026-03-03T19:30:00Z'),
+        originalAt: ms('2026-03-03T19:00:00Z'),
+        instanceId: 'occ-1',
+        version: 'W/"ck1"',
+      },
     ]);
   });
 });
@@ -341,7 +359,10 @@ describe('OutlookCalendar.moveInstance', () => {
         seriesId,
         occurrenceId: instance.instanceId,
         originalStart: original,
-        body: { start: { dateTime: '2026-03-03T15:30:00', timeZone: 'America/New_York' }, end: { dateTime: '2026-03-03T16:00:00', timeZone: 'America/New_York' } },
+        body: {
+          start: { dateTime: '2026-03-03T15:30:00', timeZone: 'America/New_York' },
+          end: { dateTime: '2026-03-03T16:00:00', timeZone: 'America/New_York' },
+        },
         start: '2026-03-03T20:30:00.0000000',
         end: '2026-03-03T21:00:00.0000000',
       }),
