@@ -88,14 +88,12 @@ describe('fake Microsoft Graph, driven by @microsoft/microsoft-graph-client', ()
       ['exception', '2025-03-06T21:00:00.0000000'],
       ['occurrence', '2025-03-08T19:00:00.0000000'],
     ]);
-    await client
-      .api(`/me/events/${id}`)
-      .patch({
-        recurrence: {
-          ...series().recurrence,
-          range: { type: 'endDate', startDate: '2025-03-06', endDate: '2025-03-07', recurrenceTimeZone: 'America/New_York' },
-        },
-      });
+    await client.api(`/me/events/${id}`).patch({
+      recurrence: {
+        ...series().recurrence,
+        range: { type: 'endDate', startDate: '2025-03-06', endDate: '2025-03-07', recurrenceTimeZone: 'America/New_York' },
+      },
+    });
     expect((await view()).value).toHaveLength(2);
     await client.api(`/me/events/${id}`).delete();
     expect(await failure(client.api(`/me/events/${id}`).get())).toEqual({ status: 404, code: 'ErrorItemNotFound' });
