@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, RECORD_STORES } from '@/src/core/data/export-document';
 import { everything } from '../fakes/everything';
 import { alarms, launch, readStore, until, type Browser } from './extension';
+import { axeViolations } from './axe';
 import { seed } from './seed';
 
 let folder: string;
@@ -56,6 +57,19 @@ describe('your data, through the options page', () => {
     const page = await second.open('options.html#data');
     const data = page.getByRole('region', { name: 'Your data' });
     await data.getByLabel('File to import').setInputFiles(file);
+    await data
+      .getByText(
+        'Adds 2 outcomes, 2 outcome values, 4 habits, 5 check-ins, 5 cue records, 2 experiments, 2 experiment measures, 2 coaching check-ins and 1 focus block.',
+      )
+      .waitFor();
+    // The section with its preview (and the replace confirmation) meets WCAG A/AA like every page.
+    expect(await axeViolations(page)).toEqual([]);
+    await data.getByLabel('Replace everything here with the file').check();
+    await data.getByRole('button', { name: 'Replace everything…' }).click();
+    await data.getByRole('button', { name: 'Yes, replace everything' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await data.getByRole('button', { name: 'Keep what is here' }).click();
+    await data.getByLabel('Add to what is here (records in both: the newer one stays)').check();
     await data
       .getByText(
         'Adds 2 outcomes, 2 outcome values, 4 habits, 5 check-ins, 5 cue records, 2 experiments, 2 experiment measures, 2 coaching check-ins and 1 focus block.',
