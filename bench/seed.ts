@@ -1,4 +1,5 @@
-import { until, type Browser } from '../tests/e2e/extension';
+import type { Browser } from '../tests/e2e/extension';
+import { seed } from '../tests/e2e/seed';
 
 // Seeding helpers shared by the dashboard benchmarks: realistic history, written in one transaction.
 
@@ -65,39 +66,6 @@ export async function seedBrowser(browser: Browser, habits: number, years: numbe
   const now = await browser.now();
   const today = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO('America/New_York').toPlainDate().toString();
   const data = seedRecords(habits, years, today, now - years * 366 * 86_400_000);
-  await until(
-    () =>
-      browser.inWorker(
-        () =>
-          new Promise<boolean>((ok) => {
-            const r = indexedDB.open('cueboard');
-            r.onsuccess = () => {
-              ok(r.result.objectStoreNames.contains('habitStats'));
-              r.result.close();
-            };
-            r.onerror = () => ok(false);
-          }),
-        undefined,
-      ),
-    'the extension database',
-  );
-  await browser.inWorker(
-    (records: typeof data) =>
-      new Promise<void>((done, fail) => {
-        const r = indexedDB.open('cueboard');
-        r.onsuccess = () => {
-          const tx = r.result.transaction(['habits', 'checkIns', 'cueEvents'], 'readwrite');
-          for (const h of records.habits) tx.objectStore('habits').put(h);
-          for (const c of records.checkIns) tx.objectStore('checkIns').put(c);
-          for (const e of records.cueEvents) tx.objectStore('cueEvents').put(e);
-          tx.oncomplete = () => {
-            r.result.close();
-            done();
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    data,
-  );
+  await seed(browser, { habits: data.habits, checkIns: data.checkIns as object[], cueEvents: data.cueEvents as object[] });
   return data.habits.length + data.checkIns.length + data.cueEvents.length;
 }
