@@ -15,7 +15,9 @@ export default defineConfig({
       description: 'Habit cues in your calendar, a two-minute start when they fire, and a leading-metrics dashboard. Local-first.',
       // declarativeNetRequestWithHostAccess shows no warning: it acts only on sites the person grants, one at a time,
       // when they add a site to hold back during focus (optional_host_permissions); nothing is asked at install.
-      permissions: ['alarms', 'notifications', 'identity', 'declarativeNetRequestWithHostAccess'],
+      // offscreen (Chrome only, no warning; Firefox knows no such permission): Chrome's service worker has no localStorage,
+      // so after it commits a change it opens a tiny page for a moment to drop the popup's and new tab's snapshot there.
+      permissions: ['alarms', 'notifications', 'identity', 'declarativeNetRequestWithHostAccess', ...(browser === 'firefox' ? [] : ['offscreen'])],
       optional_host_permissions: ['*://*/*'],
       // Asked for only when the person turns weekly backups on: the worker saves them with no page open.
       optional_permissions: ['downloads'],

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { cuePageUrl } from '@/src/adapters/browser/cue-page-url';
+import { dropGlanceHere, glanceDropsSettled } from '@/src/wiring/glance-dropper';
 import { workerDeps } from '@/src/wiring/worker-deps';
 import { backgroundEvents } from '@/src/app/background-events';
 import { answerMessages, CALENDAR_CHANGED, FOCUS_CHANGED } from '@/src/messaging/protocol';
@@ -16,6 +17,9 @@ export default defineBackground(() => {
     // No page open is the usual case, and fine.
     announce: () => void browser.runtime.sendMessage({ type: CALENDAR_CHANGED }).catch(() => undefined),
     announceFocus: () => void browser.runtime.sendMessage({ type: FOCUS_CHANGED }).catch(() => undefined),
+    // Chrome's worker drops the popup's and new tab's snapshot through an offscreen document; a job ends once it landed.
+    glanceChanged: dropGlanceHere,
+    glanceSettled: glanceDropsSettled,
   });
   const report = (error: unknown) => console.error('[cueboard]', error);
 

@@ -28,6 +28,13 @@ export interface BackgroundShell {
   announce?: () => void;
   /** Tell open pages the focus block changed (started, paused, ended, a pass). */
   announceFocus?: () => void;
+  /**
+   * Drop the popup's and new tab's glance snapshot: cues moved or went without a watched store being written (a poll
+   * rewrites the calendar snapshot every time, so that store is not watched; the alarms' diff says when cues changed).
+   */
+  glanceChanged?: () => void;
+  /** Resolves once every glance drop asked for so far has landed (the worker reaches localStorage through a document). */
+  glanceSettled?: () => Promise<void>;
 }
 
 /**
@@ -42,20 +49,37 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
   const network = serial();
 
   /**
+   * A job that may have written what a glance shows, finished only once the glance's drop landed: a page opened right
+   * after (the popup after a notification's Done) never paints the old snapshot. Awaited outside the queues, so the
+   * next cue does not wait on the drop; run even when the job failed, since part of it may have been committed.
+   */
+  const glanceSettled = async <T>(job: Promise<T>): Promise<T> => {
+    try {
+      return await job;
+    } finally {
+      await shell.glanceSettled?.();
+    }
+  };
+
+  /**
    * Alarms from the local schedules and the last poll (never the network), then record cues that passed unseen and,
    * if any did, one summary prompt; then the badge. Running it twice in a row changes nothing.
    */
   const reconcileLocal = (atStartUp = false) =>
-    cues(async () => {
-      const d = await deps;
-      const provider = d.offlineProvider;
-      const diff = await reconcileAlarms({ ...d, provider });
-      const recorded = await sweepPassedCues({ ...d, provider }, atStartUp ? 0 : undefined);
-      if (recorded > 0) await refreshMissedSummary(d, true);
-      await focusAndBadge(d);
-      if (d.coach) await planMeasurePrompt({ ...d, coach: d.coach });
-      return diff;
-    });
+    glanceSettled(
+      cues(async () => {
+        const d = await deps;
+        const provider = d.offlineProvider;
+        const diff = await reconcileAlarms({ ...d, provider });
+        // Cues moved or went (a poll, a habit's change): the glance listed the old ones.
+        if (diff.create.length + diff.clear.length > 0) shell.glanceChanged?.();
+        const recorded = await sweepPassedCues({ ...d, provider }, atStartUp ? 0 : undefined);
+        if (recorded > 0) await refreshMissedSummary(d, true);
+        await focusAndBadge(d);
+        if (d.coach) await planMeasurePrompt({ ...d, coach: d.coach });
+        return diff;
+      }),
+    );
 
   /** The focus block settled and its rules and alarm in line, then the badge: its minutes, or today's open cues. */
   const focusAndBadge = async (d: WorkerDeps) => {
@@ -70,21 +94,23 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
 
   /** A page's (or a notification's) focus action, applied in the cues queue; a refusal comes back in words. */
   const focusAction = (action: FocusAction): Promise<FocusReply> =>
-    cues(async () => {
-      const d = await deps;
-      if (!d.focus) return { ok: false, error: 'Focus blocks are not available here.' };
-      try {
-        await applyFocusAction({ ...d, focus: d.focus }, action);
-      } catch (error) {
-        if (!(error instanceof FocusRefusal)) throw error;
-        return { ok: false, error: error.message };
-      } finally {
-        // Whatever happened, rules, alarm and badge follow what is stored.
-        await focusAndBadge(d);
-        shell.announceFocus?.();
-      }
-      return { ok: true };
-    });
+    glanceSettled(
+      cues(async () => {
+        const d = await deps;
+        if (!d.focus) return { ok: false, error: 'Focus blocks are not available here.' };
+        try {
+          await applyFocusAction({ ...d, focus: d.focus }, action);
+        } catch (error) {
+          if (!(error instanceof FocusRefusal)) throw error;
+          return { ok: false, error: error.message };
+        } finally {
+          // Whatever happened, rules, alarm and badge follow what is stored.
+          await focusAndBadge(d);
+          shell.announceFocus?.();
+        }
+        return { ok: true };
+      }),
+    );
 
   /** Send queued writes and poll the calendar (unqueued body), then reconcile from the fresh snapshot. */
   const syncNow = async (d: WorkerDeps) => {
@@ -109,7 +135,10 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
     });
 
   /** A backup when due (the alarm), or now (the person asked); never throws: a failure is answered in words. */
-  const backup = async (now: boolean): Promise<BackupReply> => {
+  const backup = (now: boolean): Promise<BackupReply> => glanceSettled(backupJob(now));
+
+  /** The backup itself; it writes a record of the run. */
+  const backupJob = async (now: boolean): Promise<BackupReply> => {
     const d = await deps;
     if (!d.data || !d.backupSaver) return { ok: false, error: 'Backups to the downloads folder are not available in this browser.' };
     try {
@@ -117,6 +146,29 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
       return name ? { ok: true, name } : { ok: false, error: 'No backup was due.' };
     } catch (error) {
       return { ok: false, error: error instanceof ReadableError ? error.message : 'The backup could not be saved.' };
+    }
+  };
+
+  /** What a notification's button does (see `notificationButton` below, which then waits for the glance's drop). */
+  const notificationButton = async (id: string, index: number): Promise<void> => {
+    const cue = parseAlarmName(id);
+    if (!cue) return;
+    const d = await deps;
+    await d.notifier.clear(id);
+    const habit = await d.repo.habit(cue.habitId);
+    if (habit?.focus) {
+      const reply = await focusAction({ do: 'start', habitId: cue.habitId, cueAt: cue.cueAt, delayed: index === 1 });
+      // Refused (another block is running): the cue page says why and offers what is possible.
+      const page = shell.cuePage(cue.habitId, cue.cueAt);
+      await shell.openTab(reply.ok ? startTarget(habit, page) : page);
+      return;
+    }
+    if (index === 0) {
+      const habit = await startCue(d, cue.habitId, cue.cueAt);
+      await shell.openTab(startTarget(habit, shell.cuePage(cue.habitId, cue.cueAt)));
+    } else if (index === 1) {
+      await checkOff(d, { habitId: cue.habitId, cueAt: cue.cueAt, source: 'notification' });
+      await cues(() => focusAndBadge(d));
     }
   };
 
@@ -140,11 +192,13 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
         case 'calendar-repair':
           return calendar((d) => repairCue(d, message.habitId));
         case 'badge':
-          await cues(async () => {
-            const d = await deps;
-            await refreshMissedSummary(d, false);
-            await focusAndBadge(d);
-          });
+          await glanceSettled(
+            cues(async () => {
+              const d = await deps;
+              await refreshMissedSummary(d, false);
+              await focusAndBadge(d);
+            }),
+          );
           return { ok: true };
         case 'focus':
           return focusAction(message.action);
@@ -157,10 +211,10 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
      * A worker that wakes (for any event) or starts: the focus block is settled and its rules checked at once, so a
      * block that ended while the worker slept, or the browser was closed, never leaves a site held back.
      */
-    wake: () => cues(async () => focusAndBadge(await deps)),
+    wake: () => glanceSettled(cues(async () => focusAndBadge(await deps))),
 
     /** A host permission was taken back (or given): only the rules follow. */
-    permissionsChanged: () => cues(async () => focusAndBadge(await deps)),
+    permissionsChanged: () => glanceSettled(cues(async () => focusAndBadge(await deps))),
 
     /** Install, update and browser start-up: make sure the refresh alarm exists, reconcile cues, then the calendar. */
     async startUp(): Promise<void> {
@@ -177,7 +231,7 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
 
     async alarm(name: string): Promise<void> {
       if (name === FOCUS_ALARM) {
-        await cues(async () => focusAndBadge(await deps));
+        await glanceSettled(cues(async () => focusAndBadge(await deps)));
         return;
       }
       if (name === BACKUP_ALARM) {
@@ -186,12 +240,14 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
         return;
       }
       if (name === MEASURE_ALARM) {
-        await cues(async () => {
-          const d = await deps;
-          if (!d.coach) return;
-          await promptMeasures({ ...d, coach: d.coach });
-          await planMeasurePrompt({ ...d, coach: d.coach });
-        });
+        await glanceSettled(
+          cues(async () => {
+            const d = await deps;
+            if (!d.coach) return;
+            await promptMeasures({ ...d, coach: d.coach });
+            await planMeasurePrompt({ ...d, coach: d.coach });
+          }),
+        );
         return;
       }
       if (name === REFRESH_ALARM || name === OUTBOX_ALARM) {
@@ -199,39 +255,21 @@ export function backgroundEvents(deps: Promise<WorkerDeps>, shell: BackgroundShe
         await syncNetwork();
         return;
       }
-      await cues(async () => {
-        const d = await deps;
-        const fired = await fireCue({ ...d, ...(d.focus ? { focus: d.focus } : {}) }, name);
-        if (fired === 'late') await refreshMissedSummary(d, true);
-        await focusAndBadge(d);
-      });
+      await glanceSettled(
+        cues(async () => {
+          const d = await deps;
+          const fired = await fireCue({ ...d, ...(d.focus ? { focus: d.focus } : {}) }, name);
+          if (fired === 'late') await refreshMissedSummary(d, true);
+          await focusAndBadge(d);
+        }),
+      );
     },
 
     /**
      * Buttons: 0 = Start (opens the work), 1 = Done (records the check-in). A focus cue's: 0 = Start now,
      * 1 = Start in 2 minutes; both open the work at once (the two-minute rule), the timer starts now or in two minutes.
      */
-    async notificationButton(id: string, index: number): Promise<void> {
-      const cue = parseAlarmName(id);
-      if (!cue) return;
-      const d = await deps;
-      await d.notifier.clear(id);
-      const habit = await d.repo.habit(cue.habitId);
-      if (habit?.focus) {
-        const reply = await focusAction({ do: 'start', habitId: cue.habitId, cueAt: cue.cueAt, delayed: index === 1 });
-        // Refused (another block is running): the cue page says why and offers what is possible.
-        const page = shell.cuePage(cue.habitId, cue.cueAt);
-        await shell.openTab(reply.ok ? startTarget(habit, page) : page);
-        return;
-      }
-      if (index === 0) {
-        const habit = await startCue(d, cue.habitId, cue.cueAt);
-        await shell.openTab(startTarget(habit, shell.cuePage(cue.habitId, cue.cueAt)));
-      } else if (index === 1) {
-        await checkOff(d, { habitId: cue.habitId, cueAt: cue.cueAt, source: 'notification' });
-        await cues(() => focusAndBadge(d));
-      }
-    },
+    notificationButton: (id: string, index: number): Promise<void> => glanceSettled(notificationButton(id, index)),
 
     /** A click on the notification itself (the only action Firefox offers): the cue page, or the missed list. */
     async notificationClick(id: string): Promise<void> {

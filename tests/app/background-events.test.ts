@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { REFRESH_ALARM } from '@/src/app/alarm-names';
-import { backgroundEvents } from '@/src/app/background-events';
+import { backgroundEvents, type BackgroundShell } from '@/src/app/background-events';
 import { saveHabit } from '@/src/app/save-habit';
 import { cueAlarmName } from '@/src/core/cue-plan';
 import { FixedClock } from '../fakes/fixed-clock';
@@ -11,13 +11,21 @@ import { testShell } from '../fakes/background-shell';
 
 const CUE_AT = Temporal.Instant.from('2026-03-02T19:00:00Z').epochMilliseconds;
 
-async function setUp(link = 'https://example.test/reviews') {
+async function setUp(link = 'https://example.test/reviews', glance: Pick<BackgroundShell, 'glanceChanged' | 'glanceSettled'> = {}) {
   const deps = await testDeps(FixedClock.at('2026-03-02T19:00:02Z'));
   const saved = await saveHabit(deps, habitInput({ link, targetKind: 'count', targetAmount: '1' }));
   if (!saved.ok) throw new Error('fixture invalid');
   const opened: string[] = [];
-  const events = backgroundEvents(Promise.resolve(deps), testShell(opened));
+  const events = backgroundEvents(Promise.resolve(deps), { ...testShell(opened), ...glance });
   return { deps, events, opened, id: saved.value.id, name: cueAlarmName(saved.value.id, CUE_AT) };
+}
+
+/** Whether `promise` settled within a few turns of the event loop. */
+async function isSettled(promise: Promise<unknown>): Promise<boolean> {
+  let settled = false;
+  void promise.then(() => (settled = true));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  return settled;
 }
 
 describe('background events', () => {
@@ -56,5 +64,49 @@ describe('background events', () => {
     await events.notificationButton(name, 0);
     await events.notificationClick(name);
     expect(opened).toEqual([`cue.html?habit=${id}&at=${CUE_AT}`, `cue.html?habit=${id}&at=${CUE_AT}`]);
+  });
+
+  describe('the glance snapshot (the popup’s and new tab’s first paint)', () => {
+    it('is dropped when a reconcile moved cues, and not when it changed nothing', async () => {
+      let changed = 0;
+      const { events } = await setUp(undefined, { glanceChanged: () => void changed++ });
+      await events.reconcile();
+      expect(changed).toBe(1);
+      await events.reconcile();
+      expect(changed).toBe(1);
+
+      await fakeBrowser.alarms.clearAll();
+      await events.reconcile();
+      expect(changed).toBe(2);
+    });
+
+    it('a notification’s Done ends only once the glance drop has landed, asked for after the check-in was written', async () => {
+      let landed = Promise.resolve();
+      let asked = () => undefined as void;
+      const checkInsWhenAsked: number[] = [];
+      let countCheckIns = async () => 0;
+      const { deps, events, id, name } = await setUp(undefined, {
+        glanceSettled: async () => {
+          checkInsWhenAsked.push(await countCheckIns());
+          asked();
+          await landed;
+        },
+      });
+      countCheckIns = async () => (await deps.repo.checkIns(id, '2026-03-02', '2026-03-02')).length;
+      await events.alarm(name);
+      expect(checkInsWhenAsked).toEqual([0]);
+
+      checkInsWhenAsked.length = 0;
+      let land = () => undefined as void;
+      landed = new Promise((resolve) => (land = resolve));
+      const wasAsked = new Promise<void>((resolve) => (asked = resolve));
+      const done = events.notificationButton(name, 1);
+      await wasAsked;
+      expect(checkInsWhenAsked).toEqual([1]);
+      // The popup opened now would still find the old snapshot: the job is not over.
+      expect(await isSettled(done)).toBe(false);
+      land();
+      expect(await isSettled(done)).toBe(true);
+    });
   });
 });
