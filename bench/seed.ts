@@ -1,3 +1,4 @@
+import { MAX_DASHBOARD_HABITS } from '@/src/core/habit';
 import type { Browser } from '../tests/e2e/extension';
 import { seed } from '../tests/e2e/seed';
 
@@ -68,4 +69,23 @@ export async function seedBrowser(browser: Browser, habits: number, years: numbe
   const data = seedRecords(habits, years, today, now - years * 366 * 86_400_000);
   await seed(browser, { habits: data.habits, checkIns: data.checkIns as object[], cueEvents: data.cueEvents as object[] });
   return data.habits.length + data.checkIns.length + data.cueEvents.length;
+}
+
+/**
+ * Seed `habits` habits, all on the dashboard (so the badge counts them), each with one cue later today and no check-in
+ * today, after `years` of history ending yesterday. Browser pinned at 13:00: the cues are at 14:00, 15:00 and on.
+ */
+export async function seedOpenToday(browser: Browser, habits: number, years: number): Promise<string[]> {
+  if (habits > MAX_DASHBOARD_HABITS) throw new Error(`The badge counts the dashboard's ${MAX_DASHBOARD_HABITS} habits at most.`);
+  const now = await browser.now();
+  const yesterday = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO('America/New_York').toPlainDate().subtract({ days: 1 }).toString();
+  const data = seedRecords(habits, years, yesterday, now - years * 366 * 86_400_000);
+  const open = data.habits.map((h, i) => ({
+    ...h,
+    target: { kind: 'count', amount: 1, per: 'day' },
+    schedule: { ...h.schedule, days: [1, 2, 3, 4, 5, 6, 7], startTime: `${14 + i}:00` },
+    onDashboard: true,
+  }));
+  await seed(browser, { habits: open, checkIns: data.checkIns as object[], cueEvents: data.cueEvents as object[] });
+  return open.map((h) => h.id);
 }
