@@ -199,6 +199,15 @@ export default defineConfig(
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
   },
+  {
+    // The glance pages' first script runs in the page as it is (a classic script, no build step).
+    name: 'cueboard/page-script',
+    files: ['public/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { document: 'readonly', localStorage: 'readonly', performance: 'readonly', Intl: 'readonly', console: 'readonly' },
+    },
+  },
   ...LAYERS.flatMap(layerConfigs),
   {
     name: 'cueboard/core-purity',

@@ -1,10 +1,9 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
-import { cuePageUrl } from '@/src/adapters/browser/cue-page-url';
 import { systemClock } from '@/src/adapters/browser/system-clock';
-import { pageDeps } from '@/src/wiring/page-deps';
-import { checkOffActions } from '@/src/wiring/check-off-actions';
-import { loadDashboard } from '@/src/app/load-dashboard';
+import type { DashboardView } from '@/src/app/load-dashboard';
+import type { GlanceWiring } from '@/src/wiring/glance-page';
+import { deferred } from '@/src/ui/glance/deferred';
+import { paintedGlance } from '@/src/ui/glance/painted-glance';
 import { focusHinted, newTabDashboardOn } from '@/src/ui/newtab-preference';
 import { NewTabApp } from '@/src/ui/newtab/newtab-app';
 import '@/src/ui/styles.css';
@@ -16,24 +15,38 @@ if (!newTabDashboardOn()) {
   root.className = 'quiet-tab';
   performance.mark('cueboard:quiet-rendered');
 } else {
-  const deps = pageDeps();
-  // Fetched after the first paint: the trap questions stay out of the new tab's initial script.
-  const traps = () => import('@/src/wiring/trap-loader').then((m) => m.loadTrapPanel(deps));
-  const dashboard = (
+  // The first script (glance.js) may have painted the last view already. This script holds only the view's
+  // components: reads, actions and IndexedDB come in one chunk fetched now, after that paint.
+  const glance = paintedGlance('newtab', root);
+  const wiring = import('@/src/wiring/glance-page').then((m) => m.glancePage('newtab'));
+  const on = <K extends keyof GlanceWiring>(key: K) => deferred(wiring, key);
+  const timeZone = systemClock.timeZone();
+  const newTab = (initial?: DashboardView) => (
     <NewTabApp
-      timeZone={systemClock.timeZone()}
-      load={async () => loadDashboard(await deps)}
+      timeZone={timeZone}
+      initial={initial}
+      load={on('load')}
       onReady={() => performance.mark('cueboard:dashboard-rendered')}
-      {...checkOffActions(deps, 'newtab')}
-      start={(cue) => browser.tabs.create({ url: cue.link ?? cuePageUrl(cue.habitId, cue.at) })}
-      openOptions={() => browser.runtime.openOptionsPage()}
-      traps={traps}
+      onView={keep}
+      checkOff={on('checkOff')}
+      undo={on('undo')}
+      start={on('start')}
+      openOptions={on('openOptions')}
+      traps={on('traps')}
     />
   );
+  // Each view read and shown is kept for the next open (of either page).
+  const keep = (view: DashboardView) => void wiring.then((w) => w.keep(view));
+  const dashboard = newTab(glance);
   // A focus block (live, or waiting for its answers) takes the dashboard's place. When a page last saw one, the
-  // small chunk that reads it decides before anything paints (no dashboard flashing first); otherwise the dashboard
-  // paints at once and the chunk, loaded after, takes over only if a block is current after all.
+  // small chunk that reads it decides before anything paints (no dashboard flashing first; the first script painted
+  // nothing); otherwise the dashboard paints at once and the chunk, loaded after, takes over only if a block is
+  // current after all.
   const hinted = focusHinted();
-  if (!hinted) render(dashboard, root);
+  if (!hinted) {
+    render(dashboard, root);
+    // Over the painted nodes: the same markup, so nothing on screen moved (the end-to-end tests compare the two).
+    if (glance) performance.mark('cueboard:glance-taken-over');
+  }
   import('./focus').then((m) => m.mount(root, dashboard, !hinted)).catch(() => hinted && render(dashboard, root));
 }

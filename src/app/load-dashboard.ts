@@ -1,4 +1,6 @@
-import { overdueDays } from '@/src/core/data/backups';
+import { overdueChangesAt, overdueDays } from '@/src/core/data/backups';
+import { glanceValidUntil } from '@/src/core/glance-expiry';
+import { PROMPT_WINDOW_MS } from '@/src/core/missed-cues';
 import { dashboardHabits, type Habit } from '@/src/core/habit';
 import { addDays } from '@/src/core/local-time';
 import { localDateOf } from '@/src/core/day-boundary';
@@ -36,6 +38,8 @@ export interface DashboardView {
   missed: MissedCue[];
   /** Days since the last weekly backup, when backups are on and one is overdue. */
   backupOverdueDays?: number;
+  /** Until when this view stays true with time alone (see glanceValidUntil): how long a snapshot of it may be painted. */
+  validUntil: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -48,7 +52,8 @@ const DAY_MS = 86_400_000;
 export async function loadDashboard({ repo, clock, provider }: Pick<Deps, 'repo' | 'clock' | 'provider'>): Promise<DashboardView> {
   const [{ today, dayBoundary, now, settings }, habits, outcomes] = await Promise.all([todayOf({ repo, clock }), repo.habits(), repo.outcomes()]);
   // Read only while backups are on.
-  const backupDays = settings.weeklyBackupSince === undefined ? undefined : overdueDays(settings.weeklyBackupSince, await repo.backups(), now);
+  const backups = settings.weeklyBackupSince === undefined ? undefined : await repo.backups();
+  const backupDays = overdueDays(settings.weeklyBackupSince, backups, now);
   const shown = dashboardHabits(habits);
   const zone = clock.timeZone();
   const window = dayWindow(today, zone, dayBoundary);
@@ -68,6 +73,12 @@ export async function loadDashboard({ repo, clock, provider }: Pick<Deps, 'repo'
   const next = cues.filter((c) => c.at > now).sort((a, b) => a.at - b.at)[0];
   const nextHabit = next && shown.find((h) => h.id === next.habitId);
   const keystone = shown.find((h) => h.keystone);
+  const missed = missedFrom(
+    shown,
+    perHabit.flatMap((p) => p.events),
+    checkIns,
+    { now, zone, dayBoundary },
+  );
   return {
     today,
     now,
@@ -87,13 +98,14 @@ export async function loadDashboard({ repo, clock, provider }: Pick<Deps, 'repo'
       : {}),
     ...(keystone ? { keystoneWeek: keystoneWeek(keystone, checkIns, today) } : {}),
     offDashboard: habits.filter((h) => !h.archived && !h.onDashboard).length,
-    missed: missedFrom(
-      shown,
-      perHabit.flatMap((p) => p.events),
-      checkIns,
-      { now, zone, dayBoundary },
-    ),
+    missed,
     ...(backupDays !== undefined ? { backupOverdueDays: backupDays } : {}),
+    // A cue passing (today's list, the next cue), a missed cue leaving the list, the backup line, the day's end.
+    validUntil: glanceValidUntil(now, window.to, [
+      ...cues.map((c) => c.at),
+      ...missed.map((m) => m.cueAt + PROMPT_WINDOW_MS + 1),
+      overdueChangesAt(settings.weeklyBackupSince, backups, now),
+    ]),
   };
 }
 

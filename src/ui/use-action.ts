@@ -41,8 +41,9 @@ export function useAction(after?: () => unknown) {
  * readable error’s own, else a plain "reload"), never an exception’s text. Beside useAction, in one module, so the
  * pages’ initial script fetches both as one file.
  */
-export function useAsync<T>(load: () => Promise<T>): { data?: T; error?: string; reload: () => Promise<void> } {
-  const [state, setState] = useState<{ data?: T; error?: string }>({});
+export function useAsync<T>(load: () => Promise<T>, initial?: T): { data?: T; error?: string; reload: () => Promise<void> } {
+  // `initial` (a snapshot of the last view) shows until the first read answers.
+  const [state, setState] = useState<{ data?: T; error?: string }>(initial === undefined ? {} : { data: initial });
   const reload = useCallback(async () => {
     try {
       setState({ data: await load() });

@@ -1,14 +1,16 @@
-// Bundle budget: each page's initial JavaScript (its entry script plus every module it preloads), gzip, Preact
-// included. The glance pages (popup, new tab) and the cue page a notification opens: at most 20 KB. The form pages
-// opened now and then (options, the guided start) carry the forms, the zone list and the calendar card: at most
-// 26 KB. The Temporal polyfill is not initial: it loads only where Temporal is missing.
+// Bundle budget: each page's initial JavaScript (every script it names, classic or module, plus every module it
+// preloads), gzip, Preact included. The glance pages (popup, new tab): at most 12 KB — their first script paints the
+// last view, their module holds only the view's components; data, IndexedDB and actions load after the first paint.
+// The cue page a notification opens: at most 20 KB. The form pages opened now and then (options, the guided start)
+// carry the forms, the zone list and the calendar card: at most 30 KB. The Temporal polyfill is not initial: it loads
+// only where Temporal is missing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from './extension';
 
-const BUDGETS: Record<string, number> = { popup: 20, newtab: 20, cue: 20, options: 26, welcome: 26 };
+const BUDGETS: Record<string, number> = { popup: 12, newtab: 12, cue: 20, options: 30, welcome: 30 };
 
 function initialScripts(html: string): string[] {
   return [...html.matchAll(/<script[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => (m[1] ?? m[2])!);

@@ -40,7 +40,7 @@ describe('npm run zip', () => {
   it('the Chrome/Edge package: the justified permissions, minimum Chrome 120, no Firefox settings', () => {
     const m = manifest(zips.chrome);
     expect(m).toMatchObject({ manifest_version: 3, name: 'Cueboard', version, minimum_chrome_version: '120' });
-    expect(m.permissions).toEqual(['alarms', 'notifications', 'identity', 'declarativeNetRequestWithHostAccess']);
+    expect(m.permissions).toEqual(['alarms', 'notifications', 'identity', 'declarativeNetRequestWithHostAccess', 'offscreen']);
     expect(m.optional_permissions).toEqual(['downloads']);
     expect(m.optional_host_permissions).toEqual(['*://*/*']);
     expect(m.host_permissions).toBeUndefined();
@@ -54,7 +54,7 @@ describe('npm run zip', () => {
       version,
       browser_specific_settings: { gecko: { id: 'cueboard@cueboard.app', strict_min_version: '140.0' } },
     });
-    expect(m.permissions).toEqual(['alarms', 'notifications', 'identity', 'declarativeNetRequestWithHostAccess']);
+    expect(m.permissions).toEqual(['alarms', 'notifications', 'identity', 'declarativeNetRequestWithHostAccess', 'offscreen']);
     expect(m.optional_permissions).toEqual(['downloads']);
     expect(m.minimum_chrome_version).toBeUndefined();
   });

@@ -50,3 +50,11 @@ export function overdueDays(since: number | undefined, state: BackupState | unde
   if (now - from < BACKUP_EVERY_MS + GRACE_MS) return undefined;
   return Math.floor((now - from) / 86_400_000);
 }
+
+/** The next moment `overdueDays` gives another answer (the line appears, or its count of days goes up); none while off. */
+export function overdueChangesAt(since: number | undefined, state: BackupState | undefined, now: number): number | undefined {
+  if (since === undefined) return undefined;
+  const from = lastBackupAt(state) ?? since;
+  const days = overdueDays(since, state, now);
+  return days === undefined ? from + BACKUP_EVERY_MS + GRACE_MS : from + (days + 1) * 86_400_000;
+}

@@ -4,6 +4,7 @@ import type { TrapPanel } from '../dashboard/trap-questions';
 import { formatTime } from '../format';
 import { HabitRow } from '../popup/habit-row';
 import { Later } from '../later';
+import { useFreshView } from '../glance/fresh-view';
 import { useAction, useAsync } from '../use-action';
 
 export interface NewTabProps {
@@ -14,6 +15,10 @@ export interface NewTabProps {
   openOptions: () => Promise<unknown>;
   timeZone: string;
   onReady?: () => void;
+  /** The last view shown (the glance snapshot): rendered first, over the markup painted from it, until the read answers. */
+  initial?: DashboardView;
+  /** Each view just read, once shown: the page keeps it as the next open's snapshot. */
+  onView?: (view: DashboardView) => void;
   /** The trap questions, fetched after the first paint (a dynamic import). */
   traps?: () => Promise<TrapPanel>;
 }
@@ -23,18 +28,15 @@ const DAY_LETTERS = ['M', 'T', 'W', 'T', 'F', 'S', 'S'];
 const outcomeList = () => import('../dashboard/outcome-card').then((m) => m.OutcomeList);
 
 /** The new tab: a calm glance — the next cue and its two-minute start, today's check-offs, the keystone's week, the outcome. */
-export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, onReady, traps }: NewTabProps) {
-  const { data, error, reload } = useAsync(load);
+export function NewTabApp({ load, checkOff, undo, start, openOptions, timeZone, onReady, traps, initial, onView }: NewTabProps) {
+  const { data, error, reload } = useAsync(load, initial);
   // Each check-off or undo: the list reloads after it, and a failure is said in words.
   const { busy, problem, run, fail } = useAction(reload);
-  const ready = data !== undefined;
+  const ready = useFreshView(data, initial, onView, onReady);
   // The trap questions arrive after the first paint; their code stays out of the new tab's initial script.
   const [panel, setPanel] = useState<TrapPanel>();
   useEffect(() => void (ready && traps?.().then(setPanel, fail)), [ready, traps]);
   const options = () => void openOptions().catch(fail);
-  useEffect(() => {
-    if (ready) onReady?.();
-  }, [ready, onReady]);
 
   if (error)
     return (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DashboardView } from '@/src/app/load-dashboard';
 import type { TrapPanel } from '../dashboard/trap-questions';
 import { Later } from '../later';
+import { useFreshView } from '../glance/fresh-view';
 import { useAction, useAsync } from '../use-action';
 import { HabitRow } from './habit-row';
 import { MissedList } from './missed-list';
@@ -11,8 +12,12 @@ const metricsSection = () => import('../dashboard/metrics-section').then((m) => 
 
 export interface PopupActions {
   load: () => Promise<DashboardView>;
-  /** Called once the dashboard has rendered with data (the bench measures this). */
+  /** Called once the dashboard has rendered with data just read (the bench measures this). */
   onReady?: () => void;
+  /** The last view shown (the glance snapshot): rendered first, over the markup painted from it, until the read answers. */
+  initial?: DashboardView;
+  /** Each view just read, once shown: the page keeps it as the next open's snapshot. */
+  onView?: (view: DashboardView) => void;
   checkOff: (habitId: string, person?: string) => Promise<unknown>;
   undo: (checkInId: string) => Promise<unknown>;
   /** Answer one cue that passed while the person was away; it counts for the cue's own day. */
@@ -24,12 +29,9 @@ export interface PopupActions {
 }
 
 /** The popup: today's habits with one-click check-off and undo, and each one's progress this period. */
-export function PopupApp({ load, checkOff, undo, answerMissed, openOptions, timeZone, onReady, traps }: PopupActions) {
-  const { data, error, reload } = useAsync(load);
-  const ready = data !== undefined;
-  useEffect(() => {
-    if (ready) onReady?.();
-  }, [ready, onReady]);
+export function PopupApp({ load, checkOff, undo, answerMissed, openOptions, timeZone, onReady, traps, initial, onView }: PopupActions) {
+  const { data, error, reload } = useAsync(load, initial);
+  const ready = useFreshView(data, initial, onView, onReady);
   // Each check-off, undo or answer: the list reloads after it, and a failure is said in words.
   const { busy, problem, run, fail } = useAction(reload);
   // The trap questions arrive after the first paint; their code stays out of the popup's initial script.

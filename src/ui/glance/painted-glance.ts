@@ -1,0 +1,22 @@
+import type { DashboardView } from '@/src/app/load-dashboard';
+
+/**
+ * The key of a glance page's snapshot, as the first script (public/glance.js) reads it and the wiring writes it
+ * (src/adapters/browser/glance-store.ts). A copy, not an import: the writer's module shares a chunk with code every
+ * page loads, which a glance page must not wait for; a test holds the copies equal.
+ */
+export const glanceKey = (page: 'popup' | 'newtab') => `cueboard:glance:${page}`;
+
+/**
+ * The view the first script painted into `root`, if it painted one (it marks the root): the page renders it first,
+ * over the painted nodes. Read again here rather than handed over, so the first script stays a plain script.
+ */
+export function paintedGlance(page: 'popup' | 'newtab', root: HTMLElement): DashboardView | undefined {
+  if (root.dataset.glance !== 'painted') return undefined;
+  try {
+    const snapshot = JSON.parse(localStorage.getItem(glanceKey(page)) ?? 'null') as { v?: number; view?: DashboardView } | null;
+    return snapshot?.v === 1 ? snapshot.view : undefined;
+  } catch {
+    return undefined;
+  }
+}
