@@ -1,4 +1,5 @@
 import { dropGlance } from '@/src/adapters/browser/glance-store';
+import type { WritePhase } from '@/src/adapters/storage/write-watch';
 import { browserOffscreenGlanceDrop } from '@/src/adapters/browser/offscreen-glance';
 
 /** Asks for drops of the glance snapshot and tells when all of them landed. */
@@ -64,7 +65,7 @@ function workerDropper(): GlanceDropper | undefined {
  * document (asked for here, landed by `glanceDropsSettled`). A context with neither (unit tests on Node) holds no
  * glance to drop.
  */
-export function dropGlanceHere(): void {
+export function dropGlanceHere(phase: WritePhase = 'start'): void {
   if (typeof localStorage !== 'undefined') {
     try {
       dropGlance(localStorage);
@@ -74,7 +75,9 @@ export function dropGlanceHere(): void {
     }
     return;
   }
-  workerDropper()?.drop();
+  // The worker's drop rewrites the snapshot too, reading in transactions opened after the write's own, which IndexedDB
+  // runs only once that write committed: the write's start is enough, its commit needs no second document.
+  if (phase === 'start') workerDropper()?.drop();
 }
 
 /** Resolves once every drop asked for so far is done (at once where localStorage is at hand). */

@@ -3,6 +3,7 @@ import { FakeGoogle } from '../fakes/google/fake-google-server';
 import { FakeGraph } from '../fakes/outlook/fake-graph-server';
 import { buildVariant, googleFakeSettings } from './build';
 import { alarms, firstCueAlarm, launch, readStore, until, type Browser } from './extension';
+import { recordedGlance, settledWorker } from './glance-recorder';
 
 // Auto-scheduling in real Chromium against the fake Google: a flexible habit's block moves out of a meeting's way
 // within one poll, and the alarm and the popup follow. The clock is pinned: Wednesday 2026-06-10, 13:00 in New York.
@@ -69,8 +70,15 @@ describe('a flexible habit in Google Calendar', () => {
     expect(fake.instancePatches).toEqual([expect.objectContaining({ by: 'client' })]);
     expect(Date.parse(fake.instancePatches[0]!.start)).toBe(moved);
 
-    const popup = await browser.open('popup.html');
+    // The new tab's first paint (the glance snapshot, before any module) already shows the new time: the worker dropped
+    // the old snapshot and kept a fresh one after the poll.
     const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: ZONE }).format(moved);
+    await settledWorker(browser);
+    const tab = await recordedGlance(browser, 'chrome://newtab/');
+    expect((await tab.record()).painted).toContain(`Next cue · ${time}: Review team code`);
+    await tab.page.close();
+
+    const popup = await browser.open('popup.html');
     await popup.getByText(`cue ${time}`, { exact: false }).waitFor();
     expect(await readStore(browser, 'cueEvents')).toEqual(expect.arrayContaining([expect.objectContaining({ habitId, cueAt: moved, displacedFrom: ideal })]));
 

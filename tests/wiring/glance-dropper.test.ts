@@ -1,3 +1,4 @@
+import { GLANCE_KEPT } from '@/src/adapters/browser/offscreen-glance';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dropGlance, GLANCE_EPOCH, GLANCE_KEYS, type GlanceStorage } from '@/src/adapters/browser/glance-store';
@@ -139,6 +140,7 @@ describe('dropping the glance from here', () => {
     const storage = memoryStorage();
     let open = 0;
     const created: string[] = [];
+    const steps: string[] = [];
     Object.assign(fakeBrowser, {
       offscreen: {
         // The reset page's script drops the snapshot while the document loads.
@@ -148,8 +150,14 @@ describe('dropping the glance from here', () => {
           created.push(url);
           await flush();
           dropGlance(storage);
+          // Then it keeps a fresh snapshot and says so; the worker closes the document only after that.
+          steps.push('kept');
+          await fakeBrowser.runtime.sendMessage(GLANCE_KEPT);
         },
-        closeDocument: async () => void open--,
+        closeDocument: async () => {
+          steps.push('closed');
+          open--;
+        },
       },
     });
     Object.assign(fakeBrowser.runtime, { getContexts: async () => (open > 0 ? [{ contextType: 'OFFSCREEN_DOCUMENT' }] : []) });
@@ -166,6 +174,7 @@ describe('dropping the glance from here', () => {
     expect(created).toEqual([fakeBrowser.runtime.getURL('/glance-reset.html'), fakeBrowser.runtime.getURL('/glance-reset.html')]);
     expect([...storage.items]).toEqual([[GLANCE_EPOCH, '2']]);
     expect(open).toBe(0);
+    expect(steps).toEqual(['kept', 'closed', 'kept', 'closed']);
     expect(error).not.toHaveBeenCalled();
   });
 

@@ -1,7 +1,11 @@
 import { browser } from 'wxt/browser';
 
-/** The page whose script drops the glance snapshot as it loads (entrypoints/glance-reset). */
+/** The page whose script drops the glance snapshot as it loads, then keeps a fresh one (entrypoints/glance-reset). */
 export const GLANCE_RESET_PAGE = '/glance-reset.html';
+/** What that page sends once the fresh snapshot is kept (or could not be): the document may close then. */
+export const GLANCE_KEPT = 'cueboard:glance-kept';
+/** How long the worker waits for it: a fresh snapshot is a head start, never worth holding the document open for. */
+const KEPT_WAIT_MS = 5_000;
 
 /** The part of Chrome's `offscreen` and `runtime` APIs the drop uses: a stand-in in tests. */
 export interface OffscreenPort {
@@ -17,8 +21,8 @@ const ALREADY_OPEN = /single offscreen document/i;
 const NONE_OPEN = /no current offscreen document/i;
 
 const JUSTIFICATION =
-  'Clears the popup and new tab snapshot kept in the extension’s own localStorage after the background commits a ' +
-  'change, so neither page paints stale data. The service worker has no localStorage.';
+  'Clears and rewrites the popup and new tab snapshot kept in the extension’s own localStorage after the background ' +
+  'commits a change, so neither page paints stale data. The service worker has no localStorage.';
 
 /**
  * Drop the glance snapshot from Chrome's service worker, which has no localStorage: open the tiny reset page as an
@@ -50,7 +54,7 @@ export function offscreenGlanceDrop(port: OffscreenPort, url: string): () => Pro
       await close();
       await create();
     }
-    // The drop ran while the document loaded; it has nothing more to do.
+    // The drop ran while the document loaded; the fresh snapshot is kept (or given up on) by the time create resolved.
     await close();
   };
 }
@@ -61,7 +65,22 @@ export function browserOffscreenPort(): OffscreenPort | undefined {
   if (!offscreen) return undefined;
   const runtime = browser.runtime;
   return {
-    createDocument: (parameters) => offscreen.createDocument(parameters),
+    // Resolves once the document's script says the fresh snapshot is kept, or after KEPT_WAIT_MS (the drop itself ran
+    // while it loaded); a refused create hears nothing.
+    createDocument: async (parameters) => {
+      let heard: (message: unknown) => void = () => undefined;
+      const kept = new Promise<void>((resolve) => {
+        heard = (message) => void (message === GLANCE_KEPT && resolve());
+        runtime.onMessage.addListener(heard);
+        setTimeout(resolve, KEPT_WAIT_MS);
+      });
+      try {
+        await offscreen.createDocument(parameters);
+        await kept;
+      } finally {
+        runtime.onMessage.removeListener(heard);
+      }
+    },
     closeDocument: () => offscreen.closeDocument(),
     ...(typeof runtime.getContexts === 'function'
       ? { documentOpen: async () => (await runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length > 0 }
