@@ -178,6 +178,26 @@ describe('dropping the glance from here', () => {
     expect(error).not.toHaveBeenCalled();
   });
 
+  it('in Chrome’s worker a write’s start asks for a document, its commit does not (the rewrite reads after it anyway)', async () => {
+    const created: string[] = [];
+    Object.assign(fakeBrowser, {
+      offscreen: {
+        createDocument: async ({ url }: { url: string }) => {
+          created.push(url);
+          await fakeBrowser.runtime.sendMessage(GLANCE_KEPT);
+        },
+        closeDocument: async () => undefined,
+      },
+    });
+    const { dropGlanceHere, glanceDropsSettled } = await fresh();
+    dropGlanceHere('done');
+    await glanceDropsSettled();
+    expect(created).toEqual([]);
+    dropGlanceHere('start');
+    await glanceDropsSettled();
+    expect(created).toHaveLength(1);
+  });
+
   it('logs a failed drop and settles all the same, so the write that asked for it does not fail', async () => {
     Object.assign(fakeBrowser, {
       offscreen: {
