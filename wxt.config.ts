@@ -45,6 +45,30 @@ export default defineConfig({
         : {}),
     };
   },
+  hooks: {
+    // The HTML pages' build only (the background and held.js are bundles of their own): what the pages' first renders
+    // share — Preact, the action and loading helpers, the formats, the readable error, the clock, the glance helpers,
+    // Vite's preload helper, WXT's (empty) page plugins — in one chunk rather than a file each: a glance page names 9
+    // files before its first paint instead of 13, and ~0.5 KB less gzip.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.name === 'popup')) return;
+      const output = (config.build ??= {}).rolldownOptions?.output;
+      config.build.rolldownOptions = {
+        ...config.build.rolldownOptions,
+        output: {
+          ...(Array.isArray(output) ? {} : output),
+          codeSplitting: {
+            groups: [
+              {
+                name: 'ui-base',
+                test: /node_modules[\\/]preact[\\/]|src[\\/]ui[\\/](use-action|later|use-module|format|newtab-preference|glance[\\/](fresh-view|painted-glance|deferred))\.tsx?$|src[\\/]ports[\\/]readable-error|system-clock|preload-helper|wxt-html-plugins/,
+              },
+            ],
+          },
+        },
+      };
+    },
+  },
   vite: ({ mode }) => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     // Every browser that installs Cueboard (Chrome with MV3, Firefox 140+) supports <link rel="modulepreload">, so

@@ -54,7 +54,7 @@ describe('npm run zip', () => {
       version,
       browser_specific_settings: { gecko: { id: 'cueboard@cueboard.app', strict_min_version: '140.0' } },
     });
-    expect(m.permissions).toEqual(['alarms', 'notifications', 'identity', 'declarativeNetRequestWithHostAccess', 'offscreen']);
+    expect(m.permissions).toEqual(['alarms', 'notifications', 'identity', 'declarativeNetRequestWithHostAccess']);
     expect(m.optional_permissions).toEqual(['downloads']);
     expect(m.minimum_chrome_version).toBeUndefined();
   });
