@@ -3,7 +3,7 @@ import { systemClock } from '@/src/adapters/browser/system-clock';
 import type { DashboardView } from '@/src/app/load-dashboard';
 import type { GlanceWiring } from '@/src/wiring/glance-page';
 import { deferred } from '@/src/ui/glance/deferred';
-import { paintedGlance } from '@/src/ui/glance/painted-glance';
+import { afterFirstFrame, paintedGlance } from '@/src/ui/glance/painted-glance';
 import { focusHinted, newTabDashboardOn } from '@/src/ui/newtab-preference';
 import { NewTabApp } from '@/src/ui/newtab/newtab-app';
 import '@/src/ui/styles.css';
@@ -43,10 +43,15 @@ if (!newTabDashboardOn()) {
   // nothing); otherwise the dashboard paints at once and the chunk, loaded after, takes over only if a block is
   // current after all.
   const hinted = focusHinted();
-  if (!hinted) {
-    render(dashboard, root);
-    // Over the painted nodes: the same markup, so nothing on screen moved (the end-to-end tests compare the two).
-    if (glance) performance.mark('cueboard:glance-taken-over');
-  }
-  import('./focus').then((m) => m.mount(root, dashboard, !hinted)).catch(() => hinted && render(dashboard, root));
+  const focus = () => import('./focus').then((m) => m.mount(root, dashboard, !hinted)).catch(() => hinted && render(dashboard, root));
+  if (hinted) void focus();
+  else
+    // Over the painted nodes: the same markup, so nothing on screen moves (the end-to-end tests compare the two). With
+    // a snapshot painted, the browser's first frame goes first: rendered at once, the module would hold that frame
+    // back. The focus chunk comes after the dashboard's render, so a block it finds is never painted over.
+    afterFirstFrame(glance, () => {
+      render(dashboard, root);
+      if (glance) performance.mark('cueboard:glance-taken-over');
+      void focus();
+    });
 }

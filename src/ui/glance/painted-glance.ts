@@ -20,3 +20,12 @@ export function paintedGlance(page: 'popup' | 'newtab', root: HTMLElement): Dash
     return undefined;
   }
 }
+
+/**
+ * Run `job` at once, or, when a snapshot was painted, just after the browser's next frame (a frame's callback, then a
+ * task): measured in headless Chromium, a module rendering before it holds the first frame back 20–60 ms.
+ */
+export function afterFirstFrame(painted: unknown, job: () => void): void {
+  if (painted === undefined) job();
+  else requestAnimationFrame(() => setTimeout(job));
+}
