@@ -1,4 +1,4 @@
-import { dropGlance, GLANCE_VERSION, glanceEpoch, saveGlance } from '@/src/adapters/browser/glance-store';
+import { GLANCE_VERSION, glanceEpoch, saveGlance } from '@/src/adapters/browser/glance-store';
 import { systemClock } from '@/src/adapters/browser/system-clock';
 import { loadDashboard, type DashboardView } from '@/src/app/load-dashboard';
 import { pageDeps } from './page-deps';
@@ -15,11 +15,11 @@ export async function keepGlance(view: DashboardView, epoch: number): Promise<vo
 }
 
 /**
- * After a change made away from the glance pages (the worker: a notification's Done, a poll that moved a cue): the old
- * snapshots go at once, then fresh ones are read and kept, so the next open paints the change already.
+ * After a change made away from the glance pages (the worker: a notification's Done, a poll that moved a cue), once
+ * the old snapshots were dropped (the offscreen page does so as it loads): fresh ones are read and kept, so the next
+ * open paints the change already.
  */
 export async function refreshGlance(): Promise<void> {
-  dropGlance();
   const epoch = glanceEpoch();
   await keepGlance(await loadDashboard(await pageDeps()), epoch);
 }
